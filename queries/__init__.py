@@ -1,0 +1,251 @@
+"""The query catalog: one SPARQL file per question, with a metadata header.
+
+A catalog file ``<id>.rq`` starts with comment lines of the form ``#+ key: value``::
+
+    #+ title: Muscles that may weaken from a herniation
+    #+ question: Which muscles may weaken when ...?
+    #+ competency: CQ04
+    #+ param: disc | spine:IntervertebralDisc | L4-L5 | the herniated disc level
+    #+ example: L5 nerve root: extensor hallucis longus (great toe extension), ...
+
+A parameter is ``name | type | example | description``; its value is bound to the query
+variable ``?name`` as an RDF term: the validated terms go into a ``VALUES`` block opening the
+query's ``WHERE`` group (the way any SPARQL 1.1 endpoint accepts them), never pasted as text.
+Entity parameters accept a label, synonym or notation ("L4-L5", "ankle jerk"), a CURIE or an IRI.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from spinekg.errors import QueryError
+from spinekg.namespaces import PREFIXES, curie, expand
+
+__all__ = ["Param", "Query", "bind", "get_query", "load_catalog", "resolve", "run"]
+
+CATALOG = files(__name__)
+HEADER = re.compile(r"^#\+\s*(?P<key>[a-z_]+)\s*:\s*(?P<value>.*?)\s*$")
+PREFIX_LINES = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+
+
+@dataclass(frozen=True)
+class Param:
+    """A query parameter: bound to ``?name``; ``type`` is a class CURIE or ``literal``."""
+
+    name: str
+    type: str
+    example: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Query:
+    """A catalog query: its id (the file stem), metadata and SPARQL text."""
+
+    id: str
+    path: Path
+    title: str
+    question: str
+    competency: tuple[str, ...]
+    params: tuple[Param, ...]
+    example: str
+    text: str
+
+
+def parse_query(path: Path) -> Query:
+    """Read a ``.rq`` file and its ``#+`` header.
+
+    :raises QueryError: if the header lacks a title or question, or a param line is malformed.
+    """
+    text = path.read_text(encoding="utf-8")
+    meta: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        match = HEADER.match(line)
+        if match:
+            meta.setdefault(match["key"], []).append(match["value"])
+    params = []
+    for number, raw in enumerate(meta.get("param", []), start=1):
+        parts = [p.strip() for p in raw.split("|")]
+        if len(parts) != 4 or not all(parts[:2]):
+            raise QueryError(
+                f"{path}: param line {number} must be 'name | type | example | "
+                f"description', got {raw!r}"
+            )
+        params.append(Param(*parts))
+    for key in ("title", "question"):
+        if not meta.get(key):
+            raise QueryError(f"{path}: the header has no '#+ {key}:' line")
+    return Query(
+        id=path.stem,
+        path=path,
+        title=meta["title"][0],
+        question=meta["question"][0],
+        competency=tuple(c.strip() for v in meta.get("competency", []) for c in v.split(",")),
+        params=tuple(params),
+        example=" ".join(meta.get("example", [])),
+        text=text,
+    )
+
+
+def load_catalog() -> dict[str, Query]:
+    """Every query of the catalog shipped with the package, by id."""
+    paths = sorted(Path(str(p)) for p in CATALOG.iterdir() if p.name.endswith(".rq"))
+    return {path.stem: parse_query(path) for path in paths}
+
+
+def get_query(name: str) -> Query:
+    """A catalog query by id, or any ``.rq`` file by path.
+
+    :raises QueryError: naming the closest catalog ids when there is no such query.
+    """
+    if name.endswith(".rq"):
+        path = Path(name)
+        if not path.is_file():
+            raise QueryError(f"no query file {name}")
+        return parse_query(path)
+    catalog = load_catalog()
+    if name not in catalog:
+        close = difflib.get_close_matches(name, list(catalog), n=3, cutoff=0.4)
+        hint = f"; closest: {', '.join(close)}" if close else ""
+        raise QueryError(f"no catalog query {name!r}{hint} (see `spinekg queries`)")
+    return catalog[name]
+
+
+def run(
+    store: ox.Store, query: Query | str, **params: str
+) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+    """Run a catalog query with its parameters bound as RDF terms.
+
+    >>> store = ox.Store()
+    >>> list(run(store, "muscles_weakened_by_herniation", disc="L4-L5", zone="paracentral"))
+    Traceback (most recent call last):
+    ...
+    spinekg.errors.QueryError: unknown disc 'L4-L5' (no spine:IntervertebralDisc in the graph)
+
+    :raises QueryError: for a missing, unexpected or unresolvable parameter.
+    """
+    q = get_query(query) if isinstance(query, str) else query
+    declared = {p.name: p for p in q.params}
+    unexpected = sorted(set(params) - set(declared))
+    if unexpected:
+        raise QueryError(
+            f"query {q.id!r} has no parameter {', '.join(unexpected)}; it takes: "
+            f"{', '.join(declared) or 'none'}"
+        )
+    missing = [name for name in declared if name not in params]
+    if missing:
+        raise QueryError(
+            f"query {q.id!r} needs parameter {', '.join(missing)} "
+            f"(e.g. --param {missing[0]}={declared[missing[0]].example})"
+        )
+    bindings = {
+        name: resolve(store, value, declared[name].type, name=name)
+        for name, value in params.items()
+    }
+    try:
+        return store.query(
+            bind(q.text, bindings), prefixes=PREFIXES, use_default_graph_as_union=True
+        )
+    except SyntaxError as exc:
+        raise QueryError(f"{q.path}: invalid SPARQL: {exc}") from None
+
+
+#: SPARQL tokens that may hide a ``WHERE`` or a brace: comments, strings, IRIs.
+_OPAQUE = re.compile(
+    r'#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>'
+)
+_WHERE = re.compile(r"\bWHERE\s*\{|\{", re.IGNORECASE)
+
+
+def bind(text: str, bindings: dict[str, ox.NamedNode | ox.Literal]) -> str:
+    """Open the query's outermost group with ``VALUES`` rows binding each variable to its term.
+
+    The terms are RDF terms already (their N-Triples form is escaped by pyoxigraph), so a
+    value can never change the query's structure.
+
+    >>> bind("SELECT * WHERE { ?s ?p ?o }", {"p": ox.NamedNode("http://x/p")})
+    'SELECT * WHERE { VALUES (?p) { (<http://x/p>) } ?s ?p ?o }'
+    """
+    if not bindings:
+        return text
+    masked = _OPAQUE.sub(lambda m: " " * len(m.group()), text)
+    opening = _WHERE.search(masked)
+    if opening is None:
+        raise QueryError("the query has no WHERE group to bind parameters in")
+    names = " ".join(f"?{name}" for name in bindings)
+    terms = " ".join(str(term) for term in bindings.values())
+    at = opening.end()
+    return f"{text[:at]} VALUES ({names}) {{ ({terms}) }}{text[at:]}"
+
+
+def resolve(
+    store: ox.Store, value: str, type_: str, *, name: str = "value"
+) -> ox.NamedNode | ox.Literal:
+    """Turn a user's value into an RDF term of the parameter's type.
+
+    ``literal`` parameters become plain literals. For a class-typed parameter the value may be an
+    IRI, a CURIE, or a label, synonym or notation of an instance of that class (any case).
+
+    :raises QueryError: listing the closest names when nothing matches.
+    """
+    if type_ == "literal":
+        return ox.Literal(value)
+    cls = expand(type_)
+    if cls is None:
+        raise QueryError(f"parameter {name!r} has unknown type {type_!r}")
+    names: dict[str, set[str]] = {}
+    for text, entity in _names(store, ox.NamedNode(cls)):
+        names.setdefault(text, set()).add(entity)
+    if not names:
+        raise QueryError(f"unknown {name} {value!r} (no {type_} in the graph)")
+    iri = value if value.startswith(("http://", "https://")) else None
+    if iri is None and ":" in value:
+        iri = expand(value)
+    if iri is not None:
+        if any(iri in entities for entities in names.values()):
+            return ox.NamedNode(iri)
+        raise QueryError(f"{value!r} is not a {curie(cls)} in the graph")
+    matches = names.get(normalise(value), set())
+    if len(matches) == 1:
+        return ox.NamedNode(matches.pop())
+    if len(matches) > 1:
+        options = ", ".join(sorted(map(curie, matches)))
+        raise QueryError(f"{name} {value!r} is ambiguous: {options}")
+    close = difflib.get_close_matches(normalise(value), list(names), n=5, cutoff=0.5)
+    hint = f"; closest: {', '.join(close)}" if close else ""
+    raise QueryError(f"unknown {name} {value!r}{hint}")
+
+
+def normalise(text: str) -> str:
+    """Fold case, and treat dashes, slashes and runs of spaces alike ("L4/L5" = "l4 l5").
+
+    >>> normalise("  Ankle\u2013Jerk ")
+    'ankle jerk'
+    """
+    return " ".join(re.sub(r"[-\u2010-\u2015/_]", " ", text.lower()).split())
+
+
+_NAMES = """
+SELECT ?entity ?name WHERE {
+  ?entity a/rdfs:subClassOf* ?class .
+  { ?entity rdfs:label ?name } UNION { ?entity oboInOwl:hasExactSynonym ?name }
+  UNION { ?entity skos:notation ?name }
+}"""
+
+
+def _names(store: ox.Store, cls: ox.NamedNode) -> Iterator[tuple[str, str]]:
+    for solution in store.query(
+        bind(_NAMES, {"class": cls}), prefixes=PREFIXES, use_default_graph_as_union=True
+    ):
+        yield normalise(solution["name"].value), solution["entity"].value
+
+
+__all__ += ["normalise", "parse_query"]

@@ -1,0 +1,163 @@
+"""The ``spinekg`` command line: each command calls one library function.
+
+Errors that spinekg raises on purpose (bad curated data, unknown query or parameter, missing
+release) are printed as one clear message with exit status 1, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import ParamSpec, TypeVar
+
+import click
+import pyoxigraph as ox
+
+from spinekg.build import DEFAULT_OUT, build
+from spinekg.errors import CuratedDataError, SpineKGError
+from spinekg.namespaces import curie
+from spinekg.queries import get_query, load_catalog, run
+from spinekg.store import open_store
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+FORMATS = {
+    "json": ox.QueryResultsFormat.JSON,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
+DIST_OPTION = click.option(
+    "--dist",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_OUT,
+    show_default=True,
+    help="Release folder.",
+)
+
+
+def reports_errors(func: Callable[P, R]) -> Callable[P, R]:
+    """Print spinekg's own errors as messages (exit 1) instead of tracebacks."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except CuratedDataError as exc:
+            for problem in exc.problems:
+                click.echo(f"error: {problem}", err=True)
+            click.echo(f"{len(exc.problems)} problem(s); nothing was built.", err=True)
+            sys.exit(1)
+        except SpineKGError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+@click.group()
+@click.version_option(package_name="spinekg")
+def main() -> None:
+    """spinekg: an open clinical knowledge graph of the spine."""
+
+
+@main.command("build")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_OUT,
+    show_default=True,
+    help="Release folder to (re)write.",
+)
+@click.option(
+    "--curated",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Curated tables folder (default: the shipped one).",
+)
+@click.option(
+    "--ontology",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Ontology Turtle file (default: the shipped one).",
+)
+@reports_errors
+def build_command(out: Path, curated: Path | None, ontology: Path | None) -> None:
+    """Build the graph and write a release (Turtle, RDF/XML, JSON-LD, N-Quads, manifest)."""
+    manifest = build(out, curated_dir=curated, ontology_file=ontology)
+    graphs = manifest["graphs"]
+    assert isinstance(graphs, dict)
+    click.echo(
+        f"built spinekg {manifest['version']}: {manifest['triples']} triples in "
+        f"{len(graphs)} graphs -> {out}/"
+    )
+
+
+@main.command("queries")
+def queries_command() -> None:
+    """List the catalog queries: id, title and parameters."""
+    for query in load_catalog().values():
+        params = " ".join(f"{p.name}=<{p.example}>" for p in query.params)
+        click.echo(f"{query.id}\t{query.title}\t{params}")
+
+
+@main.command("query")
+@click.argument("name")
+@click.option(
+    "--param",
+    "-p",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A parameter value: a label, synonym, CURIE or IRI.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", *FORMATS]),
+    default="table",
+    show_default=True,
+    help="table, or a SPARQL 1.1 results format.",
+)
+@DIST_OPTION
+@reports_errors
+def query_command(name: str, params: tuple[str, ...], fmt: str, dist: Path) -> None:
+    """Run catalog query NAME (or a .rq file) on the embedded store."""
+    values: dict[str, str] = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"{item!r} is not KEY=VALUE", param_hint="--param")
+        values[key.strip()] = value.strip()
+    query = get_query(name)
+    results = run(open_store(dist), query, **values)
+    if isinstance(results, ox.QuerySolutions):
+        if fmt == "table":
+            click.echo(_table(results))
+        else:
+            click.echo(results.serialize(format=FORMATS[fmt]).decode("utf-8"), nl=False)
+    elif isinstance(results, ox.QueryBoolean):
+        click.echo("true" if bool(results) else "false")
+    else:
+        for triple in results:
+            click.echo(f"{triple} .")
+
+
+def _table(results: ox.QuerySolutions) -> str:
+    names = [v.value for v in results.variables]
+    rows = [[_show(solution[name]) for name in names] for solution in results]
+    widths = [max([len(n), *(len(r[i]) for r in rows)]) for i, n in enumerate(names)]
+    lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths, strict=True)).rstrip()]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(lines)
+
+
+def _show(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        return curie(term.value)
+    if isinstance(term, ox.Literal):
+        return term.value
+    return str(term)

@@ -1,0 +1,45 @@
+"""The errors spinekg raises; each carries what a user needs to fix the problem."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class SpineKGError(Exception):
+    """Base class of every error spinekg raises on purpose."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in a curated file, located to the cell."""
+
+    path: Path
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        """Render as ``file:line:column: message`` (the compiler convention editors link)."""
+        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+
+class CuratedDataError(SpineKGError, ValueError):
+    """One or more problems in the curated sources; nothing was built."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        """Keep every problem so that the report names them all at once."""
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class BuildError(SpineKGError):
+    """The build could not complete; the previous release is untouched."""
+
+
+class QueryError(SpineKGError, ValueError):
+    """A catalog query or one of its parameters is unusable."""
+
+
+class ReleaseNotFoundError(SpineKGError, FileNotFoundError):
+    """There is no built release where one was expected."""

@@ -1,0 +1,34 @@
+"""The embedded SPARQL store: an in-memory pyoxigraph store loaded from a release.
+
+Measured for the project at 1M triples, in-memory pyoxigraph answers a 2-hop join in 54 ms
+where rdflib's memory store takes 2.5 s, and loads 14x faster; the on-disk store was 4-5x
+slower on scans. So the embedded default is in-memory, loaded from ``spinekg.nq``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from spinekg.build import DEFAULT_OUT
+from spinekg.errors import ReleaseNotFoundError
+
+NQUADS = "spinekg.nq"
+
+
+def open_store(release_dir: Path = DEFAULT_OUT) -> ox.Store:
+    """Load the release in ``release_dir`` into a new in-memory store.
+
+    Named graphs are kept; query with ``use_default_graph_as_union=True`` to see them all.
+
+    :raises ReleaseNotFoundError: if there is no built release there.
+    """
+    path = release_dir / NQUADS
+    if not path.is_file():
+        raise ReleaseNotFoundError(
+            f"no release in {release_dir} (missing {NQUADS}); run `spinekg build` first"
+        )
+    store = ox.Store()
+    store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    return store
