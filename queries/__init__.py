@@ -59,10 +59,13 @@ class Query:
     text: str
 
 
-def parse_query(path: Path) -> Query:
+def parse_query(path: Path, *, catalog: bool = True) -> Query:
     """Read a ``.rq`` file and its ``#+`` header.
 
-    :raises QueryError: if the header lacks a title or question, or a param line is malformed.
+    :param catalog: require the title and question a catalog query must have (a user's own
+        file needs no header; its title is its file name).
+    :raises QueryError: if a catalog header lacks a title or question, or a param line is
+        malformed.
     """
     text = path.read_text(encoding="utf-8")
     meta: dict[str, list[str]] = {}
@@ -80,8 +83,9 @@ def parse_query(path: Path) -> Query:
             )
         params.append(Param(*parts))
     for key in ("title", "question"):
-        if not meta.get(key):
+        if catalog and not meta.get(key):
             raise QueryError(f"{path}: the header has no '#+ {key}:' line")
+        meta.setdefault(key, [path.stem])
     return Query(
         id=path.stem,
         path=path,
@@ -109,7 +113,7 @@ def get_query(name: str) -> Query:
         path = Path(name)
         if not path.is_file():
             raise QueryError(f"no query file {name}")
-        return parse_query(path)
+        return parse_query(path, catalog=False)
     catalog = load_catalog()
     if name not in catalog:
         close = difflib.get_close_matches(name, list(catalog), n=3, cutoff=0.4)
