@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from rdflib import OWL, RDF, RDFS, SKOS, BNode, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 
 from spinekg.claims import ClaimSet, Evidence, Modality
 from spinekg.errors import CuratedDataError, Problem
@@ -26,6 +26,7 @@ from spinekg.namespaces import (
     SPINE,
     expand,
     mint,
+    stable_bnode,
 )
 
 #: Table -> prefix of the IRIs minted for its rows (``root`` -> ``spine:root-L5``).
@@ -106,6 +107,7 @@ class _Context:
     claims: dict[str, ClaimSet] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     index: dict[tuple[str, str], URIRef] = field(default_factory=dict)
+    locations: dict[URIRef, tuple[Path, int]] = field(default_factory=dict)
 
     def iri(self, table: str, local_id: str) -> URIRef:
         return self.index.get((table, local_id)) or mint(IRI_PREFIX[table], local_id)
@@ -145,12 +147,14 @@ def load(
     *,
     repo_path: str = "loaders/curated",
     ontology_terms: frozenset[URIRef] = frozenset(),
+    locations: dict[URIRef, tuple[Path, int]] | None = None,
 ) -> dict[URIRef, Graph]:
     """Read, validate and convert every curated table in ``folder``.
 
     :param repo_path: how evidence records name the folder (a repository-relative path).
     :param ontology_terms: the classes and properties of the ontology, which mappings may
         name besides the entities of the tables.
+    :param locations: if given, filled with the file and line that defines each entity.
     :returns: one graph per table, keyed by graph IRI.
     :raises CuratedDataError: listing every problem as ``file:line:column: message``.
     """
@@ -171,6 +175,9 @@ def load(
     _check_mapping_entities(ctx, ontology_terms)
     if ctx.problems:
         raise CuratedDataError(ctx.problems)
+    if locations is not None:
+        for iri, where in ctx.locations.items():
+            locations.setdefault(iri, where)
     out: dict[URIRef, Graph] = {}
     for name, graph in ctx.graphs.items():
         for triple in ctx.claims.get(name, ClaimSet()).triples():
@@ -194,6 +201,7 @@ def _entity(
     synonyms: Iterable[str] = (),
     notation: str = "",
 ) -> None:
+    ctx.locations.setdefault(iri, (row.path, row.line))
     g.add((iri, RDF.type, OWL.NamedIndividual))
     g.add((iri, RDF.type, cls))
     g.add((iri, RDFS.label, Literal(label if label is not None else row.get("label"))))
@@ -215,6 +223,7 @@ def _level_words(level: str) -> str:
 
 def _sources(ctx: _Context, g: Graph, row: Row) -> None:
     iri = ctx.iri("sources", row.get("id"))
+    ctx.locations.setdefault(iri, (row.path, row.line))
     g.add((iri, RDF.type, OWL.NamedIndividual))
     g.add((iri, RDF.type, SPINE.SourceDocument))
     g.add((iri, RDFS.label, Literal(row.get("title"))))
@@ -517,7 +526,7 @@ def _mappings(ctx: _Context, g: Graph, row: Row) -> None:
         return  # kept in the table for the curator's record, never asserted
     s, p, o = URIRef(entity), SKOS[row.get("predicate")], URIRef(target)
     g.add((s, p, o))
-    axiom = BNode()
+    axiom = stable_bnode("axiom", s, p, o)
     g.add((axiom, RDF.type, OWL.Axiom))
     g.add((axiom, OWL.annotatedSource, s))
     g.add((axiom, OWL.annotatedProperty, p))

@@ -16,10 +16,12 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 from spinekg.errors import CuratedDataError, Problem
 from spinekg.namespaces import ONTOLOGY_IRI
 
-__all__ = ["ONTOLOGY_FILE", "ONTOLOGY_IRI", "load_tbox", "parse_turtle"]
+__all__ = ["ONTOLOGY_FILE", "ONTOLOGY_IRI", "SHAPES_FILE", "load_tbox", "parse_turtle"]
 
 #: The hand-edited Turtle file of the ontology.
 ONTOLOGY_FILE = files(__name__) / "spinekg.ttl"
+#: The SHACL shapes that ``spinekg check`` validates the graph against.
+SHAPES_FILE = files(__name__) / "shapes.ttl"
 
 
 def load_tbox(path: Path | None = None) -> Graph:

@@ -15,6 +15,7 @@ from rdflib import Dataset, Graph
 from spinekg.loaders.reference import graph_name
 from spinekg.loaders.schema import SPECS
 from spinekg.namespaces import ONTOLOGY_GRAPH
+from spinekg.reason import INFERRED_GRAPH
 from spinekg.release import FILES, sha256
 
 RDFLIB_FORMATS = {"spinekg.ttl": "turtle", "spinekg.owl": "xml", "spinekg.jsonld": "json-ld"}
@@ -33,7 +34,11 @@ def test_manifest_lists_every_file_with_its_checksum(release: Path) -> None:
         assert entry["bytes"] == (release / name).stat().st_size
     assert manifest["version"] == "0.1.0"
     assert manifest["license"] == "https://creativecommons.org/licenses/by/4.0/"
-    expected = {str(ONTOLOGY_GRAPH), *(str(graph_name(spec.name)) for spec in SPECS)}
+    expected = {
+        str(ONTOLOGY_GRAPH),
+        str(INFERRED_GRAPH),
+        *(str(graph_name(spec.name)) for spec in SPECS),
+    }
     assert set(manifest["graphs"]) == expected
     assert manifest["triples"] > 10_000
 

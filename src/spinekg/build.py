@@ -13,14 +13,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from rdflib import Graph, URIRef
 from tqdm import tqdm
 
+from spinekg.check import CheckError, inspect_sources, summary
 from spinekg.errors import BuildError
-from spinekg.loaders import LOADERS, curated_path
-from spinekg.namespaces import ONTOLOGY_GRAPH
-from spinekg.ontology import load_tbox
+from spinekg.loaders import LOADERS
+from spinekg.reason import INFERRED_GRAPH, REASONER
 from spinekg.release import canonical, write_release
+from spinekg.sources import load_sources
 
 DEFAULT_OUT = Path("dist")
 
@@ -30,37 +30,47 @@ def build(
     *,
     curated_dir: str | os.PathLike[str] | None = None,
     ontology_file: str | os.PathLike[str] | None = None,
+    shapes_file: str | os.PathLike[str] | None = None,
     progress: bool | None = None,
 ) -> dict[str, object]:
-    """Build the graph and write a release into ``out_dir``.
+    """Build the graph, reason over it, check it, and write a release into ``out_dir``.
 
     :param curated_dir: the curated tables (default: the ones shipped in the package).
     :param ontology_file: the ontology Turtle file (default: the shipped one).
+    :param shapes_file: the SHACL shapes (default: the shipped ones).
     :param progress: show a progress bar; ``None`` shows one only on an interactive terminal
         outside CI.
     :returns: the release manifest.
     :raises CuratedDataError: when a curated source is malformed (``out_dir`` is untouched).
+    :raises CheckError: when a check finds an ERROR (``out_dir`` is untouched).
     :raises BuildError: when the release cannot be written (``out_dir`` is untouched).
     """
     if progress is None:
         progress = os.isatty(2) and not os.environ.get("CI")
-    steps = ["ontology", *LOADERS, "release"]
-    graphs: dict[URIRef, Graph] = {}
+    steps = ("sources", "reasoning and checks", "release")
     with tqdm(steps, desc="spinekg build", unit="step", disable=not progress, leave=False) as bar:
-        bar.set_postfix_str("ontology")
-        tbox = load_tbox(Path(ontology_file) if ontology_file is not None else None)
-        graphs[ONTOLOGY_GRAPH] = tbox
+        bar.set_postfix_str(steps[0])
+        sources = load_sources(curated_dir, ontology_file, shapes_file)
         bar.update()
-        terms = frozenset(s for s in tbox.subjects() if isinstance(s, URIRef))
-        folder = Path(curated_dir) if curated_dir is not None else curated_path()
-        for name, loader in LOADERS.items():
-            bar.set_postfix_str(name)
-            graphs.update(loader(folder, ontology_terms=terms))
-            bar.update()
-        bar.set_postfix_str("release")
-        graphs = canonical(graphs)
+        bar.set_postfix_str(steps[1])
+        inspection = inspect_sources(sources)
+        if inspection.errors:
+            raise CheckError(inspection.results)
+        assert inspection.reasoning is not None
+        graphs = {**sources.graphs, INFERRED_GRAPH: inspection.reasoning.inferred}
+        bar.update()
+        bar.set_postfix_str(steps[2])
+        extra = {
+            "loaders": list(LOADERS),
+            "inferred": {
+                "graph": str(INFERRED_GRAPH),
+                "triples": len(inspection.reasoning.inferred),
+                "reasoner": REASONER,
+            },
+            "checks": summary(inspection.results),
+        }
         with _replacing(Path(out_dir)) as staging:
-            manifest = write_release(graphs, staging, extra={"loaders": list(LOADERS)})
+            manifest = write_release(canonical(graphs), staging, extra=extra)
         bar.update()
     return manifest
 

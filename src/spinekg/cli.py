@@ -16,6 +16,7 @@ import click
 import pyoxigraph as ox
 
 from spinekg.build import DEFAULT_OUT, build
+from spinekg.check import CheckError, format_results, inspect, summary
 from spinekg.errors import CuratedDataError, SpineKGError
 from spinekg.namespaces import curie
 from spinekg.queries import get_query, load_catalog, run
@@ -50,6 +51,15 @@ def reports_errors(func: Callable[P, R]) -> Callable[P, R]:
                 click.echo(f"error: {problem}", err=True)
             click.echo(f"{len(exc.problems)} problem(s); nothing was built.", err=True)
             sys.exit(1)
+        except CheckError as exc:
+            errors = [r for r in exc.results if r.severity == "ERROR"]
+            click.echo(format_results(errors), err=True)
+            click.echo(
+                f"{len(errors)} error(s); nothing was built (`spinekg check` shows the full "
+                "report).",
+                err=True,
+            )
+            sys.exit(1)
         except SpineKGError as exc:
             click.echo(f"error: {exc}", err=True)
             sys.exit(1)
@@ -63,6 +73,23 @@ def main() -> None:
     """spinekg: an open clinical knowledge graph of the spine."""
 
 
+CURATED_OPTION = click.option(
+    "--curated",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Curated tables folder (default: the shipped one).",
+)
+ONTOLOGY_OPTION = click.option(
+    "--ontology",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Ontology Turtle file (default: the shipped one).",
+)
+SHAPES_OPTION = click.option(
+    "--shapes",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="SHACL shapes file (default: the shipped ontology/shapes.ttl).",
+)
+
+
 @main.command("build")
 @click.option(
     "--out",
@@ -71,26 +98,49 @@ def main() -> None:
     show_default=True,
     help="Release folder to (re)write.",
 )
-@click.option(
-    "--curated",
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="Curated tables folder (default: the shipped one).",
-)
-@click.option(
-    "--ontology",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="Ontology Turtle file (default: the shipped one).",
-)
+@CURATED_OPTION
+@ONTOLOGY_OPTION
+@SHAPES_OPTION
 @reports_errors
-def build_command(out: Path, curated: Path | None, ontology: Path | None) -> None:
-    """Build the graph and write a release (Turtle, RDF/XML, JSON-LD, N-Quads, manifest)."""
-    manifest = build(out, curated_dir=curated, ontology_file=ontology)
+def build_command(
+    out: Path, curated: Path | None, ontology: Path | None, shapes: Path | None
+) -> None:
+    """Build, reason, check, and write a release (Turtle, RDF/XML, JSON-LD, N-Quads)."""
+    manifest = build(out, curated_dir=curated, ontology_file=ontology, shapes_file=shapes)
     graphs = manifest["graphs"]
     assert isinstance(graphs, dict)
     click.echo(
         f"built spinekg {manifest['version']}: {manifest['triples']} triples in "
         f"{len(graphs)} graphs -> {out}/"
     )
+
+
+@main.command("check")
+@CURATED_OPTION
+@ONTOLOGY_OPTION
+@SHAPES_OPTION
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "tsv"]),
+    default="text",
+    show_default=True,
+    help="text: `where: SEVERITY check: entity property value`; tsv: one column each.",
+)
+@reports_errors
+def check_command(
+    curated: Path | None, ontology: Path | None, shapes: Path | None, fmt: str
+) -> None:
+    """Run every check (syntax, ROBOT-style report, SHACL, references, reasoner) and report.
+
+    Exit status 1 if any result is an ERROR.
+    """
+    inspection = inspect(curated, ontology, shapes)
+    if inspection.results or fmt == "tsv":
+        click.echo(format_results(inspection.results, fmt))
+    click.echo(summary(inspection.results), err=True)
+    if inspection.errors:
+        sys.exit(1)
 
 
 @main.command("queries")

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """A path as a user should read it: relative below the working folder, else absolute."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
 
 
 class SpineKGError(Exception):

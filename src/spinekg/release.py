@@ -17,7 +17,7 @@ from rdflib import DCTERMS, OWL, BNode, Dataset, Graph, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.term import Node
 
-from spinekg.namespaces import ONTOLOGY_GRAPH, ONTOLOGY_IRI, PREFIXES
+from spinekg.namespaces import ONTOLOGY_GRAPH, ONTOLOGY_IRI, PREFIXES, STABLE_BNODE_PREFIX
 
 #: Release file names, in the order the manifest lists them.
 FILES = ("spinekg.ttl", "spinekg.owl", "spinekg.jsonld", "spinekg.nq")
@@ -29,7 +29,8 @@ def canonical(graphs: Mapping[URIRef, Graph]) -> dict[URIRef, Graph]:
     out: dict[URIRef, Graph] = {}
     for name in sorted(graphs):
         graph = graphs[name]
-        if any(isinstance(s, BNode) or isinstance(o, BNode) for s, _, o in graph):
+        blank = {n for s, _, o in graph for n in (s, o) if isinstance(n, BNode)}
+        if any(not str(n).startswith(STABLE_BNODE_PREFIX) for n in blank):
             graph = to_canonical_graph(graph)
         out[name] = _sorted_copy(graph)
     return out

@@ -1,0 +1,505 @@
+"""Checks of the graph for curators, in the spirit of ROBOT ``report``: one result per problem.
+
+Every result says how bad it is (ERROR, WARN, INFO), which check found it, the entity, the
+property and the value concerned, and where the entity is defined (``file:line``). ``spinekg
+check`` prints them all; ``spinekg build`` runs the same checks and stops on any ERROR.
+
+The checks, by name:
+
+- ``syntax``: Turtle or table syntax (``file:line:column``), from the loaders.
+- ROBOT report checks: ``missing-ontology-title``, ``missing-ontology-description``,
+  ``missing-ontology-license``, ``missing-label``, ``multiple-labels``, ``duplicate-label``,
+  ``label-whitespace``, ``missing-definition``, ``multiple-definitions``,
+  ``duplicate-exact-synonym``, ``invalid-xref``, ``deprecated-reference``,
+  ``builtin-vocabulary``.
+- Graph checks: ``undeclared-reference`` (an IRI used but never declared), ``domain-violation``
+  and ``range-violation`` (a term used with the wrong type, which a reasoner would silently
+  accept by inferring the type), ``edge-without-claim`` (a causal, anatomical or treatment edge
+  that no claim with evidence supports).
+- SHACL shapes of ``ontology/shapes.ttl`` (pyshacl); the check name is the shape's ``sh:name``.
+- Reasoner: ``inconsistent-ontology``, ``unsatisfiable-class``, ``reasoner``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+from rdflib import DCTERMS, OWL, RDF, RDFS, SH, XSD, BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from spinekg.errors import CuratedDataError, SpineKGError, display_path
+from spinekg.namespaces import (
+    DEFINITION,
+    EXACT_SYNONYM,
+    MAPPING_PREFIXES,
+    ONTOLOGY_GRAPH,
+    ONTOLOGY_IRI,
+    SPINE,
+    curie,
+)
+from spinekg.reason import ReasonerError, Reasoning, reason
+from spinekg.sources import Sources, load_sources
+
+__all__ = [
+    "SEVERITIES",
+    "CheckError",
+    "CheckResult",
+    "Inspection",
+    "check_graphs",
+    "format_results",
+    "inspect",
+    "inspect_sources",
+    "summary",
+]
+
+SEVERITIES = ("ERROR", "WARN", "INFO")
+
+#: Edges that must come from a claim with evidence (the loaders only emit them from claims).
+CLAIMED_EDGES = tuple(
+    SPINE[name]
+    for name in (
+        "causes compresses principallyCompresses hasSymptom hasRedFlag hasMechanism treatedBy "
+        "indicatedFor actsOn triedBefore innervates principallyInnervates supplies mediates "
+        "principallyMediates performs occursIn symptomsIn causesPainIn"
+    ).split()
+)
+
+#: The form of an identifier in each mapped vocabulary (the local part after the prefix).
+XREF_FORMS: dict[str, re.Pattern[str]] = {
+    "UBERON": re.compile(r"^\d{7}$"),
+    "HP": re.compile(r"^\d{7}$"),
+    "MONDO": re.compile(r"^\d{7}$"),
+    "DOID": re.compile(r"^\d+$"),
+    "NCIT": re.compile(r"^C\d+$"),
+    "FMA": re.compile(r"^\d+$"),
+    "SCTID": re.compile(r"^\d{6,18}$"),
+    "ICD10CM": re.compile(r"^[A-Z]\d[0-9A-Z](\.[0-9A-Z]{1,4})?$"),
+    "MESH": re.compile(r"^[CD]\d{6,9}$"),
+    "UMLS": re.compile(r"^C\d{7}$"),
+}
+
+MAPPING_PROPERTIES = tuple(
+    URIRef(f"http://www.w3.org/2004/02/skos/core#{p}")
+    for p in ("exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch")
+)
+BUILTIN_NAMESPACES = (str(RDF), str(RDFS), str(OWL), str(XSD))
+#: Objects of these properties need no declaration (version IRIs, licences, web addresses).
+UNDECLARED_OK = (OWL.versionIRI, DCTERMS.license, RDFS.seeAlso, *MAPPING_PROPERTIES)
+
+
+@dataclass(frozen=True, order=True)
+class CheckResult:
+    """One problem a check found."""
+
+    severity: str
+    check: str
+    entity: str
+    property: str
+    value: str
+    where: str
+
+    def __str__(self) -> str:
+        """Render as ``where: SEVERITY check: entity property value`` (editors link ``where``)."""
+        subject = " ".join(part for part in (self.entity, self.property, self.value) if part)
+        return f"{self.where or '-'}: {self.severity} {self.check}: {subject}"
+
+
+class CheckError(SpineKGError):
+    """The graph failed checks with severity ERROR; nothing was built."""
+
+    def __init__(self, results: list[CheckResult]) -> None:
+        """Keep every result so that the report names them all."""
+        self.results = results
+        errors = [r for r in results if r.severity == "ERROR"]
+        super().__init__("\n".join(str(r) for r in errors))
+
+
+@dataclass
+class Inspection:
+    """Everything the checks found, with the sources and the reasoner's results if they loaded."""
+
+    results: list[CheckResult]
+    sources: Sources | None = None
+    reasoning: Reasoning | None = None
+
+    @property
+    def errors(self) -> list[CheckResult]:
+        """The results of severity ERROR."""
+        return [r for r in self.results if r.severity == "ERROR"]
+
+
+def inspect(
+    curated_dir: str | os.PathLike[str] | None = None,
+    ontology_file: str | os.PathLike[str] | None = None,
+    shapes_file: str | os.PathLike[str] | None = None,
+) -> Inspection:
+    """Load the sources, reason over them and run every check; never raises for bad input."""
+    try:
+        sources = load_sources(curated_dir, ontology_file, shapes_file)
+    except CuratedDataError as error:
+        return Inspection(syntax_results(error))
+    return inspect_sources(sources)
+
+
+def inspect_sources(sources: Sources) -> Inspection:
+    """Reason over loaded sources and run every check."""
+    reasoner_results: list[CheckResult] = []
+    reasoning = None
+    try:
+        reasoning = reason(sources.graphs)
+    except ReasonerError as error:
+        reasoner_results = _reasoner_results(error, sources.locations)
+    results = check_graphs(
+        sources.graphs, sources.locations, shapes=sources.shapes, reasoning=reasoning
+    )
+    return Inspection(sorted({*results, *reasoner_results}, key=_order), sources, reasoning)
+
+
+def _reasoner_results(error: ReasonerError, locations: Mapping[URIRef, str]) -> list[CheckResult]:
+    if not error.clashes:
+        return [CheckResult("ERROR", error.check, "", "", str(error), "")]
+    return [
+        CheckResult(
+            "ERROR",
+            "unsatisfiable-class" if clash.is_class else error.check,
+            _show(clash.entity),
+            _show(RDFS.subClassOf if clash.is_class else RDF.type),
+            " and ".join(_show(c) for c in clash.disjoint) + ", which are disjoint",
+            locations.get(clash.entity, ""),
+        )
+        for clash in error.clashes
+    ]
+
+
+def syntax_results(error: CuratedDataError) -> list[CheckResult]:
+    """The problems of a malformed source, as check results."""
+    return [
+        CheckResult(
+            "ERROR", "syntax", "", "", p.message, f"{display_path(p.path)}:{p.line}:{p.column}"
+        )
+        for p in error.problems
+    ]
+
+
+def check_graphs(
+    graphs: Mapping[URIRef, Graph],
+    locations: Mapping[URIRef, str],
+    *,
+    shapes: Graph,
+    reasoning: Reasoning | None = None,
+) -> list[CheckResult]:
+    """Run every check over the asserted graphs (and the reasoner's findings, if given).
+
+    :param locations: where each entity is defined, as ``file:line``.
+    :returns: the results, errors first, then by check and entity.
+    """
+    union = Graph()
+    for graph in graphs.values():
+        for triple in graph:
+            union.add(triple)
+    tbox = graphs[ONTOLOGY_GRAPH]
+    ctx = _Context(union, tbox, locations)
+    results = [
+        *_ontology_header(ctx),
+        *_labels(ctx),
+        *_definitions(ctx),
+        *_synonyms(ctx),
+        *_xrefs(ctx),
+        *_deprecated(ctx),
+        *_builtin(ctx),
+        *_undeclared(ctx),
+        *_domain_range(ctx),
+        *_edges_without_claims(ctx),
+        *_shacl(ctx, shapes),
+    ]
+    if reasoning is not None:
+        results += [
+            ctx.result("ERROR", "unsatisfiable-class", cls, OWL.equivalentClass, OWL.Nothing)
+            for cls in reasoning.unsatisfiable
+        ]
+    return sorted(set(results), key=_order)
+
+
+def format_results(results: Iterable[CheckResult], fmt: str = "text") -> str:
+    """Render results as text lines (``where: SEVERITY check: ...``) or TSV with a header."""
+    results = list(results)
+    if fmt == "tsv":
+        header = "severity\tcheck\tentity\tproperty\tvalue\twhere"
+        rows = [
+            "\t".join(
+                _one_line(v) for v in (r.severity, r.check, r.entity, r.property, r.value, r.where)
+            )
+            for r in results
+        ]
+        return "\n".join([header, *rows])
+    return "\n".join(str(r) for r in results)
+
+
+def summary(results: Iterable[CheckResult]) -> str:
+    """``N errors, N warnings, N infos``."""
+    counts = dict.fromkeys(SEVERITIES, 0)
+    for r in results:
+        counts[r.severity] += 1
+    return f"{counts['ERROR']} errors, {counts['WARN']} warnings, {counts['INFO']} infos"
+
+
+# --------------------------------------------------------------------------- shared
+
+
+@dataclass
+class _Context:
+    union: Graph
+    tbox: Graph
+    locations: Mapping[URIRef, str]
+
+    def __post_init__(self) -> None:
+        self.types: dict[Node, set[Node]] = defaultdict(set)
+        for s, o in self.union.subject_objects(RDF.type):
+            self.types[s].add(o)
+        self.superclasses: dict[Node, set[Node]] = {}
+        for cls in set(self.union.subjects(RDF.type, OWL.Class)):
+            self.superclasses[cls] = set(self.union.transitive_objects(cls, RDFS.subClassOf))
+
+    def result(
+        self, severity: str, check: str, entity: Node, prop: Node | str = "", value: object = ""
+    ) -> CheckResult:
+        where = self.locations.get(entity, "") if isinstance(entity, URIRef) else ""
+        return CheckResult(severity, check, _show(entity), _show(prop), _show(value), where)
+
+    def terms(self) -> Iterator[tuple[URIRef, str]]:
+        """The classes, properties and named individuals spinekg mints, with their kind."""
+        kinds = {
+            OWL.Class: "class",
+            OWL.ObjectProperty: "property",
+            OWL.DatatypeProperty: "property",
+            OWL.AnnotationProperty: "property",
+            OWL.NamedIndividual: "individual",
+        }
+        for rdf_type, kind in kinds.items():
+            for s in sorted(set(self.union.subjects(RDF.type, rdf_type))):
+                if isinstance(s, URIRef) and s.startswith(SPINE):
+                    yield s, kind
+
+    def kind_of(self, node: Node) -> set[Node]:
+        """Every class ``node`` is an instance of, through ``rdfs:subClassOf``."""
+        return {sup for t in self.types.get(node, ()) for sup in self.superclasses.get(t, {t})}
+
+
+def _order(r: CheckResult) -> tuple[int, str, str, str, str]:
+    return (SEVERITIES.index(r.severity), r.check, r.entity, r.property, r.value)
+
+
+def _show(value: object) -> str:
+    if isinstance(value, URIRef):
+        return curie(str(value))
+    if isinstance(value, Literal):
+        return f'"{value}"'
+    if isinstance(value, BNode):
+        return "[]"
+    return str(value)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split("\t")).replace("\n", " ")
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+# --------------------------------------------------------------------------- ROBOT report
+
+
+def _ontology_header(ctx: _Context) -> Iterator[CheckResult]:
+    for check, prop in (
+        ("missing-ontology-title", DCTERMS.title),
+        ("missing-ontology-description", DCTERMS.description),
+        ("missing-ontology-license", DCTERMS.license),
+    ):
+        if ctx.tbox.value(ONTOLOGY_IRI, prop) is None:
+            yield ctx.result("ERROR", check, ONTOLOGY_IRI, prop)
+
+
+def _labels(ctx: _Context) -> Iterator[CheckResult]:
+    by_label: dict[tuple[str, str], list[URIRef]] = defaultdict(list)
+    for term, kind in ctx.terms():
+        labels = sorted(ctx.union.objects(term, RDFS.label))
+        if not labels:
+            yield ctx.result("ERROR", "missing-label", term, RDFS.label)
+        if len(labels) > 1:
+            for label in labels:
+                yield ctx.result("ERROR", "multiple-labels", term, RDFS.label, label)
+        for label in labels:
+            text = str(label)
+            if text != text.strip() or "  " in text:
+                yield ctx.result("WARN", "label-whitespace", term, RDFS.label, label)
+            by_label[(kind, _norm(text))].append(term)
+    for (_, _), terms in sorted(by_label.items()):
+        for term in terms[1:] if len(terms) > 1 else ():
+            label = ctx.union.value(term, RDFS.label)
+            yield CheckResult(
+                "ERROR",
+                "duplicate-label",
+                _show(term),
+                _show(RDFS.label),
+                f"{_show(label)} (also {_show(terms[0])})",
+                ctx.locations.get(term, ""),
+            )
+
+
+def _definitions(ctx: _Context) -> Iterator[CheckResult]:
+    for term, kind in ctx.terms():
+        definitions = sorted(ctx.union.objects(term, DEFINITION))
+        if not definitions and kind != "individual":
+            yield ctx.result("ERROR", "missing-definition", term, DEFINITION)
+        elif not definitions and SPINE.SourceDocument not in ctx.types[term]:
+            yield ctx.result("INFO", "missing-definition", term, DEFINITION)
+        if len(definitions) > 1:
+            for definition in definitions:
+                yield ctx.result("ERROR", "multiple-definitions", term, DEFINITION, definition)
+
+
+def _synonyms(ctx: _Context) -> Iterator[CheckResult]:
+    """The same exact synonym on two classes, or on two individuals.
+
+    A concept individual may share a synonym with the class it exemplifies (the condition
+    "disc herniation" and the class DiscHerniation); that is not reported.
+    """
+    holders: dict[tuple[str, str], set[URIRef]] = defaultdict(set)
+    kinds = dict(ctx.terms())
+    for s, o in ctx.union.subject_objects(EXACT_SYNONYM):
+        if isinstance(s, URIRef):
+            holders[(kinds.get(s, ""), _norm(str(o)))].add(s)
+    for (_, text), terms in sorted(holders.items()):
+        if len(terms) > 1:
+            first, *others = sorted(terms)
+            for term in others:
+                yield CheckResult(
+                    "WARN",
+                    "duplicate-exact-synonym",
+                    _show(term),
+                    _show(EXACT_SYNONYM),
+                    f'"{text}" (also {_show(first)})',
+                    ctx.locations.get(term, ""),
+                )
+
+
+def _xrefs(ctx: _Context) -> Iterator[CheckResult]:
+    namespaces = sorted(MAPPING_PREFIXES.items(), key=lambda kv: -len(kv[1]))
+    for prop in MAPPING_PROPERTIES:
+        for s, o in ctx.union.subject_objects(prop):
+            target = str(o)
+            prefix = next((p for p, ns in namespaces if target.startswith(ns)), None)
+            if prefix is None:
+                yield ctx.result("ERROR", "invalid-xref", s, prop, o)
+                continue
+            local = target[len(MAPPING_PREFIXES[prefix]) :]
+            if not XREF_FORMS[prefix].match(local):
+                yield ctx.result("ERROR", "invalid-xref", s, prop, o)
+
+
+def _deprecated(ctx: _Context) -> Iterator[CheckResult]:
+    deprecated = {s for s, o in ctx.union.subject_objects(OWL.deprecated) if o.toPython() is True}
+    for s, p, o in ctx.union:
+        if o in deprecated and p not in (OWL.annotatedSource, OWL.annotatedTarget):
+            yield ctx.result("ERROR", "deprecated-reference", s, p, o)
+
+
+def _builtin(ctx: _Context) -> Iterator[CheckResult]:
+    for s, p, o in ctx.union:
+        if isinstance(s, URIRef) and str(s).startswith(BUILTIN_NAMESPACES):
+            yield ctx.result("ERROR", "builtin-vocabulary", s, p, o)
+
+
+# --------------------------------------------------------------------------- graph checks
+
+
+def _undeclared(ctx: _Context) -> Iterator[CheckResult]:
+    declared = set(ctx.types)
+    for s, p, o in ctx.union:
+        if p in UNDECLARED_OK or p == RDF.type:
+            continue
+        for node in (s, o):
+            if isinstance(node, URIRef) and node.startswith(SPINE) and node not in declared:
+                yield ctx.result("ERROR", "undeclared-reference", s, p, o)
+
+
+def _domain_range(ctx: _Context) -> Iterator[CheckResult]:
+    for prop in sorted(set(ctx.tbox.subjects(RDF.type, OWL.ObjectProperty))):
+        domains = _classes(ctx.tbox, ctx.tbox.value(prop, RDFS.domain))
+        ranges = _classes(ctx.tbox, ctx.tbox.value(prop, RDFS.range))
+        for s, o in ctx.union.subject_objects(prop):
+            if domains and not domains & ctx.kind_of(s) and _is_individual(ctx, s):
+                yield ctx.result("ERROR", "domain-violation", s, prop, o)
+            if ranges and not ranges & ctx.kind_of(o) and _is_individual(ctx, o):
+                yield ctx.result("ERROR", "range-violation", s, prop, o)
+
+
+def _is_individual(ctx: _Context, node: Node) -> bool:
+    kinds = ctx.types.get(node, set())
+    return bool(kinds) and not kinds & {OWL.Class, OWL.ObjectProperty, OWL.Ontology}
+
+
+def _classes(tbox: Graph, node: Node | None) -> set[Node]:
+    if node is None:
+        return set()
+    union = tbox.value(node, OWL.unionOf)
+    if union is not None:
+        return set(tbox.items(union))
+    return {node}
+
+
+def _edges_without_claims(ctx: _Context) -> Iterator[CheckResult]:
+    """Positive edges need a claim that is not negated and has evidence naming a source."""
+    supported = set()
+    negated = SPINE["modality-negated"]
+    for claim in ctx.union.subjects(RDF.type, SPINE.Claim):
+        has_source = any(
+            ctx.union.value(ev, SPINE.fromSource) is not None
+            for ev in ctx.union.objects(claim, SPINE.hasEvidence)
+        )
+        if not has_source or (claim, SPINE.hasModality, negated) in ctx.union:
+            continue
+        s = ctx.union.value(claim, SPINE.claimSubject)
+        o = ctx.union.value(claim, SPINE.claimObject)
+        for p in ctx.union.objects(claim, SPINE.claimPredicate):
+            supported.add((s, p, o))
+    for prop in CLAIMED_EDGES:
+        supers = {prop, *ctx.tbox.transitive_objects(prop, RDFS.subPropertyOf)}
+        for s, o in ctx.union.subject_objects(prop):
+            if not any((s, p, o) in supported for p in supers):
+                yield ctx.result("ERROR", "edge-without-claim", s, prop, o)
+
+
+# --------------------------------------------------------------------------- SHACL
+
+
+def _shacl(ctx: _Context, shapes: Graph) -> Iterator[CheckResult]:
+    import pyshacl
+
+    _conforms, report, _text = pyshacl.validate(
+        ctx.union, shacl_graph=shapes, inference="none", allow_warnings=True
+    )
+    assert isinstance(report, Graph)
+    severity = {SH.Violation: "ERROR", SH.Warning: "WARN", SH.Info: "INFO"}
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        shape = report.value(result, SH.sourceShape)
+        name = shapes.value(shape, SH.name)
+        while name is None and shape is not None:  # a property shape: name of its node shape
+            shape = shapes.value(None, SH.property, shape)
+            name = shapes.value(shape, SH.name) if shape is not None else None
+        focus = report.value(result, SH.focusNode)
+        path = report.value(result, SH.resultPath)
+        value = report.value(result, SH.value)
+        message = report.value(result, SH.resultMessage)
+        yield ctx.result(
+            severity.get(report.value(result, SH.resultSeverity), "ERROR"),
+            str(name or "shacl"),
+            focus,
+            path if isinstance(path, URIRef) else "",
+            f"{_show(value) + ' ' if value is not None else ''}({message})",
+        )

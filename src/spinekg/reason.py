@@ -1,0 +1,251 @@
+"""Reasoning: check the graph with an OWL reasoner and materialise what it entails.
+
+The reasoner is HermiT, run through owlready2 with ``infer_property_values=True`` so that the
+property chains of the ontology (``compresses o innervates -> mayWeaken`` ...) and transitive
+``partOf`` produce their triples. HermiT sees the *reasoning view*: the ontology and the
+entities with their relations, without the claim and evidence records (provenance that the
+reasoner has nothing to infer from). Measured on this graph (owlready2 0.51, OpenJDK 17,
+8.3k triples in the view): 3.6 s with ``infer_property_values``, against 58 s for the whole
+44k-triple graph. owlready2 keeps one direction of each inverse pair, so inverse, symmetric and
+super-property triples are completed here from the ontology's own axioms.
+
+The inferred triples go into their own named graph, :data:`INFERRED_GRAPH`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import OWL, RDF, RDFS, BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from spinekg.errors import SpineKGError
+from spinekg.namespaces import GRAPH, ONTOLOGY_GRAPH, SPINE
+
+__all__ = [
+    "INFERRED_GRAPH",
+    "Clash",
+    "ReasonerError",
+    "Reasoning",
+    "explain_inconsistency",
+    "reason",
+    "reasoning_view",
+]
+
+#: The named graph of the release that holds every inferred triple.
+INFERRED_GRAPH = GRAPH["inferred"]
+
+#: Classes whose instances are provenance, left out of the reasoning view.
+PROVENANCE_CLASSES = (SPINE.Claim, SPINE.Evidence, OWL.Axiom)
+
+REASONER = "HermiT (owlready2, infer_property_values)"
+
+
+@dataclass(frozen=True)
+class Clash:
+    """Why the ontology is inconsistent: an entity that would be in two disjoint classes."""
+
+    entity: URIRef
+    disjoint: tuple[Node, Node]
+    is_class: bool
+
+    def __str__(self) -> str:
+        """Say which classes clash for the entity."""
+        a, b = (_curie(c) for c in self.disjoint)
+        what = "a subclass of" if self.is_class else "both a"
+        return f"{_curie(self.entity)} is {what} {a} and {b}, which are disjoint"
+
+
+class ReasonerError(SpineKGError):
+    """The reasoner could not run, or found the ontology inconsistent."""
+
+    def __init__(self, message: str, *, check: str = "reasoner", clashes: tuple[Clash, ...] = ()):
+        """Keep the check that failed and the clashes that explain an inconsistency."""
+        super().__init__(message)
+        self.check = check
+        self.clashes = clashes
+
+
+@dataclass(frozen=True)
+class Reasoning:
+    """What the reasoner found: the inferred triples, unsatisfiable classes, and its time."""
+
+    inferred: Graph
+    unsatisfiable: tuple[URIRef, ...]
+    seconds: float
+
+
+def reasoning_view(graphs: Mapping[URIRef, Graph]) -> Graph:
+    """The ontology and the entities' relations, without claim and evidence records."""
+    union = Graph()
+    for graph in graphs.values():
+        for triple in graph:
+            union.add(triple)
+    provenance = {s for cls in PROVENANCE_CLASSES for s in union.subjects(RDF.type, cls)}
+    view = Graph()
+    for s, p, o in union:
+        if s not in provenance and o not in provenance:
+            view.add((s, p, o))
+    return view
+
+
+def reason(graphs: Mapping[URIRef, Graph]) -> Reasoning:
+    """Run HermiT over the reasoning view and return what it entails beyond the assertions.
+
+    :raises ReasonerError: when Java is missing, the ontology is inconsistent (with the
+        individuals whose types clash, where that explains it), or the reasoner fails.
+    """
+    java = _java()
+    import owlready2
+
+    owlready2.JAVA_EXE = java
+    view = reasoning_view(graphs)
+    world = owlready2.World()
+    with tempfile.TemporaryDirectory(prefix="spinekg-reason-") as tmp:
+        path = Path(tmp) / "view.owl"
+        view.serialize(path, format="xml")
+        ontology = world.get_ontology(path.as_uri()).load()
+        before = set(world.as_rdflib_graph())
+        started = time.perf_counter()
+        try:
+            with ontology:
+                owlready2.sync_reasoner_hermit(world, infer_property_values=True, debug=0)
+        except owlready2.OwlReadyInconsistentOntologyError:
+            clashes = explain_inconsistency(view)
+            detail = "; ".join(map(str, clashes)) or "the reasoner gives no further explanation"
+            raise ReasonerError(
+                f"the ontology is inconsistent: {detail}",
+                check="inconsistent-ontology",
+                clashes=clashes,
+            ) from None
+        except owlready2.OwlReadyJavaError as exc:
+            raise ReasonerError(f"the reasoner failed: {_last_line(str(exc))}") from None
+        seconds = time.perf_counter() - started
+        entailed = set(world.as_rdflib_graph()) - before
+        unsatisfiable = tuple(
+            sorted(
+                URIRef(c.iri) for c in world.inconsistent_classes() if c is not owlready2.Nothing
+            )
+        )
+    inferred = Graph()
+    for s, p, o in entailed:
+        if _worth_keeping(s, p, o):
+            inferred.add((s, p, o))
+    _complete_property_axioms(graphs[ONTOLOGY_GRAPH], view, inferred)
+    return Reasoning(inferred, unsatisfiable, seconds)
+
+
+def _java() -> str:
+    java = os.environ.get("JAVA_EXE") or shutil.which("java")
+    if java is None and os.environ.get("JAVA_HOME"):
+        candidate = Path(os.environ["JAVA_HOME"], "bin", "java")
+        java = str(candidate) if candidate.is_file() else None
+    if java is None:
+        raise ReasonerError(
+            "Java is needed for the OWL reasoner (HermiT) and was not found: install a Java "
+            "runtime, 11 or later (e.g. `apt install default-jre-headless`), or set JAVA_HOME"
+        )
+    return java
+
+
+def _worth_keeping(s: Node, p: Node, o: Node) -> bool:
+    if isinstance(s, BNode) or isinstance(o, BNode):
+        return False
+    if p == RDF.type:
+        return isinstance(o, URIRef) and o not in (OWL.Thing, OWL.NamedIndividual)
+    return isinstance(p, URIRef) and str(p).startswith(str(SPINE))
+
+
+def _complete_property_axioms(tbox: Graph, asserted: Graph, inferred: Graph) -> None:
+    """Add inverse, symmetric and super-property triples until nothing changes."""
+    inverse: dict[Node, set[Node]] = {}
+    for p, q in tbox.subject_objects(OWL.inverseOf):
+        inverse.setdefault(p, set()).add(q)
+        inverse.setdefault(q, set()).add(p)
+    for p in tbox.subjects(RDF.type, OWL.SymmetricProperty):
+        inverse.setdefault(p, set()).add(p)
+    supers: dict[Node, set[Node]] = {}
+    for p, q in tbox.subject_objects(RDFS.subPropertyOf):
+        supers.setdefault(p, set()).add(q)
+    pending: Iterable[tuple[Node, Node, Node]] = [*asserted, *inferred]
+    while True:
+        new = set()
+        for s, p, o in pending:
+            if isinstance(o, Literal):
+                continue
+            new.update((o, q, s) for q in inverse.get(p, ()))
+            new.update((s, q, o) for q in supers.get(p, ()))
+        new = {t for t in new if t not in asserted and t not in inferred}
+        if not new:
+            return
+        for triple in new:
+            inferred.add(triple)
+        pending = new
+
+
+def explain_inconsistency(view: Graph) -> tuple[Clash, ...]:
+    """The classes below two disjoint classes, and the individuals typed with disjoint classes.
+
+    An individual's types are its asserted classes and those its relations imply through the
+    properties' domains and ranges. An individual is only reported when none of its asserted
+    classes is already reported.
+    """
+    superclasses = _superclasses(view)
+    disjoint: set[frozenset[Node]] = set()
+    for a, b in view.subject_objects(OWL.disjointWith):
+        disjoint.add(frozenset((a, b)))
+    for group in view.subjects(RDF.type, OWL.AllDisjointClasses):
+        members = list(view.items(view.value(group, OWL.members)))
+        disjoint.update(frozenset((a, b)) for a in members for b in members if a != b)
+    ordered = sorted((tuple(sorted(pair)) for pair in disjoint), key=lambda ab: (ab[0], ab[1]))
+
+    def clash(types: set[Node]) -> tuple[Node, Node] | None:
+        return next(((a, b) for a, b in ordered if a in types and b in types), None)
+
+    clashes = []
+    bad_classes = set()
+    for cls in sorted(c for c in superclasses if isinstance(c, URIRef)):
+        pair = clash(superclasses[cls])
+        if pair is not None:
+            bad_classes.add(cls)
+            clashes.append(Clash(cls, pair, is_class=True))
+    implied: dict[Node, set[Node]] = {}
+    for prop in set(view.subjects(RDF.type, OWL.ObjectProperty)):
+        domain, range_ = view.value(prop, RDFS.domain), view.value(prop, RDFS.range)
+        for s, o in view.subject_objects(prop):
+            if isinstance(domain, URIRef):
+                implied.setdefault(s, set()).add(domain)
+            if isinstance(range_, URIRef):
+                implied.setdefault(o, set()).add(range_)
+    for individual in sorted(set(view.subjects(RDF.type, OWL.NamedIndividual))):
+        asserted = set(view.objects(individual, RDF.type))
+        if asserted & bad_classes or not isinstance(individual, URIRef):
+            continue
+        types = asserted | implied.get(individual, set())
+        pair = clash({sup for cls in types for sup in superclasses.get(cls, {cls})})
+        if pair is not None:
+            clashes.append(Clash(individual, pair, is_class=False))
+    return tuple(clashes)
+
+
+def _superclasses(graph: Graph) -> dict[Node, set[Node]]:
+    out: dict[Node, set[Node]] = {}
+    for cls in set(graph.subjects(RDF.type, OWL.Class)):
+        out[cls] = set(graph.transitive_objects(cls, RDFS.subClassOf))  # includes cls
+    return out
+
+
+def _curie(node: Node) -> str:
+    text = str(node)
+    return "spine:" + text.removeprefix(str(SPINE)) if text.startswith(str(SPINE)) else text
+
+
+def _last_line(text: str) -> str:
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    return lines[-1] if lines else text
