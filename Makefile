@@ -7,7 +7,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install build clean
+.PHONY: demo test install build check bench clean
 
 demo: install
 	$(BIN)/spinekg build
@@ -27,6 +27,12 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 
 build: install
 	$(BIN)/spinekg build
+
+check: install
+	$(BIN)/spinekg check
+
+bench: install
+	$(BIN)/python benchmarks/reasoning.py
 
 clean:
 	rm -rf $(VENV) dist .pytest_cache .ruff_cache
