@@ -187,3 +187,27 @@ def test_inspect_reports_syntax_instead_of_raising(curated_copy: Path) -> None:
     results = inspect(curated_copy)
     assert [(r.severity, r.check) for r in results.results] == [("ERROR", "syntax")]
     assert "unknown root 'C9'" in results.results[0].value
+
+
+def test_invalid_xref_deprecated_reference_and_builtin_misuse(tmp_path: Path) -> None:
+    ontology, line = _ontology_with(
+        tmp_path,
+        """
+spine:OldFinding a owl:Class ;
+    rdfs:label "old finding" ;
+    obo:IAO_0000115 "A finding class replaced by ClinicalFinding." ;
+    owl:deprecated true .
+spine:Sign rdfs:subClassOf spine:OldFinding ;
+    skos:exactMatch <http://purl.obolibrary.org/obo/HP_12> .
+owl:Thing rdfs:label "thing" .
+""",
+    )
+    code, lines = _report("--ontology", str(ontology))
+    sign = _line_of(ontology, "spine:Sign a owl:Class")
+    assert code == 1
+    assert lines == [
+        f'{ontology}:{line + 7}: ERROR builtin-vocabulary: owl:Thing rdfs:label "thing"',
+        f"{ontology}:{sign}: ERROR deprecated-reference: spine:Sign rdfs:subClassOf "
+        "spine:OldFinding",
+        f"{ontology}:{sign}: ERROR invalid-xref: spine:Sign skos:exactMatch HP:12",
+    ]
