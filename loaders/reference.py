@@ -49,6 +49,8 @@ IRI_PREFIX: dict[str, str] = {
     "findings": "finding",
     "conditions": "condition",
     "mechanisms": "mechanism",
+    "risk_factors": "risk-factor",
+    "diagnostics": "test",
     "treatments": "treatment",
     "laterality": "laterality",
 }
@@ -586,6 +588,8 @@ BUILDERS: dict[str, Callable[[_Context, Graph, Row], None]] = {
     "findings": _simple("findings", SPINE.ClinicalFinding),
     "conditions": _simple("conditions", SPINE.Condition, ("broader", SKOS.broader, "conditions")),
     "mechanisms": _simple("mechanisms", SPINE.Mechanism),
+    "risk_factors": _simple("risk_factors", SPINE.RiskFactor),
+    "diagnostics": _simple("diagnostics", SPINE.DiagnosticTest),
     "treatments": _simple("treatments", SPINE.Treatment, ("broader", SKOS.broader, "treatments")),
     "clinical_facts": _clinical_facts,
     "mappings": _mappings,

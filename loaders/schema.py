@@ -315,6 +315,8 @@ SPECS: tuple[TableSpec, ...] = (
         ),
     ),
     TableSpec("mechanisms", (_id(), LABEL, SYNONYMS, DEFINITION, *PROVENANCE)),
+    TableSpec("risk_factors", (_id(), LABEL, SYNONYMS, DEFINITION, *PROVENANCE)),
+    TableSpec("diagnostics", (_id(), LABEL, SYNONYMS, DEFINITION, *PROVENANCE)),
     TableSpec(
         "treatments",
         (

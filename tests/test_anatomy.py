@@ -208,12 +208,15 @@ def test_disputed_muscles_keep_every_value_with_sources(store: ox.Store) -> None
     assert cq17 <= disputed
 
 
-def test_every_claim_has_evidence_with_a_source_and_section(store: ox.Store) -> None:
+def test_every_claim_has_evidence_with_a_source_and_a_place(store: ox.Store) -> None:
+    """Table claims cite a REFERENCE section; text claims their sentence and offsets."""
     rows = select(
         store,
         """SELECT (COUNT(?c) AS ?n) WHERE { ?c a spine:Claim .
-             FILTER NOT EXISTS { ?c spine:hasEvidence ?e . ?e spine:fromSource ?s ;
-                                 spine:referenceSection ?sec } }""",
+             FILTER NOT EXISTS { ?c spine:hasEvidence ?e . ?e spine:fromSource ?s .
+                 { ?e spine:referenceSection ?sec }
+                 UNION { ?e spine:sentence ?text ; spine:startOffset ?start ;
+                            spine:endOffset ?end } } }""",
     )
     assert rows == [{"n": "0"}]
 

@@ -206,7 +206,7 @@ owl:Thing rdfs:label "thing" .
     sign = _line_of(ontology, "spine:Sign a owl:Class")
     assert code == 1
     assert lines == [
-        f'{ontology}:{line + 7}: ERROR builtin-vocabulary: owl:Thing rdfs:label "thing"',
+        f'{ontology}:{line + 6}: ERROR builtin-vocabulary: owl:Thing rdfs:label "thing"',
         f"{ontology}:{sign}: ERROR deprecated-reference: spine:Sign rdfs:subClassOf "
         "spine:OldFinding",
         f"{ontology}:{sign}: ERROR invalid-xref: spine:Sign skos:exactMatch HP:12",

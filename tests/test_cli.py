@@ -15,7 +15,11 @@ def test_build_then_the_readme_question(tmp_path: Path) -> None:
     out = tmp_path / "dist"
     result = runner.invoke(main, ["build", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert f"triples in 30 graphs -> {out}/" in result.output
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert (
+        f"{manifest['triples']} triples in {len(manifest['graphs'])} graphs -> {out}/"
+        in result.output
+    )
     result = runner.invoke(
         main,
         [

@@ -337,7 +337,8 @@ def _labels(ctx: _Context) -> Iterator[CheckResult]:
             text = str(label)
             if text != text.strip() or "  " in text:
                 yield ctx.result("WARN", "label-whitespace", term, RDFS.label, label)
-            by_label[(kind, _norm(text))].append(term)
+            if SPINE.SourceDocument not in ctx.types[term]:  # documents may share a title
+                by_label[(kind, _norm(text))].append(term)
     for (_, _), terms in sorted(by_label.items()):
         for term in terms[1:] if len(terms) > 1 else ():
             label = ctx.union.value(term, RDFS.label)

@@ -43,6 +43,8 @@ class Evidence:
     sentence: str = ""
     start: int | None = None
     end: int | None = None
+    confidence: Decimal | None = None
+    document: URIRef | None = None
 
     def iri(self, claim: URIRef) -> URIRef:
         """A stable IRI for this evidence record of ``claim``."""
@@ -152,7 +154,7 @@ def _evidence_triples(claim: URIRef, ev: Evidence) -> Iterator[Triple]:
     node = ev.iri(claim)
     yield claim, SPINE.hasEvidence, node
     yield node, RDF.type, SPINE.Evidence
-    yield node, SPINE.fromSource, mint("source", ev.source)
+    yield node, SPINE.fromSource, ev.document or mint("source", ev.source)
     yield node, SPINE.extractionMethod, RDFLiteral(ev.method)
     for section in filter(None, ev.section.split(";")):
         yield node, SPINE.referenceSection, RDFLiteral(section)
@@ -164,6 +166,8 @@ def _evidence_triples(claim: URIRef, ev: Evidence) -> Iterator[Triple]:
         yield node, SPINE.startOffset, RDFLiteral(ev.start)
     if ev.end is not None:
         yield node, SPINE.endOffset, RDFLiteral(ev.end)
+    if ev.confidence is not None:
+        yield node, SPINE.confidence, RDFLiteral(ev.confidence)
 
 
 def _digest(text: str) -> str:

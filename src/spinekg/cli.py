@@ -7,6 +7,7 @@ release) are printed as one clear message with exit status 1, never as a traceba
 from __future__ import annotations
 
 import functools
+import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -18,8 +19,11 @@ import pyoxigraph as ox
 from spinekg.build import DEFAULT_OUT, build
 from spinekg.check import CheckError, format_results, inspect, summary
 from spinekg.errors import CuratedDataError, SpineKGError
-from spinekg.namespaces import curie
+from spinekg.loaders.text.extract import Extraction
+from spinekg.loaders.text.lexicon import Entity
+from spinekg.namespaces import PREFIXES, curie
 from spinekg.queries import get_query, load_catalog, run
+from spinekg.sources import load_sources
 from spinekg.store import open_store
 
 P = ParamSpec("P")
@@ -141,6 +145,76 @@ def check_command(
     click.echo(summary(inspection.results), err=True)
     if inspection.errors:
         sys.exit(1)
+
+
+@main.command("extract")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "ttl"]),
+    default="json",
+    show_default=True,
+    help="json: claims and the curator report; ttl: the claims as graph triples.",
+)
+@CURATED_OPTION
+@ONTOLOGY_OPTION
+def extract_command(file: Path, fmt: str, curated: Path | None, ontology: Path | None) -> None:
+    """Preview the claims the text loader finds in FILE (Markdown or plain text)."""
+    from spinekg.loaders.text import claims_graph, pipeline_for, read_article
+    from spinekg.loaders.text.extract import extract
+
+    try:
+        article = read_article(file, curated=False)
+        sources = load_sources(curated, ontology, articles_dir=Path("/nonexistent"))
+    except CuratedDataError as exc:
+        for problem in exc.problems:
+            click.echo(f"error: {problem}", err=True)
+        sys.exit(1)
+    extraction = extract(article, pipeline_for(sources.graphs.values()))
+    if fmt == "ttl":
+        graph = claims_graph([extraction])
+        for prefix, iri in PREFIXES.items():
+            graph.bind(prefix, iri)
+        click.echo(graph.serialize(format="turtle"), nl=False)
+        return
+    click.echo(json.dumps(_extraction_json(extraction), indent=2, ensure_ascii=False))
+
+
+def _extraction_json(extraction: Extraction) -> dict[str, object]:
+    def entity(e: Entity) -> dict[str, str]:
+        return {"iri": str(e.iri), "label": e.label}
+
+    return {
+        "document": {
+            "id": extraction.article.id,
+            "title": extraction.article.title,
+            "path": str(extraction.article.path),
+        },
+        "claims": [
+            {
+                "subject": entity(c.subject),
+                "relation": c.relation,
+                "object": entity(c.object),
+                "modality": c.modality,
+                "evidence": {"sentence": c.sentence, "start": c.start, "end": c.end},
+                "confidence": c.confidence,
+                "context": c.context,
+            }
+            for c in extraction.claims
+        ],
+        "unrecognised": [
+            {
+                "text": u.text,
+                "start": u.start,
+                "end": u.end,
+                "sentence": u.sentence,
+                "reason": u.reason,
+                "closest": list(u.closest),
+            }
+            for u in extraction.unrecognised
+        ],
+    }
 
 
 @main.command("queries")

@@ -11,7 +11,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 
 from spinekg.errors import display_path
-from spinekg.loaders import LOADERS, curated_path
+from spinekg.loaders import LOADERS, curated_path, text
 from spinekg.namespaces import ONTOLOGY_GRAPH, expand
 from spinekg.ontology import ONTOLOGY_FILE, SHAPES_FILE, parse_turtle
 
@@ -34,8 +34,12 @@ def load_sources(
     curated_dir: str | os.PathLike[str] | None = None,
     ontology_file: str | os.PathLike[str] | None = None,
     shapes_file: str | os.PathLike[str] | None = None,
+    articles_dir: str | os.PathLike[str] | None = None,
 ) -> Sources:
     """Parse the ontology and shapes and run every loader (the shipped files by default).
+
+    The table loaders run first; the text loader then reads the articles with the vocabulary
+    of everything loaded so far.
 
     :raises CuratedDataError: with every problem found, each as ``file:line:column``.
     """
@@ -51,6 +55,8 @@ def load_sources(
     located: dict[URIRef, tuple[Path, int]] = {}  # a table row defines an entity first
     for loader in LOADERS.values():
         graphs.update(loader(folder, ontology_terms=terms, locations=located))
+    articles = Path(articles_dir) if articles_dir is not None else None
+    graphs.update(text.load(articles, graphs, locations=located))
     for iri, line in blocks.items():
         located.setdefault(iri, (ontology_path, line))
     locations = {iri: f"{display_path(path)}:{line}" for iri, (path, line) in located.items()}

@@ -1,0 +1,134 @@
+"""The text loader: curated articles (Markdown with front matter) -> claims with evidence.
+
+Each claim keeps its evidence (document, sentence, character offsets into the file, method,
+confidence) and its modality (asserted, possible, negated); negated claims never become
+edges. The vocabulary is the graph's own labels and synonyms (:mod:`.lexicon`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from importlib.resources import files
+from pathlib import Path
+
+from rdflib import DCTERMS, OWL, RDF, RDFS, Graph, Literal, URIRef
+
+from spinekg.claims import ClaimSet, Evidence
+from spinekg.errors import CuratedDataError, Problem
+from spinekg.loaders.text.articles import Article, read_article
+from spinekg.loaders.text.extract import METHOD, Extraction, extract
+from spinekg.loaders.text.lexicon import Entity, build_lexicon
+from spinekg.loaders.text.pipeline import Pipeline
+from spinekg.loaders.text.relations import RELATIONS
+from spinekg.namespaces import GRAPH, SPINE, mint
+
+__all__ = [
+    "ARTICLES_DIR",
+    "ARTICLES_GRAPH",
+    "articles_path",
+    "claims_graph",
+    "load",
+    "pipeline_for",
+]
+
+#: The curated articles shipped with the package.
+ARTICLES_DIR = files("spinekg.loaders") / "articles"
+#: The named graph of text-derived claims.
+ARTICLES_GRAPH = GRAPH["articles"]
+
+#: Where a "kind" stands for a treatment in "when conservative care fails, surgery".
+KIND_AS_TREATMENT = {"conservative": SPINE["treatment-conservative-care"]}
+
+
+def articles_path() -> Path:
+    """The shipped articles folder as a file-system path."""
+    return Path(str(ARTICLES_DIR))
+
+
+def pipeline_for(graphs: Iterable[Graph]) -> Pipeline:
+    """The NLP pipeline whose lexicon is the given graphs' labels and synonyms."""
+    return Pipeline(build_lexicon(graphs))
+
+
+def load(
+    folder: Path | None,
+    graphs: Mapping[URIRef, Graph],
+    *,
+    repo_path: str = "loaders/articles",
+    locations: dict[URIRef, tuple[Path, int]] | None = None,
+) -> dict[URIRef, Graph]:
+    """Read every ``*.md`` article of ``folder`` and return the graph of their claims.
+
+    :raises CuratedDataError: listing every malformed article.
+    """
+    folder = folder if folder is not None else articles_path()
+    paths = sorted(folder.glob("*.md")) if folder.is_dir() else []
+    problems: list[Problem] = []
+    articles: list[Article] = []
+    for path in paths:
+        try:
+            articles.append(read_article(path))
+        except CuratedDataError as error:
+            problems += error.problems
+    if problems:
+        raise CuratedDataError(problems)
+    pipeline = pipeline_for(graphs.values())
+    extractions = [extract(article, pipeline) for article in articles]
+    graph = claims_graph(extractions, repo_path=repo_path)
+    if locations is not None:
+        for article in articles:
+            locations.setdefault(article_iri(article), (article.path, 1))
+    return {ARTICLES_GRAPH: graph}
+
+
+def article_iri(article: Article) -> URIRef:
+    """The IRI of an article as a source document."""
+    return mint("article", article.id)
+
+
+def claims_graph(extractions: Iterable[Extraction], *, repo_path: str = "") -> Graph:
+    """The articles as source documents and their claims, merged across articles."""
+    graph = Graph()
+    claims = ClaimSet()
+    for extraction in extractions:
+        article = extraction.article
+        doc = article_iri(article)
+        graph.add((doc, RDF.type, OWL.NamedIndividual))
+        graph.add((doc, RDF.type, SPINE.SourceDocument))
+        graph.add((doc, RDFS.label, Literal(article.title)))
+        if article.source:
+            graph.add((doc, SPINE.url, Literal(article.source)))
+        for key, prop in (("author", DCTERMS.creator), ("license", DCTERMS.license)):
+            if article.meta.get(key):
+                graph.add((doc, prop, Literal(article.meta[key])))
+        if article.meta.get("reviewed"):
+            graph.add((doc, DCTERMS.date, Literal(article.meta["reviewed"])))
+        path = f"{repo_path}/{article.path.name}" if repo_path else str(article.path)
+        for claim in extraction.claims:
+            subject = _as_treatment(claim.subject, claim.relation)
+            claims.add(
+                subject,
+                SPINE[RELATIONS[claim.relation]],
+                claim.object.iri,
+                Evidence(
+                    article.id,
+                    curated_in=path,
+                    method=METHOD,
+                    sentence=claim.sentence,
+                    start=claim.start,
+                    end=claim.end,
+                    confidence=Decimal(str(claim.confidence)),
+                    document=doc,
+                ),
+                modality=claim.modality,  # type: ignore[arg-type]
+            )
+    for triple in claims.triples():
+        graph.add(triple)
+    return graph
+
+
+def _as_treatment(entity: Entity, relation: str) -> URIRef:
+    if relation == "tried_before" and entity.category == "KIND":
+        return KIND_AS_TREATMENT.get(entity.label, entity.iri)
+    return entity.iri

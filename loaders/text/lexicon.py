@@ -1,0 +1,137 @@
+"""The text loader's lexicon: the graph's own labels and synonyms, with their spelling variants.
+
+A curator who adds a synonym to a table or to the ontology extends what the loader recognises:
+nothing here lists clinical words. Variants cover case (matching is case-insensitive),
+plurals ("legs", "feet"), hyphenation ("pins-and-needles") and disc/disk.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+
+from rdflib import OWL, RDF, RDFS, SKOS, Graph, URIRef
+
+from spinekg.namespaces import EXACT_SYNONYM, SPINE
+
+__all__ = ["CATEGORIES", "Entity", "Lexicon", "build_lexicon", "variants"]
+
+#: Category of a mention -> the classes whose instances belong to it, in order of preference
+#: when one phrase names entities of several categories.
+CATEGORIES: dict[str, tuple[URIRef, ...]] = {
+    "NEURAL": (SPINE.NeuralStructure,),
+    "MUSCLE": (SPINE.Muscle,),
+    "TREATMENT": (SPINE.Treatment,),
+    "TEST": (SPINE.DiagnosticTest,),
+    "RISK": (SPINE.RiskFactor,),
+    "KIND": (SPINE.TreatmentKind,),
+    "SIDE": (SPINE.Laterality,),
+    "MECHANISM": (SPINE.Mechanism,),
+    "FINDING": (SPINE.ClinicalFinding,),
+    "CONDITION": (SPINE.Condition, SPINE.HerniationScenario),
+    "BODY": (SPINE.BodyPart,),
+}
+#: Classes whose own names stand for "some instance" in text ("a nerve root is compressed").
+GENERIC_CLASSES: dict[URIRef, str] = {SPINE.SpinalNerveRoot: "NEURAL", SPINE.Symptom: "FINDING"}
+
+_IRREGULAR = {"foot": "feet", "tooth": "teeth", "vertebra": "vertebrae", "calf": "calves"}
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A graph entity a phrase can name."""
+
+    iri: URIRef
+    label: str
+    category: str
+
+
+@dataclass
+class Lexicon:
+    """Phrase (lower case) -> the entities it names; the first is the preferred reading."""
+
+    phrases: dict[str, list[Entity]] = field(default_factory=dict)
+
+    def words(self) -> set[str]:
+        """Every word of every phrase, for spotting misspelt mentions."""
+        return {w for phrase in self.phrases for w in phrase.replace("-", " ").split()}
+
+    def closest(self, word: str) -> list[str]:
+        """Labels of entities whose phrases contain ``word``, for a curator's report."""
+        labels = {e.label for phrase, ents in self.phrases.items() if word in phrase for e in ents}
+        return sorted(labels)[:3]
+
+
+def build_lexicon(graphs: Iterable[Graph]) -> Lexicon:
+    """Collect the labels and synonyms of every entity of a relevant category."""
+    union = Graph()
+    for graph in graphs:
+        for triple in graph:
+            union.add(triple)
+    superclasses = {
+        cls: set(union.transitive_objects(cls, RDFS.subClassOf))
+        for cls in set(union.subjects(RDF.type, OWL.Class))
+    }
+    found: dict[str, dict[URIRef, Entity]] = defaultdict(dict)
+    rank = {name: i for i, name in enumerate(CATEGORIES)}
+    for entity, category in _entities(union, superclasses):
+        label = str(union.value(entity, RDFS.label) or entity)
+        names = [label, *map(str, union.objects(entity, EXACT_SYNONYM))]
+        names += [str(n) for n in union.objects(entity, SKOS.altLabel)]
+        for name in names:
+            for variant in variants(name):
+                found[variant].setdefault(entity, Entity(entity, label, category))
+    lexicon = Lexicon()
+    for phrase, entities in found.items():
+        lexicon.phrases[phrase] = sorted(
+            entities.values(), key=lambda e: (rank[e.category], str(e.iri))
+        )
+    return lexicon
+
+
+def _entities(
+    union: Graph, superclasses: Mapping[URIRef, set[URIRef]]
+) -> Iterator[tuple[URIRef, str]]:
+    for cls, category in GENERIC_CLASSES.items():
+        yield cls, category
+    for individual in set(union.subjects(RDF.type, OWL.NamedIndividual)):
+        if not isinstance(individual, URIRef):
+            continue
+        kinds = {s for t in union.objects(individual, RDF.type) for s in superclasses.get(t, {t})}
+        category = next(
+            (name for name, classes in CATEGORIES.items() if kinds.intersection(classes)), None
+        )
+        if category is not None:
+            yield individual, category
+
+
+def variants(name: str) -> set[str]:
+    """Lower-case spellings of a name: plural, hyphen or space, disc or disk.
+
+    >>> sorted(variants("Pins-and-needles"))
+    ['pins and needles', 'pins-and-needles']
+    >>> sorted(variants("herniated disc"))
+    ['herniated disc', 'herniated discs', 'herniated disk', 'herniated disks']
+    """
+    base = " ".join(name.lower().split())
+    if not base:
+        return set()
+    forms = {base, base.replace("-", " "), base.replace(" ", "-") if "-" in base else base}
+    forms |= {_plural(f) for f in forms if not f.endswith("s") and f[-1].isalpha()}
+    forms |= {f.replace("disc", "disk") for f in forms} | {f.replace("disk", "disc") for f in forms}
+    forms.discard("")
+    return {f for f in forms if len(f) > 1}
+
+
+def _plural(phrase: str) -> str:
+    head, _, last = phrase.rpartition(" ")
+    if last in _IRREGULAR:
+        word = _IRREGULAR[last]
+    elif last.endswith(("s", "x", "ch", "sh")):
+        word = last + "es"
+    elif last.endswith("y") and len(last) > 1 and last[-2] not in "aeiou":
+        word = last[:-1] + "ies"
+    else:
+        word = last + "s"
+    return f"{head} {word}".strip()

@@ -1,0 +1,235 @@
+"""The text loader: claims with evidence and modality from curated prose."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from spinekg.cli import main
+from spinekg.loaders.text import Pipeline, articles_path, pipeline_for
+from spinekg.loaders.text.relations import extract_relations
+from spinekg.sources import load_sources
+from tests.conftest import select
+
+ARTICLE = "weakness-from-herniated-discs"
+
+#: Every fact of the issue's paragraph: (subject, property, object, modality).
+PARAGRAPH = [
+    ("condition-disc-herniation", "causes", "finding-muscle-weakness", "asserted"),
+    ("condition-disc-herniation", "compresses", "SpinalNerveRoot", "asserted"),
+    ("condition-disc-herniation", "compresses", "spinal-cord", "asserted"),
+    (
+        "mechanism-nerve-root-compression",
+        "causes",
+        "mechanism-impaired-signal-conduction",
+        "possible",
+    ),
+    ("mechanism-impaired-signal-conduction", "causes", "finding-muscle-weakness", "asserted"),
+    ("condition-disc-herniation", "causes", "Symptom", "negated"),
+    ("condition-lumbar-disc-herniation", "causes", "finding-low-back-pain", "possible"),
+    ("condition-lumbar-disc-herniation", "causes", "finding-numbness", "possible"),
+    ("condition-lumbar-disc-herniation", "causes", "finding-paresthesia", "possible"),
+    ("condition-lumbar-disc-herniation", "causes", "finding-muscle-weakness", "possible"),
+    ("finding-muscle-weakness", "occursIn", "body-part-leg", "asserted"),
+    ("finding-muscle-weakness", "occursIn", "body-part-foot", "asserted"),
+    ("finding-numbness", "occursIn", "body-part-leg", "asserted"),
+    ("finding-paresthesia", "occursIn", "body-part-foot", "asserted"),
+    ("finding-muscle-weakness", "hasLaterality", "laterality-unilateral", "asserted"),
+    ("condition-cervical-disc-herniation", "causes", "finding-neck-pain", "possible"),
+    ("condition-cervical-disc-herniation", "causes", "finding-muscle-weakness", "possible"),
+    ("finding-muscle-weakness", "occursIn", "body-part-arm", "asserted"),
+    ("finding-muscle-weakness", "occursIn", "body-part-hand", "asserted"),
+    ("condition-disc-herniation", "hasSymptom", "finding-paresthesia", "asserted"),
+    ("condition-disc-herniation", "hasSymptom", "finding-chronic-pain", "asserted"),
+    ("condition-disc-herniation", "hasSymptom", "finding-stiffness", "asserted"),
+    ("condition-disc-herniation", "hasSymptom", "finding-numbness", "asserted"),
+    ("finding-numbness", "occursIn", "body-part-hand", "asserted"),
+    ("finding-muscle-weakness", "treatedBy", "treatment-physical-therapy", "asserted"),
+    ("finding-muscle-weakness", "treatedBy", "treatment-exercise", "asserted"),
+    ("finding-muscle-weakness", "treatedBy", "treatment-stretching", "asserted"),
+    ("finding-muscle-weakness", "treatedBy", "treatment-otc-analgesics", "asserted"),
+    ("finding-muscle-weakness", "treatedBy", "treatment-prescription-medication", "asserted"),
+    ("finding-muscle-weakness", "treatedBy", "treatment-heat-and-cold", "asserted"),
+    ("treatment-physical-therapy", "treatmentKind", "kind-conservative", "asserted"),
+    ("treatment-heat-and-cold", "treatmentKind", "kind-conservative", "asserted"),
+    ("treatment-conservative-care", "triedBefore", "treatment-surgery", "possible"),
+    (
+        "treatment-conservative-care",
+        "triedBefore",
+        "treatment-minimally-invasive-surgery",
+        "possible",
+    ),
+]
+
+EVIDENCE = """SELECT ?sentence ?start ?end ?method ?confidence WHERE {
+  ?claim spine:claimSubject ?s ; spine:claimPredicate ?p ; spine:claimObject ?o ;
+         spine:hasModality ?modality ; spine:hasEvidence ?e .
+  ?e spine:fromSource ?doc ; spine:sentence ?sentence ; spine:startOffset ?start ;
+     spine:endOffset ?end ; spine:extractionMethod ?method ; spine:confidence ?confidence }"""
+
+
+@pytest.mark.parametrize(("s", "p", "o", "modality"), PARAGRAPH)
+def test_every_fact_of_the_paragraph_is_a_claim_with_evidence(
+    store: ox.Store, s: str, p: str, o: str, modality: str
+) -> None:
+    spine = "https://w3id.org/spinekg/"
+    rows = select(
+        store,
+        EVIDENCE,
+        s=spine + s,
+        p=spine + p,
+        o=spine + o,
+        modality=f"{spine}modality-{modality}",
+        doc=f"{spine}article-{ARTICLE}",
+    )
+    assert rows, f"no {modality} claim {s} {p} {o} from {ARTICLE}"
+    text = (articles_path() / f"{ARTICLE}.md").read_text(encoding="utf-8")
+    for row in rows:
+        assert text[int(row["start"]) : int(row["end"])] == row["sentence"]
+        assert row["method"].startswith("spinekg-text-rules")
+        assert 0 < float(row["confidence"]) <= 1
+
+
+def test_a_negated_claim_never_becomes_an_edge(store: ox.Store) -> None:
+    edge = store.query(
+        "ASK { spine:condition-disc-herniation spine:causes spine:Symptom }",
+        prefixes={"spine": "https://w3id.org/spinekg/"},
+        use_default_graph_as_union=True,
+    )
+    assert not bool(edge)
+
+
+def test_claims_from_several_documents_merge_under_one_claim(store: ox.Store) -> None:
+    rows = select(
+        store,
+        """SELECT (COUNT(DISTINCT ?claim) AS ?claims) (COUNT(DISTINCT ?doc) AS ?docs) WHERE {
+             ?claim spine:claimSubject spine:treatment-conservative-care ;
+                    spine:claimPredicate spine:triedBefore ;
+                    spine:claimObject spine:treatment-surgery ;
+                    spine:hasModality spine:modality-asserted ;
+                    spine:hasEvidence/spine:fromSource ?doc .
+             ?doc spine:url ?url . FILTER(STRSTARTS(STR(?doc), STR(spine:article-))) }""",
+    )
+    assert int(rows[0]["claims"]) == 1
+    assert int(rows[0]["docs"]) >= 2
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return pipeline_for(load_sources().graphs.values())
+
+
+def _claims(pipeline: Pipeline, text: str) -> set[tuple[str, str, str, str]]:
+    out = set()
+    for sent, mentions in pipeline.sentences(text):
+        for f in extract_relations([t.text for t in sent], mentions):
+            local = (
+                str(f.subject.entity.iri).rsplit("/", 1)[-1],
+                f.relation,
+                str(f.object.entity.iri).rsplit("/", 1)[-1],
+                f.modality,
+            )
+            out.add(local)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A herniated disk can cause pins-and-needles in the feet.",
+            {
+                ("condition-disc-herniation", "causes", "finding-paresthesia", "possible"),
+                ("finding-paresthesia", "occurs_in", "body-part-foot", "possible"),
+            },
+        ),
+        (
+            "A thoracic disc herniation does not cause sciatica.",
+            {("condition-thoracic-disc-herniation", "causes", "finding-sciatica", "negated")},
+        ),
+        (
+            "If physical therapy does not help, surgery is recommended.",
+            {("treatment-physical-therapy", "tried_before", "treatment-surgery", "asserted")},
+        ),
+        (
+            "Smoking and obesity increase the risk of a herniated disc.",
+            {
+                ("risk-factor-smoking", "risk_factor_for", "condition-disc-herniation", "asserted"),
+                (
+                    "risk-factor-excess-weight",
+                    "risk_factor_for",
+                    "condition-disc-herniation",
+                    "asserted",
+                ),
+            },
+        ),
+        (
+            "The L5 nerve root supplies the extensor hallucis longus.",
+            {("root-L5", "innervates", "muscle-extensor-hallucis-longus", "asserted")},
+        ),
+    ],
+)
+def test_relations_and_modality(pipeline: Pipeline, text: str, expected: set) -> None:
+    assert expected <= _claims(pipeline, text)
+
+
+def test_a_synonym_added_by_a_curator_is_recognised(curated_copy: Path) -> None:
+    findings = curated_copy / "findings.tsv"
+    text = findings.read_text(encoding="utf-8")
+    findings.write_text(text.replace("\tnumbness\tsymptom\t", "\tnumbness\tsymptom\tdead leg;"))
+    sentence = "A herniated disc can cause a dead leg."
+    before = _claims(pipeline_for(load_sources().graphs.values()), sentence)
+    after = _claims(pipeline_for(load_sources(curated_copy).graphs.values()), sentence)
+    wanted = ("condition-disc-herniation", "causes", "finding-numbness", "possible")
+    assert wanted not in before
+    assert wanted in after
+
+
+def test_extract_prints_claims_as_json(tmp_path: Path) -> None:
+    article = tmp_path / "note.txt"
+    article.write_text("Foot drop may be caused by a herniated disc.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(article)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["document"]["id"] == "note"
+    (claim,) = data["claims"]
+    assert claim["subject"]["label"] == "disc herniation"
+    assert claim["relation"] == "causes"
+    assert claim["object"]["label"] == "foot drop"
+    assert claim["modality"] == "possible"
+    assert claim["evidence"] == {
+        "sentence": "Foot drop may be caused by a herniated disc.",
+        "start": 0,
+        "end": 44,
+    }
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "1:1: empty article"),
+        (b"\x89PNG\x00\x00", "1:1: a binary file, not an article; expected Markdown or plain text"),
+        (b"Sciatica\n caf\xe9", "2:1: not valid UTF-8 text; save the article as UTF-8"),
+        (
+            b"---\ntitle: [x\n---\nhi",
+            "3:1: malformed front matter (YAML): did not find expected ',' or ']'",
+        ),
+        (
+            b"---\ntitle: x\nno end",
+            "1:1: front matter opened with '---' but never closed by a '---' line",
+        ),
+    ],
+)
+def test_a_malformed_article_gets_one_clear_message(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
+    article = tmp_path / "bad.md"
+    article.write_bytes(content)
+    result = CliRunner().invoke(main, ["extract", str(article)])
+    assert result.exit_code == 1
+    assert result.stderr == f"error: {article}:{message}\n"
+    assert "Traceback" not in result.output
