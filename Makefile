@@ -33,6 +33,7 @@ check: install
 
 bench: install
 	$(BIN)/python benchmarks/reasoning.py
+	$(BIN)/python benchmarks/text_quality.py
 
 clean:
 	rm -rf $(VENV) dist .pytest_cache .ruff_cache

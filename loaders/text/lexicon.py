@@ -79,6 +79,8 @@ def build_lexicon(graphs: Iterable[Graph]) -> Lexicon:
         label = str(union.value(entity, RDFS.label) or entity)
         names = [label, *map(str, union.objects(entity, EXACT_SYNONYM))]
         names += [str(n) for n in union.objects(entity, SKOS.altLabel)]
+        if category == "NEURAL":  # roots are named by their level: "the L5 or S1 root"
+            names += [str(n) for n in union.objects(entity, SKOS.notation)]
         for name in names:
             for variant in variants(name):
                 found[variant].setdefault(entity, Entity(entity, label, category))

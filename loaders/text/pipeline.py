@@ -58,6 +58,7 @@ class Mention:
     char_end: int
     negated: bool
     hedged: bool
+    names_place: bool = False  # "neck pain": the finding carries its own place
 
     @property
     def category(self) -> str:
@@ -80,6 +81,9 @@ class Pipeline:
             self._by_key[key] = entities
             matcher.add(key, [nlp.make_doc(phrase)])
         self._matcher = matcher
+        self._places = {
+            phrase for phrase, ents in lexicon.phrases.items() if ents[0].category == "BODY"
+        }
         by_key = self._by_key
         name = f"spinekg_mentions_{id(self)}"
 
@@ -117,6 +121,8 @@ class Pipeline:
             mentions = []
             for ent in sent.ents:
                 entities = self._by_key[ent.ent_id_]
+                if _inside_level(ent):
+                    continue  # "L5" of "L4-L5" is a disc level, not the L5 root
                 mentions.append(
                     Mention(
                         entity=entities[0],
@@ -128,6 +134,15 @@ class Pipeline:
                         char_end=offset + ent.end_char,
                         negated=bool(ent._.negex),
                         hedged=bool(ent._.hedged),
+                        names_place=entities[0].category != "BODY"
+                        and any(t.lower_ in self._places for t in ent),
                     )
                 )
             yield sent, mentions
+
+
+def _inside_level(ent: Span) -> bool:
+    doc = ent.doc
+    before = doc[ent.start - 1].text if ent.start > 0 else ""
+    after = doc[ent.end].text if ent.end < len(doc) else ""
+    return len(ent) == 1 and "-" in (before, after)

@@ -9,8 +9,11 @@ negations that sit in a conditional clause of their own ("if therapy does not he
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from rdflib import URIRef
+
+from spinekg.loaders.text.lexicon import Entity
 from spinekg.loaders.text.pipeline import Mention
 
 __all__ = ["RELATIONS", "Found", "extract_relations"]
@@ -49,6 +52,11 @@ HEDGE_WORDS = {
 CONDITIONALS = {"if", "when", "unless", "once", "until", "whenever"}
 
 CAUSE = {
+    "weakens",
+    "weaken",
+    "abolishes",
+    "abolish",
+    "reduces",
     "cause",
     "causes",
     "caused",
@@ -105,6 +113,8 @@ COMPRESS = {
     "pushing",
 }
 SYMPTOM = {
+    "signal",
+    "signals",
     "symptom",
     "symptoms",
     "sign",
@@ -116,6 +126,48 @@ SYMPTOM = {
     "complaint",
     "complaints",
 }
+SENSATION = {
+    "is",
+    "are",
+    "was",
+    "felt",
+    "feel",
+    "feels",
+    "affects",
+    "affect",
+    "affecting",
+    "reaches",
+    "reach",
+    "spreads",
+    "spread",
+    "radiates",
+    "radiate",
+    "radiating",
+    "runs",
+    "run",
+    "travels",
+    "travel",
+    "goes",
+    "go",
+    "shoots",
+    "shoot",
+    "extends",
+    "extend",
+    "from",
+    "through",
+    "down",
+    "into",
+    "usually",
+    "often",
+    "typically",
+    "mainly",
+    "mostly",
+    "also",
+    "can",
+    "may",
+    "be",
+}
+EXTRA_JOINERS = {"together", "with", "as", "well", "also", "plus", "even"}
 PLACE = {
     "in",
     "into",
@@ -149,6 +201,17 @@ PLACE = {
     "or",
 }
 TREAT = {
+    "recover",
+    "recovers",
+    "better",
+    "reduce",
+    "reduces",
+    "need",
+    "needs",
+    "refer",
+    "improved",
+    "heal",
+    "heals",
     "treat",
     "treats",
     "treated",
@@ -186,6 +249,10 @@ TREAT = {
     "required",
 }
 FAIL = {
+    "helped",
+    "worked",
+    "improved",
+    "relieved",
     "fail",
     "fails",
     "failed",
@@ -241,6 +308,11 @@ RISK = {
     "increases",
 }
 DIAGNOSE = {
+    "positive",
+    "indicate",
+    "indicates",
+    "support",
+    "supports",
     "diagnose",
     "diagnosed",
     "diagnosis",
@@ -423,20 +495,48 @@ def _after_in_clause(s: _Sentence, i: int, categories: set[str]) -> list[Mention
     return [m for m in s.mentions if i < m.start < end and m.category in categories]
 
 
+def _objects_after(s: _Sentence, i: int, categories: set[str]) -> list[Mention]:
+    """The mentions of ``categories`` after cue ``i``, while only joiners separate them."""
+    _, end = s.clause(i)
+    out: list[Mention] = []
+    edge = i + 1
+    for m in s.mentions:
+        if m.start <= i or m.start >= end:
+            continue
+        between = s.tokens[edge : m.start]
+        if m.category in categories:
+            if out and not _only(between, JOINERS | EXTRA_JOINERS):
+                break
+            if not out and len(between) > 5:
+                break
+            out.append(m)
+        elif out and m.category != "BODY":
+            break
+        edge = m.end
+    return out
+
+
 def _causes(s: _Sentence) -> Iterator[Found]:
     for i in s.cues(CAUSE):
-        subjects = s.group_before(i, CAUSERS, gap=6)
-        if not subjects:
-            start, _ = s.clause(i)
-            subjects = [m for m in s.of(*CAUSERS) if start <= m.start < i][:1]
-        passive = i + 1 < len(s.tokens) and s.tokens[i + 1] == "by"
-        objects = _after_in_clause(s, i, EFFECTS)
-        if passive:
-            subjects, objects = s.group_after(i + 1, CAUSERS), s.group_before(i, EFFECTS, gap=3)
+        nxt = s.tokens[i + 1] if i + 1 < len(s.tokens) else ""
+        if nxt in {"by", "from"}:  # passive: "caused by X", "results from X"
+            subjects = s.group_after(i + 1, CAUSERS)
+            objects = s.group_before(i, EFFECTS, gap=3)
+            if not objects:
+                start, _ = s.clause(i)
+                objects = [m for m in s.of(*EFFECTS) if m.start < i][:1]
+        else:
+            subjects = s.group_before(i, CAUSERS, gap=6)
+            if not subjects:
+                start, _ = s.clause(i)
+                subjects = [m for m in s.of(*CAUSERS) if start <= m.start < i][:1]
+            objects = _objects_after(s, i, EFFECTS)
         yield from _pairs(s, "causes", subjects, objects, 0.8, cue=i)
     for i in s.cues(CAUSE_PASSIVE):
         if s.tokens[i] == "by" and (i == 0 or s.tokens[i - 1] not in {"caused", "triggered"}):
             continue
+        if s.tokens[i] in {"by", "from"} and i > 0 and s.tokens[i - 1] in CAUSE:
+            continue  # handled above
         if s.tokens[i] == "from" and not s.group_before(i, {"FINDING"}, gap=1):
             continue
         nxt = i + 2 if s.tokens[i] in {"due", "because"} else i + 1
@@ -469,51 +569,117 @@ def _has_symptom(s: _Sentence) -> Iterator[Found]:
         anchor = conditions[-1].end if after else i + 1
         findings = [m for m in s.of("FINDING") if m.start >= anchor and m.start != i]
         if not findings:
-            findings = [
-                m for m in s.group_before(conditions[0].start, {"FINDING"}, gap=6) if m.start != i
-            ]
+            findings = [m for m in s.of("FINDING") if m.end <= i and not _generic(m)]
         yield from _pairs(s, "has_symptom", conditions, findings, 0.8, cue=i)
+    # "In L5 radiculopathy, numbness is felt in the big toe."
+    if len(s.tokens) > 3 and s.tokens[0] == "in" and s.mentions:
+        first = s.mentions[0]
+        if first.category == "CONDITION" and first.start <= 2 and "," in s.tokens[first.end :][:2]:
+            findings = [m for m in s.of("FINDING") if m.start > first.end and not _generic(m)]
+            yield from _pairs(s, "has_symptom", [first], findings, 0.7)
+
+
+def _generic(m: Mention) -> bool:
+    return not str(m.entity.iri).rsplit("/", 1)[-1][:1].islower()
 
 
 def _occurs_in(s: _Sentence) -> Iterator[Found]:
     """A run of findings followed by a place: "numbness and tingling in the legs and feet"."""
     run: list[Mention] = []
+    disjunction = False
     edge = 0
     for m in s.mentions:
         between = s.tokens[edge : m.start]
         if m.category == "FINDING":
-            run = [*run, m] if run and _only(between, JOINERS) else [m]
-        elif m.category == "BODY" and run and _only(between, PLACE | JOINERS):
-            if len(between) <= 4:
-                bodies = s.group_after(run[-1].end - 1, {"BODY"}, gap=4)
-                yield from _pairs(s, "occurs_in", run, bodies, 0.8)
+            if run and _only(between, JOINERS):
+                run.append(m)
+                disjunction = disjunction or "or" in between
+            else:
+                run, disjunction = [m], False
+        elif m.category == "BODY" and run and _only(between, PLACE | JOINERS | SENSATION):
+            if len(between) <= 7:
+                bodies = _places_after(s, m)
+                targets = run[-1:] if disjunction else run
+                targets = [f for f in targets if not f.names_place and not _generic(f)]
+                yield from _pairs(s, "occurs_in", targets, bodies, 0.8)
             run = []
         elif m.category != "BODY":
             run = []
         edge = m.end
 
 
+def _places_after(s: _Sentence, first: Mention) -> list[Mention]:
+    """``first`` and the places that follow it ("from the buttock through the thigh")."""
+    places = [first]
+    edge = first.end
+    for m in s.mentions:
+        if m.start < edge:
+            continue
+        between = s.tokens[edge : m.start]
+        if m.category != "BODY" or not _only(between, PLACE | JOINERS | SENSATION):
+            break
+        places.append(m)
+        edge = m.end
+    return places
+
+
 def _affects_side(s: _Sentence) -> Iterator[Found]:
     for side in s.of("SIDE"):
-        subjects = [m for m in s.mentions if m.end <= side.start and m.category == "FINDING"]
-        subjects = subjects or [
-            m for m in s.mentions if m.end <= side.start and m.category == "CONDITION"
-        ]
+        before = [m for m in s.mentions if m.end <= side.start]
+        subjects: list[Mention] = []
+        for m in reversed(before):
+            if m.category in {"FINDING", "CONDITION"} and not _generic(m):
+                subjects = s.group_before(m.end, {m.category}, gap=0) or [m]
+                break
         yield from _pairs(s, "affects_side", subjects, [side], 0.7)
 
 
 def _treated_by(s: _Sentence) -> Iterator[Found]:
-    treatments = s.of("TREATMENT")
-    if not treatments or (not s.cues(TREAT) and not s.of("KIND")):
+    """A condition or finding and the treatments a treatment cue names with it.
+
+    Treatments that the sentence says were tried first ("after six weeks of therapy") are
+    not offered as treatments for the target.
+    """
+    tried_first = {id(f.subject) for f in _tried_before(s)}
+    treatments = [t for t in s.of("TREATMENT") if id(t) not in tried_first]
+    if not treatments or (not s.cues(TREAT, inside_mentions=True) and not s.of("KIND")):
         return
-    targets = s.of("CONDITION", "FINDING")
+    targets = [m for m in s.of("CONDITION", "FINDING") if not _generic(m)]
     fails = _fail_cue(s)
-    for target in targets[:1] if len(targets) > 2 else targets:
+    for target in targets[:2]:
         for t in treatments:
             modality = None
             if fails is not None and t.start > fails:
                 modality = "possible"
             yield from _pairs(s, "treated_by", [target], [t], 0.6, modality=modality)
+
+
+#: Treatments that name a kind of care: "conservative care such as physical therapy".
+KIND_OF_TREATMENT = {
+    "treatment-conservative-care": ("kind-conservative", "conservative"),
+    "treatment-surgery": ("kind-surgical", "surgical"),
+}
+EXAMPLES = {
+    "such",
+    "as",
+    "including",
+    "include",
+    "includes",
+    "like",
+    "means",
+    "mean",
+    ":",
+    "-",
+    "is",
+    "are",
+    "with",
+    "e.g.",
+    "namely",
+    "for",
+    "example",
+    "instance",
+    "\u2013",
+}
 
 
 def _treatment_kind(s: _Sentence) -> Iterator[Found]:
@@ -525,6 +691,30 @@ def _treatment_kind(s: _Sentence) -> Iterator[Found]:
         for t in after or before:
             if word not in t.entity.label.lower():
                 yield Found(t, "treatment_kind", kind, "asserted", 0.7)
+    for general in s.of("TREATMENT"):
+        local = str(general.entity.iri).rsplit("/", 1)[-1]
+        if local not in KIND_OF_TREATMENT:
+            continue
+        kind_id, label = KIND_OF_TREATMENT[local]
+        base = str(general.entity.iri).rsplit("/", 1)[0]
+        kind = replace(general, entity=Entity(URIRef(f"{base}/{kind_id}"), label, "KIND"))
+        examples = []
+        edge = general.end
+        for m in s.mentions:
+            if m.start < edge:
+                continue
+            between = s.tokens[edge : m.start]
+            ok = EXAMPLES | JOINERS if not examples else JOINERS | EXTRA_JOINERS
+            if (
+                m.category != "TREATMENT"
+                or not _only(between, ok)
+                or (not examples and not between)
+            ):
+                break
+            examples.append(m)
+            edge = m.end
+        for t in examples:
+            yield Found(t, "treatment_kind", kind, "asserted", 0.6)
 
 
 def _fail_cue(s: _Sentence) -> int | None:
@@ -538,21 +728,35 @@ def _fail_cue(s: _Sentence) -> int | None:
 
 
 def _tried_before(s: _Sentence) -> Iterator[Found]:
-    i = _fail_cue(s)
-    if i is None:
-        return
+    """Orderings: "after/despite X, Y", "X first, then Y", "if X does not help, Y"."""
     treatments = s.of("TREATMENT")
-    kinds = [k for k in s.of("KIND") if k.entity.label == "conservative"]
-    if s.tokens[i] == "despite":
-        first = [t for t in treatments if t.start > i]
-        later = [t for t in treatments if t.start < i]
-    else:
-        first = [t for t in treatments if t.start < i]
+    first: list[Mention] = []
+    later: list[Mention] = []
+    anchors = [i for i, t in enumerate(s.tokens) if t in {"after", "despite", "following"}]
+    for i in anchors:
+        near = [t for t in treatments if i < t.start <= i + 8]
+        if near:
+            first = s.group_after(i, {"TREATMENT"}, gap=8) or near[:1]
+            later = [t for t in treatments if t not in first]
+            break
+    if not first and "first" in s.tokens:
+        i = s.tokens.index("first")
+        first = [t for t in treatments if t.end <= i and i - t.end <= 2]
         later = [t for t in treatments if t.start > i]
-        start, _ = s.clause_by_comma(i)
-        if first and any(t.start < start for t in first):
-            inner = [t for t in first if t.start >= start - 1]
-            first = inner or first[-1:]
+    if not first:
+        i = _fail_cue(s)
+        if i is None:
+            return
+        conditional = next(
+            (j for j in range(i - 1, -1, -1) if s.tokens[j] in CONDITIONALS | {"because"}), None
+        )
+        if conditional is not None:
+            first = [t for t in treatments if conditional < t.start < i]
+            later = [t for t in treatments if not conditional < t.start < i]
+        else:
+            first = [t for t in treatments if t.start < i]
+            later = [t for t in treatments if t.start > i]
+        kinds = [k for k in s.of("KIND") if k.entity.label == "conservative"]
         if not first and kinds:
             first = kinds[:1]
     for a in first:
@@ -593,7 +797,8 @@ def _diagnosed(s: _Sentence) -> Iterator[Found]:
     tests = s.of("TEST")
     if not tests or not s.cues(DIAGNOSE):
         return
-    yield from _pairs(s, "diagnosed_by", s.of("CONDITION", "FINDING")[:2], tests, 0.6)
+    targets = s.of("CONDITION") or [m for m in s.of("FINDING") if not _generic(m)][:2]
+    yield from _pairs(s, "diagnosed_by", targets, tests, 0.6)
 
 
 RULES = (

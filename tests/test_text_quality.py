@@ -1,0 +1,41 @@
+"""The text loader keeps its measured quality on the held-out articles (no regression).
+
+The figures themselves come from ``make bench`` (benchmarks/text_quality.py); these bounds sit
+a little under them so that a change which loses claims or invents them fails here.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from spinekg.loaders.text import Pipeline, pipeline_for
+from spinekg.sources import load_sources
+
+BENCH = Path(__file__).parent.parent / "benchmarks" / "text_quality.py"
+spec = importlib.util.spec_from_file_location("text_quality", BENCH)
+assert spec is not None and spec.loader is not None
+text_quality = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(text_quality)
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return pipeline_for(load_sources().graphs.values())
+
+
+@pytest.mark.parametrize(
+    ("name", "precision", "recall"), [("heldout", 0.88, 0.74), ("heldout2", 0.88, 0.65)]
+)
+def test_precision_and_recall_on_held_out_articles(
+    pipeline: Pipeline, name: str, precision: float, recall: float
+) -> None:
+    folder = text_quality.SETS[name]
+    gold = text_quality.gold_claims(folder / "gold.tsv")
+    predicted = text_quality.predicted_claims(folder / "articles", pipeline)
+    overall = text_quality.scores(gold, predicted)[-1]
+    assert overall["relation"] == "all"
+    assert overall["precision"] >= precision
+    assert overall["recall"] >= recall
