@@ -17,7 +17,7 @@ from rdflib import DCTERMS, OWL, RDF, RDFS, Graph, Literal, URIRef
 from spinekg.claims import ClaimSet, Evidence
 from spinekg.errors import CuratedDataError, Problem
 from spinekg.loaders.text.articles import Article, read_article
-from spinekg.loaders.text.extract import METHOD, Extraction, extract
+from spinekg.loaders.text.extract import METHOD, Extraction, Unrecognised, extract
 from spinekg.loaders.text.lexicon import Entity, build_lexicon
 from spinekg.loaders.text.pipeline import Pipeline
 from spinekg.loaders.text.relations import RELATIONS
@@ -26,6 +26,8 @@ from spinekg.namespaces import GRAPH, SPINE, mint
 __all__ = [
     "ARTICLES_DIR",
     "ARTICLES_GRAPH",
+    "Article",
+    "Unrecognised",
     "articles_path",
     "claims_graph",
     "load",
@@ -57,8 +59,11 @@ def load(
     *,
     repo_path: str = "loaders/articles",
     locations: dict[URIRef, tuple[Path, int]] | None = None,
+    report: list[tuple[Article, Unrecognised]] | None = None,
 ) -> dict[URIRef, Graph]:
     """Read every ``*.md`` article of ``folder`` and return the graph of their claims.
+
+    :param report: if given, filled with the mentions the loader could not resolve.
 
     :raises CuratedDataError: listing every malformed article.
     """
@@ -76,6 +81,8 @@ def load(
     pipeline = pipeline_for(graphs.values())
     extractions = [extract(article, pipeline) for article in articles]
     graph = claims_graph(extractions, repo_path=repo_path)
+    if report is not None:
+        report += [(e.article, u) for e in extractions for u in e.unrecognised]
     if locations is not None:
         for article in articles:
             locations.setdefault(article_iri(article), (article.path, 1))

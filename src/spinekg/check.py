@@ -18,6 +18,8 @@ The checks, by name:
   that no claim with evidence supports).
 - SHACL shapes of ``ontology/shapes.ttl`` (pyshacl); the check name is the shape's ``sh:name``.
 - Reasoner: ``inconsistent-ontology``, ``unsatisfiable-class``, ``reasoner``.
+- Text loader (INFO): ``text-unrecognised``, a mention in an article that is ambiguous or
+  close to, but not in, the vocabulary (a misspelling or a missing synonym).
 """
 
 from __future__ import annotations
@@ -156,6 +158,10 @@ def inspect_sources(sources: Sources) -> Inspection:
     results = check_graphs(
         sources.graphs, sources.locations, shapes=sources.shapes, reasoning=reasoning
     )
+    results += [
+        CheckResult("INFO", "text-unrecognised", "", "", f'"{mention}" {reason}', where)
+        for where, mention, reason in sources.unrecognised
+    ]
     return Inspection(sorted({*results, *reasoner_results}, key=_order), sources, reasoning)
 
 

@@ -28,6 +28,8 @@ class Sources:
     graphs: dict[URIRef, Graph]
     shapes: Graph
     locations: dict[URIRef, str] = field(default_factory=dict)
+    #: Mentions in articles the text loader could not resolve: (file:line, text, reason).
+    unrecognised: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def load_sources(
@@ -56,11 +58,20 @@ def load_sources(
     for loader in LOADERS.values():
         graphs.update(loader(folder, ontology_terms=terms, locations=located))
     articles = Path(articles_dir) if articles_dir is not None else None
-    graphs.update(text.load(articles, graphs, locations=located))
+    report: list[tuple[text.Article, text.Unrecognised]] = []
+    graphs.update(text.load(articles, graphs, locations=located, report=report))
     for iri, line in blocks.items():
         located.setdefault(iri, (ontology_path, line))
     locations = {iri: f"{display_path(path)}:{line}" for iri, (path, line) in located.items()}
-    return Sources(graphs, shapes, locations)
+    unrecognised = [
+        (
+            f"{display_path(a.path)}:{a.text.count(chr(10), 0, u.start) + 1}",
+            u.text,
+            f"{u.reason}{'; closest: ' + ', '.join(u.closest) if u.closest else ''}",
+        )
+        for a, u in report
+    ]
+    return Sources(graphs, shapes, locations, unrecognised)
 
 
 def _turtle_blocks(path: Path) -> dict[URIRef, int]:
