@@ -24,6 +24,7 @@ from importlib.resources import files
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib import OWL
 
 from spinekg.errors import QueryError
 from spinekg.namespaces import PREFIXES, curie, expand
@@ -243,12 +244,18 @@ SELECT ?entity ?name WHERE {
   { ?entity rdfs:label ?name } UNION { ?entity oboInOwl:hasExactSynonym ?name }
   UNION { ?entity skos:notation ?name }
 }"""
+#: For parameters typed owl:Thing: any named entity of spinekg.
+_ALL_NAMES = """
+SELECT ?entity ?name WHERE {
+  { ?entity rdfs:label ?name } UNION { ?entity oboInOwl:hasExactSynonym ?name }
+  UNION { ?entity skos:notation ?name }
+  FILTER(STRSTARTS(STR(?entity), "https://w3id.org/spinekg/"))
+}"""
 
 
 def _names(store: ox.Store, cls: ox.NamedNode) -> Iterator[tuple[str, str]]:
-    for solution in store.query(
-        bind(_NAMES, {"class": cls}), prefixes=PREFIXES, use_default_graph_as_union=True
-    ):
+    text = _ALL_NAMES if cls.value == str(OWL.Thing) else bind(_NAMES, {"class": cls})
+    for solution in store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True):
         yield normalise(solution["name"].value), solution["entity"].value
 
 

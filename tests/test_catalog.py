@@ -1,0 +1,283 @@
+"""Every competency question (shared/COMPETENCY.md) answered by its catalog query."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from spinekg.errors import QueryError
+from spinekg.queries import load_catalog, run
+
+
+def rows(store: ox.Store, query: str, **params: str) -> list[dict[str, str]]:
+    results = run(store, query, **params)
+    assert isinstance(results, ox.QuerySolutions)
+    names = [v.value for v in results.variables]
+    return [{n: s[n].value for n in names if s[n] is not None} for s in results]
+
+
+def column(result: list[dict[str, str]], name: str) -> set[str]:
+    return {r[name] for r in result if name in r}
+
+
+def test_every_competency_question_has_a_catalog_query() -> None:
+    text = (Path(__file__).parents[2] / "shared" / "COMPETENCY.md").read_text()
+    wanted = set(re.findall(r"\*\*(CQ\d\d)", text))
+    covered = {cq for q in load_catalog().values() for cq in q.competency}
+    assert wanted and wanted <= covered, sorted(wanted - covered)
+
+
+def test_cq01_why_a_herniated_disc_causes_weakness(store: ox.Store) -> None:
+    chain = rows(
+        store, "why_condition_causes_finding", condition="herniated disc", finding="weakness"
+    )
+    steps = {(r["fromLabel"], r["toLabel"]) for r in chain}
+    assert {
+        ("disc herniation", "mechanical compression of a nerve root"),
+        ("mechanical compression of a nerve root", "impaired nerve signal conduction"),
+        ("impaired nerve signal conduction", "muscle weakness"),
+    } <= steps
+    assert all(int(r["evidenceCount"]) >= 1 for r in chain)
+
+
+def test_cq02_mechanisms(store: ox.Store) -> None:
+    labels = column(
+        rows(store, "mechanisms_of_condition", condition="slipped disc"), "mechanismLabel"
+    )
+    assert {
+        "mechanical compression of a nerve root",
+        "inflammation of a nerve root",
+        "compression of the spinal cord",
+        "compression of the cauda equina",
+    } <= labels
+
+
+def test_cq03_l5_weakness(store: ox.Store) -> None:
+    result = rows(store, "muscles_weakened_by_root", root="L5")
+    moves = {r["muscleLabel"]: r["movements"] for r in result}
+    assert "great toe extension" in moves["extensor hallucis longus"]
+    assert "ankle dorsiflexion" in moves["tibialis anterior"]
+    assert "ankle eversion" in moves["fibularis longus"]
+    assert "hip abduction" in moves["gluteus medius"]
+    assert "ankle inversion" in moves["tibialis posterior"]
+    key = [r for r in result if r["keyMuscle"] == "true"]
+    assert [r["muscleLabel"] for r in key] == ["extensor hallucis longus"]
+
+
+def test_cq04_l4_l5_paracentral(store: ox.Store) -> None:
+    result = rows(store, "herniation_consequences", disc="L4/L5", zone="posterolateral")
+    assert column(result, "structureLabel") == {"L5 nerve root"}
+    by_kind = {
+        k: {r["targetLabel"] for r in result if r["consequence"] == k}
+        for k in ("weakness", "numbness", "reflex")
+    }
+    assert {"extensor hallucis longus", "tibialis posterior"} <= by_kind["weakness"]
+    assert {"dorsum of the foot", "first web space", "lateral calf"} <= by_kind["numbness"]
+    assert by_kind["reflex"] == {"medial hamstring reflex", "tibialis posterior reflex"}
+
+
+def test_cq05_far_lateral_gives_an_l4_picture(store: ox.Store) -> None:
+    result = rows(store, "herniation_consequences", disc="L4-L5", zone="far lateral")
+    assert column(result, "structureLabel") == {"L4 nerve root"}
+    kinds = {(r["consequence"], r["targetLabel"]) for r in result}
+    assert {
+        ("weakness", "quadriceps femoris"),
+        ("weakness", "tibialis anterior"),
+        ("reflex", "patellar reflex"),
+        ("numbness", "medial leg"),
+        ("numbness", "L4 key sensory point"),
+    } <= kinds
+
+
+def test_cq06_c5_c6(store: ox.Store) -> None:
+    result = rows(store, "herniation_consequences", disc="C5-C6", zone="paracentral")
+    assert column(result, "structureLabel") == {"C6 nerve root"}
+    kinds = {(r["consequence"], r["targetLabel"]) for r in result}
+    assert {
+        ("weakness", "biceps brachii"),
+        ("weakness", "brachioradialis"),
+        ("weakness", "extensor carpi radialis longus"),
+        ("reflex", "brachioradialis reflex"),
+        ("reflex", "biceps reflex"),
+        ("numbness", "skin of the thumb"),
+        ("numbness", "skin of the index finger"),
+        ("numbness", "radial forearm"),
+    } <= kinds
+
+
+def test_cq07_central_herniations(store: ox.Store) -> None:
+    cervical = rows(store, "herniation_compresses", disc="C5-C6", zone="central")
+    assert column(cervical, "structureLabel") == {"cervical spinal cord"}
+    assert column(cervical, "conditionLabel") == {"cervical myelopathy"}
+    flags = cervical[0]["redFlags"]
+    assert "Hoffmann sign" in flags and "Babinski sign" in flags and "hyperreflexia" in flags
+    lumbar = rows(store, "herniation_compresses", disc="L4-L5", zone="central")
+    assert column(lumbar, "structureLabel") == {"cauda equina"}
+    assert column(lumbar, "urgency") == {"surgical emergency"}
+    for flag in ("saddle anaesthesia", "urinary retention", "bowel incontinence"):
+        assert flag in lumbar[0]["redFlags"]
+
+
+def test_cq08_findings_point_to_s1(store: ox.Store) -> None:
+    result = rows(
+        store,
+        "roots_explaining_findings",
+        movement="ankle plantarflexion",
+        reflex="ankle jerk",
+        area="lateral foot",
+    )
+    assert result[0]["rootLabel"] == "S1 nerve root"
+    assert result[0]["score"] == "3"
+    assert result[0]["lesions"] == "L5-S1 paracentral herniation"
+    assert all(int(r["score"]) < 3 for r in result[1:])
+
+
+def test_cq09_biceps(store: ox.Store) -> None:
+    result = rows(store, "roots_of_muscle", muscle="biceps")
+    assert {(r["rootLabel"], r["principal"]) for r in result} == {
+        ("C5 nerve root", "true"),
+        ("C6 nerve root", "true"),
+    }
+    herniations = " ".join(r["herniations"] for r in result)
+    assert "C4-C5 paracentral herniation" in herniations
+    assert "C5-C6 paracentral herniation" in herniations
+
+
+def test_cq10_red_flags(store: ox.Store) -> None:
+    result = rows(store, "red_flags")
+    ces = {r["flagLabel"] for r in result if r["conditionLabel"] == "cauda equina syndrome"}
+    assert {
+        "saddle anaesthesia",
+        "urinary retention",
+        "bowel incontinence",
+        "bilateral or progressive leg weakness",
+    } <= ces
+    lesions = next(r["lesions"] for r in result if r["flagLabel"] == "saddle anaesthesia")
+    assert "L4-L5 central herniation" in lesions and "L5-S1 central herniation" in lesions
+    assert any("myelopathy" in r["conditionLabel"] for r in result)
+
+
+def test_cq11_where_symptoms_occur(store: ox.Store) -> None:
+    lumbar = {
+        r["findingLabel"]: r
+        for r in rows(store, "symptom_regions", condition="lumbar disc herniation")
+    }
+    assert "low back pain" in lumbar
+    for finding in ("numbness", "paresthesia", "muscle weakness"):
+        assert {"leg", "foot"} <= set(lumbar[finding]["places"].split("; "))
+        assert "unilateral" in lumbar[finding]["sides"]
+    cervical = {
+        r["findingLabel"]: r
+        for r in rows(store, "symptom_regions", condition="cervical disc herniation")
+    }
+    assert "neck pain" in cervical
+    assert {"arm", "hand"} <= set(cervical["muscle weakness"]["places"].split("; "))
+
+
+def test_cq12_common_symptoms(store: ox.Store) -> None:
+    labels = column(rows(store, "common_symptoms", condition="herniated disc"), "findingLabel")
+    assert {
+        "muscle weakness",
+        "paresthesia",
+        "chronic pain",
+        "stiffness",
+        "numbness",
+        "radicular pain",
+        "diminished reflex",
+    } <= labels
+
+
+def test_cq13_no_symptoms_is_possible_not_asserted(store: ox.Store) -> None:
+    result = rows(store, "claims_with_modality", condition="herniated disc")
+    spine = "https://w3id.org/spinekg/"
+    negated = {
+        (r["objectLabel"], r.get("sentence"))
+        for r in result
+        if r["modality"] == f"{spine}modality-negated"
+    }
+    assert ("symptom", "A herniated disc may never cause symptoms.") in negated
+    assert any(
+        r["objectLabel"] == "no symptoms" and r["modality"] == f"{spine}modality-possible"
+        for r in result
+    )
+
+
+def test_cq14_treatment_order(store: ox.Store) -> None:
+    result = rows(store, "treatment_order", target="muscle weakness")
+    kinds = {r["treatmentLabel"]: r["kind"] for r in result}
+    for conservative in ("physical therapy", "exercise", "stretching", "heat and cold therapy"):
+        assert kinds[conservative] == "conservative"
+    assert kinds["surgery"] == "surgical"
+    first = next(r for r in result if r["treatmentLabel"] == "conservative care")
+    assert "surgery" in first["triedBefore"].split("; ")
+    surgery = next(r for r in result if r["treatmentLabel"] == "surgery")
+    assert int(surgery["stepsBefore"]) >= 1
+
+
+def test_cq15_treatments_act_on_steps(store: ox.Store) -> None:
+    pairs = {(r["treatmentLabel"], r["mechanismLabel"]) for r in rows(store, "treatment_targets")}
+    assert {
+        ("decompressive surgery", "mechanical compression of a nerve root"),
+        ("epidural steroid injection", "inflammation of a nerve root"),
+        ("non-steroidal anti-inflammatory drugs", "inflammation of a nerve root"),
+        ("physical therapy", "muscle deconditioning"),
+        ("acetaminophen", "pain signalling"),
+    } <= pairs
+
+
+def test_cq16_supporting_sentences(store: ox.Store) -> None:
+    result = rows(store, "supporting_sentences", subject="herniated disc", object="muscle weakness")
+    sentences = {r["sentence"] for r in result}
+    assert (
+        "A herniated disc causes muscle weakness by compressing a spinal nerve root or the "
+        "spinal cord." in sentences
+    )
+    for r in result:
+        assert int(r["end"]) - int(r["start"]) == len(r["sentence"])
+
+
+def test_cq17_disputed_innervation(store: ox.Store) -> None:
+    result = rows(store, "disputed_innervation")
+    assert {
+        "extensor hallucis longus",
+        "tibialis posterior",
+        "quadriceps femoris",
+        "supinator",
+        "triceps brachii",
+    } <= column(result, "muscleLabel")
+    ehl = {r["rootLabel"]: r for r in result if r["muscleLabel"] == "extensor hallucis longus"}
+    assert ehl["L5 nerve root"]["principal"] == "true"
+    assert {"L4 nerve root", "S1 nerve root"} <= set(ehl)
+    assert all(r["sources"] for r in ehl.values())
+
+
+def test_cq18_codes(store: ox.Store) -> None:
+    sciatica = column(rows(store, "codes", entity="sciatica"), "code")
+    assert {
+        "http://purl.obolibrary.org/obo/MONDO_0024333",
+        "http://purl.bioontology.org/ontology/ICD10CM/M54.3",
+    } <= sciatica
+    lumbar = column(rows(store, "codes", entity="L4-L5 paracentral herniation"), "code")
+    assert lumbar == {"http://purl.bioontology.org/ontology/ICD10CM/M51.16"}
+
+
+def test_cq19_frequent_levels(store: ox.Store) -> None:
+    result = rows(store, "frequent_levels")
+    assert column(result, "level") == {"L4-L5", "L5-S1", "C5-C6", "C6-C7"}
+    assert any("95 %" in r["note"] for r in result)
+
+
+def test_a_hostile_parameter_cannot_change_the_query(store: ox.Store) -> None:
+    before = len(store)
+    hostile = 'L5" } ; DROP ALL ; #'
+    with pytest.raises(QueryError, match="unknown root"):
+        run(store, "muscles_weakened_by_root", root=hostile)
+    from spinekg.queries import bind
+
+    text = bind("SELECT * WHERE { ?s ?p ?o }", {"o": ox.Literal(hostile)})
+    assert text == ('SELECT * WHERE { VALUES (?o) { ("L5\\" } ; DROP ALL ; #") } ?s ?p ?o }')
+    assert list(store.query(text, use_default_graph_as_union=True)) == []
+    assert len(store) == before
