@@ -24,7 +24,7 @@ from importlib.resources import files
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import OWL
+from rdflib import DCTERMS, OWL, RDF, RDFS, SH, SKOS, Graph, Literal, Namespace, URIRef
 
 from spinekg.errors import QueryError
 from spinekg.namespaces import PREFIXES, curie, expand
@@ -259,4 +259,39 @@ def _names(store: ox.Store, cls: ox.NamedNode) -> Iterator[tuple[str, str]]:
         yield normalise(solution["name"].value), solution["entity"].value
 
 
-__all__ += ["normalise", "parse_query"]
+#: The named graph that publishes the catalog in the release.
+CATALOG_GRAPH = URIRef("https://w3id.org/spinekg/graph/queries")
+SCHEMA = Namespace("https://schema.org/")
+
+
+def catalog_graph(catalog: dict[str, Query] | None = None) -> Graph:
+    """The catalog as RDF, in the SIB sparql-examples convention, for discovery on an endpoint.
+
+    Each query is a ``sh:SPARQLExecutable`` (and ``sh:SPARQLSelectExecutable``) with its title
+    as ``rdfs:label``, its question as ``rdfs:comment``, its text as ``sh:select`` and its
+    competency question ids as ``schema:keywords``.
+    """
+    graph = Graph()
+    graph.bind("sh", SH)
+    graph.bind("schema", SCHEMA)
+    for query in (catalog or load_catalog()).values():
+        node = URIRef(f"https://w3id.org/spinekg/query-{query.id}")
+        graph.add((node, RDF.type, SH.SPARQLExecutable))
+        graph.add((node, RDF.type, SH.SPARQLSelectExecutable))
+        graph.add((node, RDFS.label, Literal(query.title)))
+        graph.add((node, RDFS.comment, Literal(query.question)))
+        graph.add((node, DCTERMS.identifier, Literal(query.id)))
+        graph.add((node, SH.select, Literal(query.text)))
+        for cq in query.competency:
+            graph.add((node, SCHEMA.keywords, Literal(cq)))
+        for param in query.params:
+            text = (
+                f"parameter ?{param.name} ({param.type}), e.g. {param.example}: {param.description}"
+            )
+            graph.add((node, SCHEMA.description, Literal(text)))
+        if query.example:
+            graph.add((node, SKOS.example, Literal(query.example)))
+    return graph
+
+
+__all__ += ["CATALOG_GRAPH", "catalog_graph", "normalise", "parse_query"]

@@ -281,3 +281,18 @@ def test_a_hostile_parameter_cannot_change_the_query(store: ox.Store) -> None:
     assert text == ('SELECT * WHERE { VALUES (?o) { ("L5\\" } ; DROP ALL ; #") } ?s ?p ?o }')
     assert list(store.query(text, use_default_graph_as_union=True)) == []
     assert len(store) == before
+
+
+def test_the_catalog_is_published_in_the_release(store: ox.Store) -> None:
+    found = store.query(
+        """PREFIX sh: <http://www.w3.org/ns/shacl#>
+           PREFIX schema: <https://schema.org/>
+           PREFIX dcterms: <http://purl.org/dc/terms/>
+           SELECT ?id ?select WHERE { ?q a sh:SPARQLExecutable ; schema:keywords "CQ08" ;
+                                        dcterms:identifier ?id ; sh:select ?select }""",
+        use_default_graph_as_union=True,
+    )
+    assert isinstance(found, ox.QuerySolutions)
+    ((identifier, select),) = [(s["id"].value, s["select"].value) for s in found]
+    assert identifier == "roots_explaining_findings"
+    assert "spine:supplies ?area" in select

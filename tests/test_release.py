@@ -16,6 +16,7 @@ from spinekg.loaders.reference import graph_name
 from spinekg.loaders.schema import SPECS
 from spinekg.loaders.text import ARTICLES_GRAPH
 from spinekg.namespaces import ONTOLOGY_GRAPH
+from spinekg.queries import CATALOG_GRAPH
 from spinekg.reason import INFERRED_GRAPH
 from spinekg.release import FILES, sha256
 
@@ -39,6 +40,7 @@ def test_manifest_lists_every_file_with_its_checksum(release: Path) -> None:
         str(ONTOLOGY_GRAPH),
         str(INFERRED_GRAPH),
         str(ARTICLES_GRAPH),
+        str(CATALOG_GRAPH),
         *(str(graph_name(spec.name)) for spec in SPECS),
     }
     assert set(manifest["graphs"]) == expected

@@ -14,6 +14,7 @@ from spinekg.errors import display_path
 from spinekg.loaders import LOADERS, curated_path, text
 from spinekg.namespaces import ONTOLOGY_GRAPH, expand
 from spinekg.ontology import ONTOLOGY_FILE, SHAPES_FILE, parse_turtle
+from spinekg.queries import CATALOG_GRAPH, catalog_graph
 
 __all__ = ["Sources", "load_sources"]
 
@@ -60,6 +61,7 @@ def load_sources(
     articles = Path(articles_dir) if articles_dir is not None else None
     report: list[tuple[text.Article, text.Unrecognised]] = []
     graphs.update(text.load(articles, graphs, locations=located, report=report))
+    graphs[CATALOG_GRAPH] = catalog_graph()
     for iri, line in blocks.items():
         located.setdefault(iri, (ontology_path, line))
     locations = {iri: f"{display_path(path)}:{line}" for iri, (path, line) in located.items()}
