@@ -37,7 +37,7 @@ CLINICAL = ("findings", "conditions", "mechanisms", "treatments")
 
 #: clinical_facts relation -> (property local name, subject tables, object tables).
 RELATIONS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
-    "has_symptom": ("hasSymptom", ("conditions",), ("findings",)),
+    "has_symptom": ("hasSymptom", ("conditions", "radiculopathies"), ("findings",)),
     "has_red_flag": ("hasRedFlag", ("conditions",), ("findings",)),
     "symptoms_in": ("symptomsIn", ("conditions",), ("body_parts",)),
     "typical_laterality": ("hasLaterality", ("conditions",), ("laterality",)),
@@ -48,6 +48,7 @@ RELATIONS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "indicated_for": ("indicatedFor", ("treatments",), ("conditions", "findings")),
     "acts_on": ("actsOn", ("treatments",), ("mechanisms",)),
     "tried_before": ("triedBefore", ("treatments",), ("treatments",)),
+    "weakness_of": ("weaknessOf", ("findings",), ("movements",)),
 }
 
 LEVEL_ID = "a level such as L5 (C1-C8, T1-T12, L1-L5, S1-S5, Co1-Co4)"

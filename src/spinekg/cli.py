@@ -217,6 +217,46 @@ def _extraction_json(extraction: Extraction) -> dict[str, object]:
     }
 
 
+@main.command("explain")
+@click.option("--disc", required=True, help="Disc level: L4-L5, C5-C6 ...")
+@click.option(
+    "--zone", required=True, help="central, paracentral (posterolateral), foraminal, far-lateral"
+)
+@click.option("--side", help="left or right")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@DIST_OPTION
+@reports_errors
+def explain_command(disc: str, zone: str, side: str | None, fmt: str, dist: Path) -> None:
+    """Forward: what a herniation compresses and what may follow, with the causal chain."""
+    from spinekg.explain import explain, format_explanation
+
+    answer = explain(open_store(dist), disc, zone, side)
+    if fmt == "json":
+        click.echo(json.dumps(answer, indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_explanation(answer))
+
+
+@main.command("localize")
+@click.argument("findings", nargs=-1, required=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@DIST_OPTION
+@reports_errors
+def localize_command(findings: tuple[str, ...], fmt: str, dist: Path) -> None:
+    """Backward: roots and herniations that explain FINDINGS ("absent ankle jerk" ...)."""
+    from spinekg.localize import format_localization, localize
+
+    answer = localize(open_store(dist), list(findings))
+    if fmt == "json":
+        click.echo(json.dumps(answer, indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_localization(answer))
+
+
 @main.command("queries")
 def queries_command() -> None:
     """List the catalog queries: id, title and parameters."""

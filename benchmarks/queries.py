@@ -1,0 +1,133 @@
+"""Latency of every catalog query on the built graph: embedded pyoxigraph store vs rdflib.
+
+Each query runs with the example values of its parameters (resolved once, outside the timing),
+``--runs`` times on the embedded in-memory pyoxigraph store and, in the same run, on rdflib's
+default in-memory store (``Dataset(default_union=True)``) loaded from the same release.
+Writes ``benchmarks/results/queries.md`` and ``queries.json``.
+
+    make bench        # or: .venv/bin/python benchmarks/queries.py [--dist dist] [--runs 50]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import statistics
+import time
+from pathlib import Path
+
+from rdflib import Dataset
+
+from spinekg.namespaces import PREFIXES
+from spinekg.queries import bind, load_catalog, resolve
+from spinekg.store import open_store
+
+RESULTS = Path(__file__).parent / "results"
+PREAMBLE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The ``q`` quantile (0-1) of ``values``, nearest rank."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def _rdflib_timings(
+    dataset: Dataset, text: str, runs: int, timeout: float
+) -> tuple[list[float], int | None]:
+    """Run the query on rdflib in a forked process per run, giving up after ``timeout`` s."""
+    context = multiprocessing.get_context("fork")
+    timings: list[float] = []
+    rows = None
+    for _ in range(runs):
+        queue: multiprocessing.Queue[tuple[float, int]] = context.Queue()
+        worker = context.Process(target=_rdflib_once, args=(dataset, text, queue))
+        worker.start()
+        worker.join(timeout)
+        if worker.is_alive():
+            worker.terminate()
+            worker.join()
+            return [], None
+        if worker.exitcode != 0:  # rdflib raised (e.g. an unbound variable in GROUP_CONCAT)
+            return [], None
+        elapsed, rows = queue.get(timeout=5)
+        timings.append(elapsed)
+    return timings, rows
+
+
+def _rdflib_once(dataset: Dataset, text: str, queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+    started = time.perf_counter()
+    try:
+        count = len(list(dataset.query(text)))
+    except Exception:  # reported as "failed" by the parent: rdflib's own limitation
+        raise SystemExit(1) from None
+    queue.put(((time.perf_counter() - started) * 1000, count))
+
+
+def main() -> None:
+    """Time every catalog query on both stores and write the figures."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--dist", type=Path, default=Path("dist"))
+    parser.add_argument("--runs", type=int, default=50)
+    parser.add_argument("--rdflib-runs", type=int, default=3)
+    parser.add_argument(
+        "--timeout", type=float, default=20.0, help="seconds before an rdflib run is given up"
+    )
+    args = parser.parse_args()
+    store = open_store(args.dist)
+    dataset = Dataset(default_union=True)
+    dataset.parse(args.dist / "spinekg.nq", format="nquads")
+    rows = []
+    for query in load_catalog().values():
+        values = {p.name: resolve(store, p.example, p.type, name=p.name) for p in query.params}
+        text = bind(query.text, values)
+        timings = []
+        for _ in range(args.runs):
+            started = time.perf_counter()
+            answer = list(store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True))
+            timings.append((time.perf_counter() - started) * 1000)
+        slow, slow_rows = _rdflib_timings(dataset, PREAMBLE + text, args.rdflib_runs, args.timeout)
+        median, p95 = statistics.median(timings), percentile(timings, 0.95)
+        rdflib_median = statistics.median(slow) if slow else float("nan")
+        rows.append(
+            {
+                "query": query.id,
+                "rows": len(answer),
+                "rdflib_rows": slow_rows,
+                "median_ms": round(median, 2),
+                "p95_ms": round(p95, 2),
+                "rdflib_median_ms": round(rdflib_median, 1),
+                "rdflib_p95_ms": round(percentile(slow, 0.95), 1) if slow else None,
+                "ratio": round(rdflib_median / median, 1) if slow and median else None,
+            }
+        )
+        print(
+            f"{query.id:32} {median:7.2f} ms (p95 {p95:6.2f})  rdflib {rdflib_median:9.1f} ms"
+            f"  x{rows[-1]['ratio']}  rows {len(answer)}/{slow_rows}"
+        )
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "queries.json").write_text(json.dumps(rows, indent=2) + "\n")
+    lines = [
+        "# Catalog query latency",
+        "",
+        f"Embedded pyoxigraph store vs rdflib's in-memory store, same release, example "
+        f"parameters; {args.runs} runs (rdflib {args.rdflib_runs}). "
+        "Regenerate with `make bench`.",
+        "",
+        "| query | rows | median ms | p95 ms | rdflib median ms | rdflib p95 ms | ratio |",
+        "|---|---|---|---|---|---|---|",
+        *(
+            f"| {r['query']} | {r['rows']} | {r['median_ms']} | {r['p95_ms']} | "
+            f"{r['rdflib_median_ms'] if r['ratio'] else 'timeout or error'} | "
+            f"{r['rdflib_p95_ms'] or '-'} | "
+            f"{r['ratio'] or '-'} |"
+            for r in rows
+        ),
+    ]
+    (RESULTS / "queries.md").write_text("\n".join(lines) + "\n")
+    print(f"-> {RESULTS / 'queries.md'}")
+
+
+if __name__ == "__main__":
+    main()
