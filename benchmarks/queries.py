@@ -20,7 +20,7 @@ from pathlib import Path
 from rdflib import Dataset
 
 from spinekg.namespaces import PREFIXES
-from spinekg.queries import bind, load_catalog, resolve
+from spinekg.queries import inline, load_catalog, resolve
 from spinekg.store import open_store
 
 RESULTS = Path(__file__).parent / "results"
@@ -81,7 +81,7 @@ def main() -> None:
     rows = []
     for query in load_catalog().values():
         values = {p.name: resolve(store, p.example, p.type, name=p.name) for p in query.params}
-        text = bind(query.text, values)
+        text = inline(query.text, values)
         timings = []
         for _ in range(args.runs):
             started = time.perf_counter()

@@ -29,7 +29,7 @@ from rdflib import DCTERMS, OWL, RDF, RDFS, SH, SKOS, Graph, Literal, Namespace,
 from spinekg.errors import QueryError
 from spinekg.namespaces import PREFIXES, curie, expand
 
-__all__ = ["Param", "Query", "bind", "get_query", "load_catalog", "resolve", "run"]
+__all__ = ["Param", "Query", "bind", "get_query", "inline", "load_catalog", "resolve", "run"]
 
 CATALOG = files(__name__)
 HEADER = re.compile(r"^#\+\s*(?P<key>[a-z_]+)\s*:\s*(?P<value>.*?)\s*$")
@@ -156,7 +156,7 @@ def run(
     }
     try:
         return store.query(
-            bind(q.text, bindings), prefixes=PREFIXES, use_default_graph_as_union=True
+            inline(q.text, bindings), prefixes=PREFIXES, use_default_graph_as_union=True
         )
     except SyntaxError as exc:
         raise QueryError(f"{q.path}: invalid SPARQL: {exc}") from None
@@ -168,6 +168,32 @@ _OPAQUE = re.compile(
     r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>'
 )
 _WHERE = re.compile(r"\bWHERE\s*\{|\{", re.IGNORECASE)
+
+
+def inline(text: str, bindings: dict[str, ox.NamedNode | ox.Literal]) -> str:
+    r"""Put each validated term in place of its variable in the query's WHERE clause.
+
+    The terms are RDF terms in N-Triples form (IRIs that resolved to graph entities, literals
+    escaped by pyoxigraph): each is one lexical token, so the query's structure cannot change.
+    Unlike a ``VALUES`` block, a constant also reaches nested groups and property paths, which
+    pyoxigraph then evaluates from a bound end (``causal_chain``: 30 ms -> under 1 ms).
+
+    >>> inline("SELECT ?s WHERE { ?s ?p ?o }", {"o": ox.Literal('x" } DROP ALL #')})
+    'SELECT ?s WHERE { ?s ?p "x\\" } DROP ALL #" }'
+    """
+    if not bindings:
+        return text
+    masked = _OPAQUE.sub(lambda m: " " * len(m.group()), text)
+    where = _WHERE.search(masked)
+    if where is None:
+        raise QueryError("the query has no WHERE group to bind parameters in")
+    pattern = re.compile(r"[?$](" + "|".join(map(re.escape, bindings)) + r")\b")
+    pieces = []
+    last = 0
+    for match in pattern.finditer(masked, where.start()):
+        pieces += [text[last : match.start()], str(bindings[match.group(1)])]
+        last = match.end()
+    return "".join(pieces) + text[last:]
 
 
 def bind(text: str, bindings: dict[str, ox.NamedNode | ox.Literal]) -> str:

@@ -280,6 +280,11 @@ def test_a_hostile_parameter_cannot_change_the_query(store: ox.Store) -> None:
     text = bind("SELECT * WHERE { ?s ?p ?o }", {"o": ox.Literal(hostile)})
     assert text == ('SELECT * WHERE { VALUES (?o) { ("L5\\" } ; DROP ALL ; #") } ?s ?p ?o }')
     assert list(store.query(text, use_default_graph_as_union=True)) == []
+    from spinekg.queries import inline
+
+    inlined = inline("SELECT ?s WHERE { ?s ?p ?o }", {"o": ox.Literal(hostile)})
+    assert inlined == 'SELECT ?s WHERE { ?s ?p "L5\\" } ; DROP ALL ; #" }'
+    assert list(store.query(inlined, use_default_graph_as_union=True)) == []
     assert len(store) == before
 
 
@@ -293,6 +298,6 @@ def test_the_catalog_is_published_in_the_release(store: ox.Store) -> None:
         use_default_graph_as_union=True,
     )
     assert isinstance(found, ox.QuerySolutions)
-    ((identifier, select),) = [(s["id"].value, s["select"].value) for s in found]
-    assert identifier == "roots_explaining_findings"
-    assert "spine:supplies ?area" in select
+    published = {s["id"].value: s["select"].value for s in found}
+    assert set(published) == {"roots_explaining_findings", "localize_feature"}
+    assert "spine:supplies ?area" in published["roots_explaining_findings"]

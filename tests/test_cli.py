@@ -95,9 +95,8 @@ def test_unknown_query_and_missing_release(tmp_path: Path, release: Path) -> Non
     runner = CliRunner()
     result = runner.invoke(main, ["query", "muscles_weakend", "--dist", str(release)])
     assert result.exit_code == 1
-    assert result.output.startswith(
-        "error: no catalog query 'muscles_weakend'; closest: muscles_weakened_by_herniation"
-    )
+    assert result.output.startswith("error: no catalog query 'muscles_weakend'; closest: ")
+    assert "muscles_weakened_by_herniation" in result.output
     assert result.output.endswith("(see `spinekg queries`)\n")
     result = runner.invoke(
         main,

@@ -7,6 +7,7 @@ slower on scans. So the embedded default is in-memory, loaded from ``spinekg.nq`
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -17,14 +18,14 @@ from spinekg.errors import ReleaseNotFoundError
 NQUADS = "spinekg.nq"
 
 
-def open_store(release_dir: Path = DEFAULT_OUT) -> ox.Store:
+def open_store(release_dir: str | os.PathLike[str] = DEFAULT_OUT) -> ox.Store:
     """Load the release in ``release_dir`` into a new in-memory store.
 
     Named graphs are kept; query with ``use_default_graph_as_union=True`` to see them all.
 
     :raises ReleaseNotFoundError: if there is no built release there.
     """
-    path = release_dir / NQUADS
+    path = Path(release_dir) / NQUADS
     if not path.is_file():
         raise ReleaseNotFoundError(
             f"no release in {release_dir} (missing {NQUADS}); run `spinekg build` first"
