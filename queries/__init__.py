@@ -29,7 +29,18 @@ from rdflib import DCTERMS, OWL, RDF, RDFS, SH, SKOS, Graph, Literal, Namespace,
 from spinekg.errors import QueryError
 from spinekg.namespaces import PREFIXES, curie, expand
 
-__all__ = ["Param", "Query", "bind", "get_query", "inline", "load_catalog", "resolve", "run"]
+__all__ = [
+    "Param",
+    "Query",
+    "bind",
+    "get_query",
+    "inline",
+    "label_of",
+    "load_catalog",
+    "resolve",
+    "rows",
+    "run",
+]
 
 CATALOG = files(__name__)
 HEADER = re.compile(r"^#\+\s*(?P<key>[a-z_]+)\s*:\s*(?P<value>.*?)\s*$")
@@ -160,6 +171,26 @@ def run(
         )
     except SyntaxError as exc:
         raise QueryError(f"{q.path}: invalid SPARQL: {exc}") from None
+
+
+def rows(store: ox.Store, query: Query | str, **params: str) -> list[dict[str, str]]:
+    """Run a catalog SELECT query and return its rows as {variable: value} (unbound left out)."""
+    results = run(store, query, **params)
+    if not isinstance(results, ox.QuerySolutions):
+        raise QueryError("rows() needs a SELECT query")
+    names = [v.value for v in results.variables]
+    return [{n: s[n].value for n in names if s[n] is not None} for s in results]
+
+
+def label_of(store: ox.Store, iri: str) -> str:
+    """The ``rdfs:label`` of an entity (the IRI itself if it has none)."""
+    for solution in store.query(
+        "SELECT ?s ?l WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l }",
+        use_default_graph_as_union=True,
+        substitutions={ox.Variable("s"): ox.NamedNode(iri)},
+    ):
+        return str(solution["l"].value)
+    return iri
 
 
 #: SPARQL tokens that may hide a ``WHERE`` or a brace: comments, strings, IRIs.

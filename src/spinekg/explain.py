@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from spinekg.queries import resolve, run
+from spinekg.queries import label_of, resolve, rows
 
 __all__ = ["explain", "format_explanation"]
 
@@ -28,13 +28,6 @@ class _Term:
         return {"iri": self.iri, "label": self.label}
 
 
-def _rows(store: ox.Store, query: str, **params: str) -> list[dict[str, str]]:
-    results = run(store, query, **params)
-    assert isinstance(results, ox.QuerySolutions)
-    names = [v.value for v in results.variables]
-    return [{n: s[n].value for n in names if s[n] is not None} for s in results]
-
-
 def explain(store: ox.Store, disc: str, zone: str, side: str | None = None) -> dict[str, object]:
     """What a herniation at ``disc`` in ``zone`` compresses, and its consequences, with evidence.
 
@@ -45,12 +38,12 @@ def explain(store: ox.Store, disc: str, zone: str, side: str | None = None) -> d
     side_term = None
     if side:
         side_iri = resolve(store, side, "spine:Side", name="side")
-        side_term = _Term(side_iri.value, _label(store, side_iri.value))
+        side_term = _Term(side_iri.value, label_of(store, side_iri.value))
     disc_value, zone_value = disc_iri.value, zone_iri.value
-    compressed = _rows(store, "herniation_compresses", disc=disc_value, zone=zone_value)
-    consequences = _rows(store, "herniation_consequences", disc=disc_value, zone=zone_value)
-    places = _rows(store, "herniation_symptom_places", disc=disc_value, zone=zone_value)
-    chain = _rows(store, "causal_chain", disc=disc_value, zone=zone_value)
+    compressed = rows(store, "herniation_compresses", disc=disc_value, zone=zone_value)
+    consequences = rows(store, "herniation_consequences", disc=disc_value, zone=zone_value)
+    places = rows(store, "herniation_symptom_places", disc=disc_value, zone=zone_value)
+    chain = rows(store, "causal_chain", disc=disc_value, zone=zone_value)
     weakness: dict[str, dict[str, object]] = {}
     for r in consequences:
         if r["consequence"] == "weakness":
@@ -67,8 +60,8 @@ def explain(store: ox.Store, disc: str, zone: str, side: str | None = None) -> d
     for muscle, movements in _movements(store, weakness).items():
         weakness[muscle]["movements"] = movements
     return {
-        "disc": _label(store, disc_value),
-        "zone": _label(store, zone_value),
+        "disc": label_of(store, disc_value),
+        "zone": label_of(store, zone_value),
         "side": side_term.label if side_term else None,
         "herniation": compressed[0]["herniationLabel"] if compressed else None,
         "compresses": [
@@ -110,16 +103,6 @@ def explain(store: ox.Store, disc: str, zone: str, side: str | None = None) -> d
             for i, r in enumerate(chain)
         ],
     }
-
-
-def _label(store: ox.Store, iri: str) -> str:
-    for solution in store.query(
-        "SELECT ?s ?l WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l }",
-        use_default_graph_as_union=True,
-        substitutions={ox.Variable("s"): ox.NamedNode(iri)},
-    ):
-        return str(solution["l"].value)
-    return iri
 
 
 def _movements(store: ox.Store, weakness: dict[str, dict[str, object]]) -> dict[str, list[str]]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from spinekg.errors import QueryError
-from spinekg.queries import resolve, run
+from spinekg.queries import label_of, resolve, rows
 
 __all__ = ["format_localization", "localize", "read_finding"]
 
@@ -87,7 +87,7 @@ def read_finding(store: ox.Store, text: str) -> Finding:
         except QueryError as error:
             errors.append(str(error))
             continue
-        return Finding(text, term.value, _label(store, term.value), kind)
+        return Finding(text, term.value, label_of(store, term.value), kind)
     hint = next((e for e in errors if "closest" in e), errors[0] if errors else "")
     raise QueryError(f"cannot read finding {text!r}: {hint.split('; ', 1)[-1]}")
 
@@ -99,7 +99,7 @@ def localize(store: ox.Store, findings: list[str]) -> dict[str, object]:
     lesion_weights: dict[str, dict[int, int]] = defaultdict(dict)
     paths: dict[tuple[str, int], str] = {}
     for i, finding in enumerate(resolved):
-        for row in _rows(store, "localize_feature", feature=finding.iri):
+        for row in rows(store, "localize_feature", feature=finding.iri):
             weight = int(row["weight"])
             key = row.get("root") or row.get("lesion", "")
             target = root_weights if "root" in row else lesion_weights
@@ -123,7 +123,7 @@ def localize(store: ox.Store, findings: list[str]) -> dict[str, object]:
         score = sum(min(w, 3) for w in weights.values()) / (3 * len(resolved))
         candidates.append(
             {
-                "root": _label(store, root) if root else None,
+                "root": label_of(store, root) if root else None,
                 "disc": info["disc"],
                 "zone": info["zone"],
                 "lesion": info["label"],
@@ -175,13 +175,6 @@ def format_localization(answer: dict[str, object], limit: int = 8) -> str:
     return "\n".join(lines)
 
 
-def _rows(store: ox.Store, query: str, **params: str) -> list[dict[str, str]]:
-    results = run(store, query, **params)
-    assert isinstance(results, ox.QuerySolutions)
-    names = [v.value for v in results.variables]
-    return [{n: s[n].value for n in names if s[n] is not None} for s in results]
-
-
 _LESIONS = """
 PREFIX spine: <https://w3id.org/spinekg/>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -210,13 +203,3 @@ def _lesions(store: ox.Store) -> dict[str, dict[str, object]]:
             "common": s["common"].value == "true",
         }
     return {"by_root": by_root, "info": info}  # type: ignore[dict-item]
-
-
-def _label(store: ox.Store, iri: str) -> str:
-    for s in store.query(
-        "SELECT ?s ?l WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l }",
-        use_default_graph_as_union=True,
-        substitutions={ox.Variable("s"): ox.NamedNode(iri)},
-    ):
-        return str(s["l"].value)
-    return iri
