@@ -23,9 +23,15 @@ def column(result: list[dict[str, str]], name: str) -> set[str]:
     return {r[name] for r in result if name in r}
 
 
+#: The competency questions of shared/COMPETENCY.md (read from there when it sits beside the
+#: repository, as on the project's machines and in CI).
+COMPETENCY = {f"CQ{n:02d}" for n in range(1, 20)}
+
+
 def test_every_competency_question_has_a_catalog_query() -> None:
-    text = (Path(__file__).parents[2] / "shared" / "COMPETENCY.md").read_text()
-    wanted = set(re.findall(r"\*\*(CQ\d\d)", text))
+    shared = Path(__file__).resolve().parents[2] / "shared" / "COMPETENCY.md"
+    wanted = set(re.findall(r"\*\*(CQ\d\d)", shared.read_text())) if shared.is_file() else set()
+    wanted |= COMPETENCY
     covered = {cq for q in load_catalog().values() for cq in q.competency}
     assert wanted and wanted <= covered, sorted(wanted - covered)
 
