@@ -257,6 +257,26 @@ def localize_command(findings: tuple[str, ...], fmt: str, dist: Path) -> None:
         click.echo(format_localization(answer))
 
 
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind.")
+@click.option("--port", type=int, default=7878, show_default=True)
+@click.option("--timeout", type=int, default=30, show_default=True, help="Query timeout (s).")
+@DIST_OPTION
+@reports_errors
+def serve_command(host: str, port: int, timeout: int, dist: Path) -> None:
+    """Serve the release read-only over the SPARQL 1.1 Protocol (Oxigraph server)."""
+    import subprocess
+
+    from spinekg.serve import prepare_store, server_command
+
+    location = prepare_store(dist)
+    click.echo(f"serving {dist}/ at http://{host}:{port}/query (read-only; Ctrl-C stops)", err=True)
+    try:
+        subprocess.run(server_command(location, host, port, timeout), check=False)
+    except KeyboardInterrupt:
+        pass
+
+
 @main.command("queries")
 def queries_command() -> None:
     """List the catalog queries: id, title and parameters."""
@@ -283,10 +303,19 @@ def queries_command() -> None:
     show_default=True,
     help="table, or a SPARQL 1.1 results format.",
 )
+@click.option("--endpoint", help="Run on this SPARQL 1.1 endpoint instead of the embedded store.")
+@click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds (remote).")
 @DIST_OPTION
 @reports_errors
-def query_command(name: str, params: tuple[str, ...], fmt: str, dist: Path) -> None:
-    """Run catalog query NAME (or a .rq file) on the embedded store."""
+def query_command(
+    name: str,
+    params: tuple[str, ...],
+    fmt: str,
+    endpoint: str | None,
+    timeout: float,
+    dist: Path,
+) -> None:
+    """Run catalog query NAME (or a .rq file) on the embedded store or an --endpoint."""
     values: dict[str, str] = {}
     for item in params:
         key, sep, value = item.partition("=")
@@ -294,6 +323,21 @@ def query_command(name: str, params: tuple[str, ...], fmt: str, dist: Path) -> N
             raise click.BadParameter(f"{item!r} is not KEY=VALUE", param_hint="--param")
         values[key.strip()] = value.strip()
     query = get_query(name)
+    if endpoint:
+        from spinekg.remote import remote_select
+
+        result = remote_select(endpoint, query, values, store=open_store(dist), timeout=timeout)
+        if fmt == "json":
+            click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+            return
+        names = result["head"]["vars"]
+        table = [[_remote_cell(b.get(n)) for n in names] for b in result["results"]["bindings"]]
+        if fmt in ("csv", "tsv"):
+            sep = "," if fmt == "csv" else "\t"
+            click.echo("\n".join(sep.join(row) for row in [names, *table]))
+        else:
+            click.echo(_align([names, *table]) + f"\n({len(table)} rows)")
+        return
     results = run(open_store(dist), query, **values)
     if isinstance(results, ox.QuerySolutions):
         if fmt == "table":
@@ -305,6 +349,19 @@ def query_command(name: str, params: tuple[str, ...], fmt: str, dist: Path) -> N
     else:
         for triple in results:
             click.echo(f"{triple} .")
+
+
+def _remote_cell(cell: dict[str, str] | None) -> str:
+    if cell is None:
+        return ""
+    return curie(cell["value"]) if cell.get("type") == "uri" else cell["value"]
+
+
+def _align(rows: list[list[str]]) -> str:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))] if rows else []
+    return "\n".join(
+        "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows
+    )
 
 
 def _table(results: ox.QuerySolutions) -> str:

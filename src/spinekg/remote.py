@@ -1,0 +1,86 @@
+"""Run catalog queries on any SPARQL 1.1 endpoint through SPARQLWrapper.
+
+Parameters are resolved on the embedded release (labels, synonyms, CURIEs) into RDF terms and
+sent in a ``VALUES`` block, so a value can never change the query's structure. Results come
+back as SPARQL 1.1 JSON and are turned into the same rows the embedded runner gives.
+"""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+from typing import Any
+
+import pyoxigraph as ox
+from SPARQLWrapper import JSON, POST, URLENCODED, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+from spinekg.errors import QueryError
+from spinekg.namespaces import PREFIXES
+from spinekg.queries import Query, bind, get_query, resolve
+
+__all__ = ["remote_rows", "remote_select"]
+
+PREAMBLE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+
+
+def remote_select(
+    endpoint: str,
+    query: Query | str,
+    params: dict[str, str],
+    *,
+    store: ox.Store,
+    timeout: float = 30.0,
+) -> dict[str, Any]:
+    """The SPARQL 1.1 JSON results of a catalog query run on ``endpoint``.
+
+    :param store: the embedded release, used to resolve parameter values into RDF terms.
+    :raises QueryError: unreachable endpoint, an error answer, a timeout, or a reply that is
+        not a SPARQL result.
+    """
+    q = get_query(query) if isinstance(query, str) else query
+    declared = {p.name: p for p in q.params}
+    unknown = sorted(set(params) - set(declared))
+    if unknown:
+        raise QueryError(f"query {q.id!r} has no parameter {', '.join(unknown)}")
+    missing = [name for name in declared if name not in params]
+    if missing:
+        raise QueryError(f"query {q.id!r} needs parameter {', '.join(missing)}")
+    terms = {n: resolve(store, v, declared[n].type, name=n) for n, v in params.items()}
+    body = "\n".join(
+        line for line in bind(q.text, terms).splitlines() if not line.lstrip().startswith("#+")
+    )
+    wrapper = SPARQLWrapper(endpoint)
+    wrapper.setQuery(PREAMBLE + body)
+    wrapper.setMethod(POST)
+    wrapper.setRequestMethod(URLENCODED)
+    wrapper.setReturnFormat(JSON)
+    wrapper.setTimeout(int(max(1, timeout)))
+    try:
+        result = wrapper.query().convert()
+    except (urllib.error.URLError, ConnectionError, TimeoutError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise QueryError(f"cannot reach the SPARQL endpoint {endpoint}: {reason}") from None
+    except SPARQLWrapperException as exc:
+        raise QueryError(f"the endpoint {endpoint} answered an error: {exc}") from None
+    except (json.JSONDecodeError, ValueError) as exc:
+        raise QueryError(f"{endpoint} did not return a SPARQL result: {exc}") from None
+    if not isinstance(result, dict) or "results" not in result or "head" not in result:
+        raise QueryError(f"{endpoint} did not return SPARQL 1.1 JSON results")
+    return result
+
+
+def remote_rows(
+    endpoint: str,
+    query: Query | str,
+    params: dict[str, str],
+    *,
+    store: ox.Store,
+    timeout: float = 30.0,
+) -> list[dict[str, str]]:
+    """Rows of a remote catalog query as {variable: value}, like :func:`spinekg.queries.rows`."""
+    result = remote_select(endpoint, query, params, store=store, timeout=timeout)
+    return [
+        {name: cell["value"] for name, cell in binding.items()}
+        for binding in result["results"]["bindings"]
+    ]

@@ -1,0 +1,114 @@
+"""A real Oxigraph server: `spinekg serve`'s store and command, queried through SPARQLWrapper."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from spinekg.errors import QueryError
+from spinekg.queries import load_catalog, resolve, rows
+from spinekg.remote import remote_rows
+from spinekg.serve import prepare_store, server_command
+
+#: Columns whose value is one SAMPLE among several, which engines may pick differently.
+SAMPLED = {"exampleSentence", "sentence"}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def endpoint(release: Path) -> Iterator[str]:
+    port = _free_port()
+    server = subprocess.Popen(
+        server_command(prepare_store(release), "127.0.0.1", port, timeout_s=3),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=2).read()
+                break
+            except (urllib.error.URLError, ConnectionError):
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise RuntimeError("the Oxigraph server did not start") from None
+                time.sleep(0.2)
+        yield f"{url}/query"
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def _normal(table: list[dict[str, str]]) -> list[tuple[tuple[str, str], ...]]:
+    out = []
+    for row in table:
+        cells = []
+        for key, value in sorted(row.items()):
+            if key in SAMPLED:
+                continue
+            cells.append((key, "; ".join(sorted(value.split("; ")))))
+        out.append(tuple(cells))
+    return sorted(out)
+
+
+@pytest.mark.parametrize("name", sorted(load_catalog()))
+def test_every_catalog_query_answers_the_same_remotely(
+    store: ox.Store, endpoint: str, name: str
+) -> None:
+    query = load_catalog()[name]
+    params = {p.name: resolve(store, p.example, p.type, name=p.name).value for p in query.params}
+    embedded = rows(store, query, **params)
+    remote = remote_rows(endpoint, query, params, store=store)
+    assert embedded, name
+    assert _normal(remote) == _normal(embedded)
+
+
+def test_updates_are_refused(endpoint: str, store: ox.Store) -> None:
+    update = urllib.request.Request(
+        endpoint.replace("/query", "/update"),
+        data=b"update=DROP%20ALL",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(update, timeout=5)
+    assert refused.value.code in {403, 404, 405}
+    assert remote_rows(endpoint, "frequent_levels", {}, store=store)
+
+
+def test_a_runaway_query_times_out_and_the_server_keeps_answering(
+    endpoint: str, store: ox.Store, tmp_path: Path
+) -> None:
+    runaway = tmp_path / "runaway.rq"
+    runaway.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
+    started = time.monotonic()
+    with pytest.raises(QueryError, match=r"answered an error|did not return|cannot reach"):
+        remote_rows(endpoint, str(runaway), {}, store=store, timeout=5)
+    assert time.monotonic() - started < 15
+    assert remote_rows(endpoint, "frequent_levels", {}, store=store)
+
+
+def test_unreachable_and_non_sparql_endpoints_get_clear_messages(
+    endpoint: str, store: ox.Store
+) -> None:
+    closed = f"http://127.0.0.1:{_free_port()}/query"
+    with pytest.raises(QueryError, match=rf"cannot reach the SPARQL endpoint {closed}"):
+        remote_rows(closed, "frequent_levels", {}, store=store, timeout=3)
+    with pytest.raises(QueryError, match=r"answered an error|did not return"):
+        remote_rows(endpoint.replace("/query", "/nowhere"), "frequent_levels", {}, store=store)
