@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 import time
@@ -14,9 +15,10 @@ import pyoxigraph as ox
 import pytest
 
 from spinekg.errors import QueryError
+from spinekg.publish import PublishError, publish
 from spinekg.queries import load_catalog, resolve, rows
 from spinekg.remote import remote_rows
-from spinekg.serve import prepare_store, server_command
+from spinekg.serve import oxigraph_binary, prepare_store, server_command
 
 #: Columns whose value is one SAMPLE among several, which engines may pick differently.
 SAMPLED = {"exampleSentence", "sentence"}
@@ -112,3 +114,64 @@ def test_unreachable_and_non_sparql_endpoints_get_clear_messages(
         remote_rows(closed, "frequent_levels", {}, store=store, timeout=3)
     with pytest.raises(QueryError, match=r"answered an error|did not return"):
         remote_rows(endpoint.replace("/query", "/nowhere"), "frequent_levels", {}, store=store)
+
+
+@pytest.fixture
+def writable(tmp_path: Path) -> Iterator[str]:
+    """A read-write Oxigraph server over an empty store; yields its base URL."""
+    port = _free_port()
+    command = [
+        oxigraph_binary(),
+        "serve",
+        "--location",
+        str(tmp_path / "store"),
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--union-default-graph",
+    ]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=2).read()
+                break
+            except (urllib.error.URLError, ConnectionError):
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise RuntimeError("the Oxigraph server did not start") from None
+                time.sleep(0.2)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def test_publish_replaces_every_graph_and_a_rerun_repairs(
+    writable: str, release: Path, store: ox.Store
+) -> None:
+    manifest = json.loads((release / "manifest.json").read_text())
+    done = publish(release, graph_store=f"{writable}/store", endpoint=f"{writable}/query")
+    assert done.graphs == manifest["graphs"]
+    assert _normal(
+        remote_rows(f"{writable}/query", "roots_of_muscle", {"muscle": "biceps"}, store=store)
+    ) == _normal(rows(store, "roots_of_muscle", muscle="biceps"))
+    broken = urllib.request.Request(
+        f"{writable}/store?graph=https%3A%2F%2Fw3id.org%2Fspinekg%2Fgraph%2Ftables%2Fdiscs",
+        data=b"<http://x/a> <http://x/b> <http://x/c> .\n",
+        headers={"Content-Type": "application/n-triples"},
+        method="PUT",
+    )
+    urllib.request.urlopen(broken, timeout=5).read()
+    again = publish(release, graph_store=f"{writable}/store", endpoint=f"{writable}/query")
+    assert again.graphs == manifest["graphs"]
+
+
+def test_publish_to_an_unreachable_store_says_what_was_not_replaced(release: Path) -> None:
+    closed = f"http://127.0.0.1:{_free_port()}"
+    graphs = len(json.loads((release / "manifest.json").read_text())["graphs"])
+    with pytest.raises(PublishError, match=rf"replaced 0 graph\(s\); not replaced {graphs} graph"):
+        publish(release, graph_store=f"{closed}/store", endpoint=f"{closed}/query", timeout=3)

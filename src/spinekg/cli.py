@@ -277,6 +277,31 @@ def serve_command(host: str, port: int, timeout: int, dist: Path) -> None:
         pass
 
 
+@main.command("publish")
+@click.option("--endpoint", required=True, help="SPARQL query URL of the store (to verify).")
+@click.option(
+    "--graph-store",
+    help="Graph Store Protocol URL (default: the endpoint with /query replaced by /store, "
+    "as on Oxigraph).",
+)
+@click.option("--user", help="User name (basic auth); or set SPINEKG_TOKEN for a bearer token.")
+@click.option("--password", help="Password (basic auth).")
+@DIST_OPTION
+@reports_errors
+def publish_command(
+    endpoint: str, graph_store: str | None, user: str | None, password: str | None, dist: Path
+) -> None:
+    """Replace the release's named graphs in a triple store and verify the upload."""
+    from spinekg.publish import publish
+
+    store_url = graph_store or endpoint.rsplit("/query", 1)[0] + "/store"
+    done = publish(dist, graph_store=store_url, endpoint=endpoint, user=user, password=password)
+    click.echo(
+        f"published {sum(done.graphs.values())} triples in {len(done.graphs)} graphs to "
+        f"{store_url} (counts verified at {endpoint})"
+    )
+
+
 @main.command("queries")
 def queries_command() -> None:
     """List the catalog queries: id, title and parameters."""
