@@ -34,6 +34,8 @@ check: install
 bench: install
 	$(BIN)/python benchmarks/reasoning.py
 	$(BIN)/python benchmarks/text_quality.py
+	$(BIN)/python benchmarks/queries.py
+	$(BIN)/python benchmarks/load.py
 
 clean:
 	rm -rf $(VENV) dist .pytest_cache .ruff_cache

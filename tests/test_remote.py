@@ -175,3 +175,41 @@ def test_publish_to_an_unreachable_store_says_what_was_not_replaced(release: Pat
     graphs = len(json.loads((release / "manifest.json").read_text())["graphs"])
     with pytest.raises(PublishError, match=rf"replaced 0 graph\(s\); not replaced {graphs} graph"):
         publish(release, graph_store=f"{closed}/store", endpoint=f"{closed}/query", timeout=3)
+
+
+def _sorted_answer(value: object) -> object:
+    if isinstance(value, dict):
+        return {k: _sorted_answer(v) for k, v in value.items() if k not in {"evidence", "path"}}
+    if isinstance(value, list):
+        return sorted((_sorted_answer(v) for v in value), key=repr)
+    if isinstance(value, str) and "; " in value:
+        return "; ".join(sorted(value.split("; ")))
+    return value
+
+
+def test_explain_and_localize_give_the_same_answers_remotely(
+    store: ox.Store, endpoint: str
+) -> None:
+    from spinekg.explain import explain
+    from spinekg.localize import localize
+
+    for disc, zone in (("L4-L5", "paracentral"), ("C5-C6", "central")):
+        assert _sorted_answer(explain(store, disc, zone, endpoint=endpoint)) == _sorted_answer(
+            explain(store, disc, zone)
+        )
+    findings = ["absent ankle jerk", "weakness of ankle plantarflexion", "saddle anaesthesia"]
+    remote = localize(store, findings, endpoint=endpoint)
+    embedded = localize(store, findings)
+    assert [c["lesion"] for c in remote["candidates"]] == [
+        c["lesion"] for c in embedded["candidates"]
+    ]
+
+
+def test_bounded_load_on_loopback(store: ox.Store, endpoint: str) -> None:
+    """8 clients x 25 catalog queries each, concurrently: no errors (figures: make bench)."""
+    from spinekg.remote import run_load
+
+    report = run_load(endpoint, store, clients=8, per_client=25)
+    assert report["errors"] == 0
+    assert report["queries"] == 200
+    assert report["qps"] > 0

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from spinekg.queries import label_of, resolve, rows
+from spinekg.queries import label_of, resolve
+from spinekg.queries import rows as local_rows
+from spinekg.remote import remote_rows
 
 __all__ = ["explain", "format_explanation"]
 
@@ -28,11 +30,26 @@ class _Term:
         return {"iri": self.iri, "label": self.label}
 
 
-def explain(store: ox.Store, disc: str, zone: str, side: str | None = None) -> dict[str, object]:
+def explain(
+    store: ox.Store,
+    disc: str,
+    zone: str,
+    side: str | None = None,
+    *,
+    endpoint: str | None = None,
+) -> dict[str, object]:
     """What a herniation at ``disc`` in ``zone`` compresses, and its consequences, with evidence.
 
+    :param endpoint: run the catalog queries on this SPARQL endpoint (values are still resolved
+        and labelled with the embedded release).
     :raises QueryError: for an unknown disc, zone or side (with the closest names).
     """
+
+    def rows(query: str, **params: str) -> list[dict[str, str]]:
+        if endpoint:
+            return remote_rows(endpoint, query, params, store=store)
+        return local_rows(store, query, **params)
+
     disc_iri = resolve(store, disc, "spine:IntervertebralDisc", name="disc")
     zone_iri = resolve(store, zone, "spine:HerniationZone", name="zone")
     side_term = None
@@ -40,10 +57,10 @@ def explain(store: ox.Store, disc: str, zone: str, side: str | None = None) -> d
         side_iri = resolve(store, side, "spine:Side", name="side")
         side_term = _Term(side_iri.value, label_of(store, side_iri.value))
     disc_value, zone_value = disc_iri.value, zone_iri.value
-    compressed = rows(store, "herniation_compresses", disc=disc_value, zone=zone_value)
-    consequences = rows(store, "herniation_consequences", disc=disc_value, zone=zone_value)
-    places = rows(store, "herniation_symptom_places", disc=disc_value, zone=zone_value)
-    chain = rows(store, "causal_chain", disc=disc_value, zone=zone_value)
+    compressed = rows("herniation_compresses", disc=disc_value, zone=zone_value)
+    consequences = rows("herniation_consequences", disc=disc_value, zone=zone_value)
+    places = rows("herniation_symptom_places", disc=disc_value, zone=zone_value)
+    chain = rows("causal_chain", disc=disc_value, zone=zone_value)
     weakness: dict[str, dict[str, object]] = {}
     for r in consequences:
         if r["consequence"] == "weakness":

@@ -21,6 +21,7 @@ import pyoxigraph as ox
 
 from spinekg.errors import QueryError
 from spinekg.queries import label_of, resolve, rows
+from spinekg.remote import remote_rows
 
 __all__ = ["format_localization", "localize", "read_finding"]
 
@@ -92,14 +93,25 @@ def read_finding(store: ox.Store, text: str) -> Finding:
     raise QueryError(f"cannot read finding {text!r}: {hint.split('; ', 1)[-1]}")
 
 
-def localize(store: ox.Store, findings: list[str]) -> dict[str, object]:
-    """Rank candidate roots and lesions by how well they explain ``findings``."""
+def localize(
+    store: ox.Store, findings: list[str], *, endpoint: str | None = None
+) -> dict[str, object]:
+    """Rank candidate roots and lesions by how well they explain ``findings``.
+
+    :param endpoint: run ``localize_feature`` on this SPARQL endpoint (findings are still read
+        with the embedded release's vocabulary).
+    """
     resolved = [read_finding(store, text) for text in findings]
     root_weights: dict[str, dict[int, int]] = defaultdict(dict)
     lesion_weights: dict[str, dict[int, int]] = defaultdict(dict)
     paths: dict[tuple[str, int], str] = {}
     for i, finding in enumerate(resolved):
-        for row in rows(store, "localize_feature", feature=finding.iri):
+        found = (
+            remote_rows(endpoint, "localize_feature", {"feature": finding.iri}, store=store)
+            if endpoint
+            else rows(store, "localize_feature", feature=finding.iri)
+        )
+        for row in found:
             weight = int(row["weight"])
             key = row.get("root") or row.get("lesion", "")
             target = root_weights if "root" in row else lesion_weights

@@ -17,9 +17,9 @@ from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from spinekg.errors import QueryError
 from spinekg.namespaces import PREFIXES
-from spinekg.queries import Query, bind, get_query, resolve
+from spinekg.queries import Query, bind, get_query, load_catalog, resolve
 
-__all__ = ["remote_rows", "remote_select"]
+__all__ = ["remote_rows", "remote_select", "run_load"]
 
 PREAMBLE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
@@ -84,3 +84,39 @@ def remote_rows(
         {name: cell["value"] for name, cell in binding.items()}
         for binding in result["results"]["bindings"]
     ]
+
+
+def run_load(endpoint: str, store: ox.Store, clients: int, per_client: int) -> dict[str, float]:
+    """Run ``clients`` x ``per_client`` catalog queries concurrently; latency and errors."""
+    catalog = list(load_catalog().values())
+    params = [
+        {p.name: resolve(store, p.example, p.type, name=p.name).value for p in q.params}
+        for q in catalog
+    ]
+
+    def client(number: int) -> tuple[list[float], int]:
+        latencies, errors = [], 0
+        for i in range(per_client):
+            k = (number + i) % len(catalog)
+            started = time.perf_counter()
+            try:
+                remote_select(endpoint, catalog[k], params[k], store=store, timeout=30)
+            except QueryError:
+                errors += 1
+            latencies.append((time.perf_counter() - started) * 1000)
+        return latencies, errors
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=clients) as pool:
+        results = list(pool.map(client, range(clients)))
+    elapsed = time.perf_counter() - started
+    latencies = sorted(ms for lat, _ in results for ms in lat)
+    return {
+        "clients": clients,
+        "queries": len(latencies),
+        "errors": sum(e for _, e in results),
+        "seconds": round(elapsed, 2),
+        "qps": round(len(latencies) / elapsed, 1),
+        "p50_ms": round(statistics.median(latencies), 1),
+        "p95_ms": round(latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))], 1),
+    }

@@ -1,0 +1,61 @@
+"""A bounded load test of the served endpoint: concurrent clients running catalog queries.
+
+Starts a read-only Oxigraph server on a free loopback port over the built release, runs
+``--clients`` threads that each send ``--per-client`` catalog queries (cycling through the
+catalog with example parameters) through SPARQLWrapper, stops the server, and writes queries
+per second, p50/p95 latency and the error count to ``benchmarks/results/load.json``.
+
+    make bench   # or: .venv/bin/python benchmarks/load.py [--clients 8] [--per-client 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+from spinekg.remote import run_load
+from spinekg.serve import prepare_store, server_command
+from spinekg.store import open_store
+
+RESULTS = Path(__file__).parent / "results" / "load.json"
+
+
+def main() -> None:
+    """Serve, load, report."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--dist", type=Path, default=Path("dist"))
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--per-client", type=int, default=200)
+    args = parser.parse_args()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        server_command(prepare_store(args.dist), "127.0.0.1", port),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/query"
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(f"{url}?query=ASK%7B%7D", timeout=2).read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        report = run_load(url, open_store(args.dist), args.clients, args.per_client)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    print(json.dumps(report, indent=2))
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(json.dumps(report, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
