@@ -8,7 +8,10 @@ back as SPARQL 1.1 JSON and are turned into the same rows the embedded runner gi
 from __future__ import annotations
 
 import json
+import statistics
+import time
 import urllib.error
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pyoxigraph as ox
