@@ -116,38 +116,65 @@ def test_unreachable_and_non_sparql_endpoints_get_clear_messages(
         remote_rows(endpoint.replace("/query", "/nowhere"), "frequent_levels", {}, store=store)
 
 
-@pytest.fixture
-def writable(tmp_path: Path) -> Iterator[str]:
-    """A read-write Oxigraph server over an empty store; yields its base URL."""
-    port = _free_port()
+def _start_writable(location: Path, port: int) -> subprocess.Popen[bytes]:
     command = [
         oxigraph_binary(),
         "serve",
         "--location",
-        str(tmp_path / "store"),
+        str(location),
         "--bind",
         f"127.0.0.1:{port}",
         "--union-default-graph",
     ]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=2).read()
-                break
-            except (urllib.error.URLError, ConnectionError):
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise RuntimeError("the Oxigraph server did not start") from None
-                time.sleep(0.2)
-        yield url
-    finally:
-        server.terminate()
+    deadline = time.monotonic() + 30
+    while True:
         try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", timeout=2)
+            return server
+        except (urllib.error.URLError, ConnectionError):
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                raise RuntimeError("the Oxigraph server did not start") from None
+            time.sleep(0.2)
+
+
+def _stop(server: subprocess.Popen[bytes]) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
+@pytest.fixture
+def writable(tmp_path: Path) -> Iterator[str]:
+    """A read-write Oxigraph server over an empty store; yields its base URL."""
+    port = _free_port()
+    server = _start_writable(tmp_path / "store", port)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        _stop(server)
+
+
+def test_a_server_killed_mid_publish_is_repaired_by_a_rerun(tmp_path: Path, release: Path) -> None:
+    manifest = json.loads((release / "manifest.json").read_text())
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    server = _start_writable(tmp_path / "store", port)
+    try:
+        publish(release, graph_store=f"{url}/store", endpoint=f"{url}/query")
+        server.kill()  # the store is left as the dying server left it
+        server.wait()
+        with pytest.raises(PublishError, match="Re-running the publish is safe"):
+            publish(release, graph_store=f"{url}/store", endpoint=f"{url}/query", timeout=3)
+        server = _start_writable(tmp_path / "store", port)
+        again = publish(release, graph_store=f"{url}/store", endpoint=f"{url}/query")
+        assert again.graphs == manifest["graphs"]
+    finally:
+        _stop(server)
 
 
 def test_publish_replaces_every_graph_and_a_rerun_repairs(
