@@ -240,3 +240,15 @@ def test_bounded_load_on_loopback(store: ox.Store, endpoint: str) -> None:
     assert report["errors"] == 0
     assert report["queries"] == 200
     assert report["qps"] > 0
+
+
+def test_serve_refuses_without_a_build(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from spinekg.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--dist", str(tmp_path / "nothing")])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: no release in {tmp_path / 'nothing'}/; run `spinekg build` first\n"
+    )
