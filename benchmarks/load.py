@@ -14,12 +14,10 @@ import argparse
 import json
 import socket
 import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
 from spinekg.remote import run_load
-from spinekg.serve import prepare_store, server_command
+from spinekg.serve import prepare_store, server_command, wait_until_ready
 from spinekg.store import open_store
 
 RESULTS = Path(__file__).parent / "results" / "load.json"
@@ -41,13 +39,8 @@ def main() -> None:
         stderr=subprocess.DEVNULL,
     )
     try:
+        wait_until_ready(f"http://127.0.0.1:{port}", server)
         url = f"http://127.0.0.1:{port}/query"
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(f"{url}?query=ASK%7B%7D", timeout=2).read()
-                break
-            except OSError:
-                time.sleep(0.2)
         report = run_load(url, open_store(args.dist), args.clients, args.per_client)
     finally:
         server.terminate()

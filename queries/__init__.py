@@ -8,9 +8,10 @@ A catalog file ``<id>.rq`` starts with comment lines of the form ``#+ key: value
     #+ param: disc | spine:IntervertebralDisc | L4-L5 | the herniated disc level
     #+ example: L5 nerve root: extensor hallucis longus (great toe extension), ...
 
-A parameter is ``name | type | example | description``; its value is bound to the query
-variable ``?name`` as an RDF term: the validated terms go into a ``VALUES`` block opening the
-query's ``WHERE`` group (the way any SPARQL 1.1 endpoint accepts them), never pasted as text.
+A parameter is ``name | type | example | description``; its value is resolved into a validated
+RDF term (an IRI of a graph entity, or an escaped literal), never pasted as text. The embedded
+runner puts the term in place of ``?name`` in the WHERE clause (:func:`inline`); remote endpoints
+get a ``VALUES`` block opening the WHERE group (:func:`bind`).
 Entity parameters accept a label, synonym or notation ("L4-L5", "ankle jerk"), a CURIE or an IRI.
 """
 
@@ -38,6 +39,7 @@ __all__ = [
     "label_of",
     "load_catalog",
     "resolve",
+    "resolve_params",
     "rows",
     "run",
 ]
@@ -148,23 +150,7 @@ def run(
     :raises QueryError: for a missing, unexpected or unresolvable parameter.
     """
     q = get_query(query) if isinstance(query, str) else query
-    declared = {p.name: p for p in q.params}
-    unexpected = sorted(set(params) - set(declared))
-    if unexpected:
-        raise QueryError(
-            f"query {q.id!r} has no parameter {', '.join(unexpected)}; it takes: "
-            f"{', '.join(declared) or 'none'}"
-        )
-    missing = [name for name in declared if name not in params]
-    if missing:
-        raise QueryError(
-            f"query {q.id!r} needs parameter {', '.join(missing)} "
-            f"(e.g. --param {missing[0]}={declared[missing[0]].example})"
-        )
-    bindings = {
-        name: resolve(store, value, declared[name].type, name=name)
-        for name, value in params.items()
-    }
+    bindings = resolve_params(store, q, params)
     try:
         return store.query(
             inline(q.text, bindings), prefixes=PREFIXES, use_default_graph_as_union=True
@@ -201,6 +187,15 @@ _OPAQUE = re.compile(
 _WHERE = re.compile(r"\bWHERE\s*\{|\{", re.IGNORECASE)
 
 
+def _where(text: str) -> tuple[str, tuple[int, int]]:
+    """The text with comments, strings and IRIs blanked, and the span of ``WHERE {``."""
+    masked = _OPAQUE.sub(lambda m: " " * len(m.group()), text)
+    found = _WHERE.search(masked)
+    if found is None:
+        raise QueryError("the query has no WHERE group to bind parameters in")
+    return masked, (found.start(), found.end())
+
+
 def inline(text: str, bindings: dict[str, ox.NamedNode | ox.Literal]) -> str:
     r"""Put each validated term in place of its variable in the query's WHERE clause.
 
@@ -214,14 +209,11 @@ def inline(text: str, bindings: dict[str, ox.NamedNode | ox.Literal]) -> str:
     """
     if not bindings:
         return text
-    masked = _OPAQUE.sub(lambda m: " " * len(m.group()), text)
-    where = _WHERE.search(masked)
-    if where is None:
-        raise QueryError("the query has no WHERE group to bind parameters in")
+    masked, where = _where(text)
     pattern = re.compile(r"[?$](" + "|".join(map(re.escape, bindings)) + r")\b")
     pieces = []
     last = 0
-    for match in pattern.finditer(masked, where.start()):
+    for match in pattern.finditer(masked, where[0]):
         pieces += [text[last : match.start()], str(bindings[match.group(1)])]
         last = match.end()
     return "".join(pieces) + text[last:]
@@ -238,14 +230,36 @@ def bind(text: str, bindings: dict[str, ox.NamedNode | ox.Literal]) -> str:
     """
     if not bindings:
         return text
-    masked = _OPAQUE.sub(lambda m: " " * len(m.group()), text)
-    opening = _WHERE.search(masked)
-    if opening is None:
-        raise QueryError("the query has no WHERE group to bind parameters in")
+    _, (_, at) = _where(text)
     names = " ".join(f"?{name}" for name in bindings)
     terms = " ".join(str(term) for term in bindings.values())
-    at = opening.end()
     return f"{text[:at]} VALUES ({names}) {{ ({terms}) }}{text[at:]}"
+
+
+def resolve_params(
+    store: ox.Store, query: Query, params: dict[str, str]
+) -> dict[str, ox.NamedNode | ox.Literal]:
+    """Check a query's parameters and resolve each value into an RDF term of its type.
+
+    :raises QueryError: for a missing, unexpected or unresolvable parameter.
+    """
+    declared = {p.name: p for p in query.params}
+    unexpected = sorted(set(params) - set(declared))
+    if unexpected:
+        raise QueryError(
+            f"query {query.id!r} has no parameter {', '.join(unexpected)}; it takes: "
+            f"{', '.join(declared) or 'none'}"
+        )
+    missing = [name for name in declared if name not in params]
+    if missing:
+        raise QueryError(
+            f"query {query.id!r} needs parameter {', '.join(missing)} "
+            f"(e.g. --param {missing[0]}={declared[missing[0]].example})"
+        )
+    return {
+        name: resolve(store, value, declared[name].type, name=name)
+        for name, value in params.items()
+    }
 
 
 def resolve(

@@ -9,14 +9,7 @@ import pyoxigraph as ox
 import pytest
 
 from spinekg.errors import QueryError
-from spinekg.queries import load_catalog, run
-
-
-def rows(store: ox.Store, query: str, **params: str) -> list[dict[str, str]]:
-    results = run(store, query, **params)
-    assert isinstance(results, ox.QuerySolutions)
-    names = [v.value for v in results.variables]
-    return [{n: s[n].value for n in names if s[n] is not None} for s in results]
+from spinekg.queries import load_catalog, rows, run
 
 
 def column(result: list[dict[str, str]], name: str) -> set[str]:

@@ -18,7 +18,7 @@ from spinekg.errors import QueryError
 from spinekg.publish import PublishError, publish
 from spinekg.queries import load_catalog, resolve, rows
 from spinekg.remote import remote_rows
-from spinekg.serve import oxigraph_binary, prepare_store, server_command
+from spinekg.serve import oxigraph_binary, prepare_store, server_command, wait_until_ready
 
 #: Columns whose value is one SAMPLE among several, which engines may pick differently.
 SAMPLED = {"exampleSentence", "sentence"}
@@ -40,22 +40,10 @@ def endpoint(release: Path) -> Iterator[str]:
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=2).read()
-                break
-            except (urllib.error.URLError, ConnectionError):
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise RuntimeError("the Oxigraph server did not start") from None
-                time.sleep(0.2)
+        wait_until_ready(url, server)
         yield f"{url}/query"
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        _stop(server)
 
 
 def _normal(table: list[dict[str, str]]) -> list[tuple[tuple[str, str], ...]]:
@@ -127,16 +115,12 @@ def _start_writable(location: Path, port: int) -> subprocess.Popen[bytes]:
         "--union-default-graph",
     ]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", timeout=2)
-            return server
-        except (urllib.error.URLError, ConnectionError):
-            if time.monotonic() > deadline or server.poll() is not None:
-                server.kill()
-                raise RuntimeError("the Oxigraph server did not start") from None
-            time.sleep(0.2)
+    try:
+        wait_until_ready(f"http://127.0.0.1:{port}", server)
+    except Exception:
+        server.kill()
+        raise
+    return server
 
 
 def _stop(server: subprocess.Popen[bytes]) -> None:
@@ -251,4 +235,44 @@ def test_serve_refuses_without_a_build(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr == (
         f"error: no release in {tmp_path / 'nothing'}/; run `spinekg build` first\n"
+    )
+
+
+def test_the_cli_answers_from_an_endpoint_and_publishes(
+    endpoint: str, writable: str, release: Path
+) -> None:
+    from click.testing import CliRunner
+
+    from spinekg.cli import main
+
+    runner = CliRunner()
+    result = runner.invoke(
+        main,
+        [
+            "explain",
+            "--disc",
+            "L5-S1",
+            "--zone",
+            "paracentral",
+            "--endpoint",
+            endpoint,
+            "--dist",
+            str(release),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "compresses: S1 nerve root (principal)" in result.stdout
+    result = runner.invoke(
+        main, ["localize", "absent ankle jerk", "--endpoint", endpoint, "--dist", str(release)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "L5-S1 paracentral herniation (S1 nerve root)" in result.stdout
+    result = runner.invoke(
+        main, ["publish", "--endpoint", f"{writable}/query", "--dist", str(release)]
+    )
+    assert result.exit_code == 0, result.output
+    manifest = json.loads((release / "manifest.json").read_text())
+    assert result.stdout == (
+        f"published {sum(manifest['graphs'].values())} triples in {len(manifest['graphs'])} graphs to "
+        f"{writable}/store (counts verified at {writable}/query)\n"
     )

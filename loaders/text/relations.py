@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from rdflib import URIRef
 
 from spinekg.loaders.text.lexicon import Entity
-from spinekg.loaders.text.pipeline import Mention
+from spinekg.loaders.text.pipeline import HEDGES, Mention
 
 __all__ = ["RELATIONS", "Found", "extract_relations"]
 
@@ -36,19 +36,8 @@ RELATIONS = {
 JOINERS = {",", "and", "or", "/", "&", "and/or", "plus", "the", "a", "an", "both", "either", "of"}
 BREAKS = {";", ":", ".", "but", "while", "whereas", "which", "although", "though", "so"}
 NEGATIONS = {"not", "never", "no", "without", "cannot", "n't", "neither", "nor", "none"}
-HEDGE_WORDS = {
-    "may",
-    "might",
-    "can",
-    "could",
-    "sometimes",
-    "potentially",
-    "possibly",
-    "probably",
-    "perhaps",
-    "occasionally",
-    "some",
-}
+#: Single-word hedges: the pipeline's one-word cues, and "some" of "some patients".
+HEDGE_WORDS = {cue for cue in HEDGES if " " not in cue} | {"some"}
 CONDITIONALS = {"if", "when", "unless", "once", "until", "whenever"}
 
 CAUSE = {

@@ -94,6 +94,14 @@ SHAPES_OPTION = click.option(
 )
 
 
+ANSWER_FORMAT = click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+ANSWER_ENDPOINT = click.option(
+    "--endpoint", help="Answer from this SPARQL 1.1 endpoint's catalog queries."
+)
+
+
 @main.command("build")
 @click.option(
     "--out",
@@ -223,38 +231,41 @@ def _extraction_json(extraction: Extraction) -> dict[str, object]:
     "--zone", required=True, help="central, paracentral (posterolateral), foraminal, far-lateral"
 )
 @click.option("--side", help="left or right")
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
+@ANSWER_FORMAT
+@ANSWER_ENDPOINT
 @DIST_OPTION
 @reports_errors
-def explain_command(disc: str, zone: str, side: str | None, fmt: str, dist: Path) -> None:
+def explain_command(
+    disc: str, zone: str, side: str | None, fmt: str, endpoint: str | None, dist: Path
+) -> None:
     """Forward: what a herniation compresses and what may follow, with the causal chain."""
     from spinekg.explain import explain, format_explanation
 
-    answer = explain(open_store(dist), disc, zone, side)
-    if fmt == "json":
-        click.echo(json.dumps(answer, indent=2, ensure_ascii=False))
-    else:
-        click.echo(format_explanation(answer))
+    answer = explain(open_store(dist), disc, zone, side, endpoint=endpoint)
+    _show_answer(answer, fmt, format_explanation)
 
 
 @main.command("localize")
 @click.argument("findings", nargs=-1, required=True)
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
+@ANSWER_FORMAT
+@ANSWER_ENDPOINT
 @DIST_OPTION
 @reports_errors
-def localize_command(findings: tuple[str, ...], fmt: str, dist: Path) -> None:
+def localize_command(findings: tuple[str, ...], fmt: str, endpoint: str | None, dist: Path) -> None:
     """Backward: roots and herniations that explain FINDINGS ("absent ankle jerk" ...)."""
     from spinekg.localize import format_localization, localize
 
-    answer = localize(open_store(dist), list(findings))
+    answer = localize(open_store(dist), list(findings), endpoint=endpoint)
+    _show_answer(answer, fmt, format_localization)
+
+
+def _show_answer(
+    answer: dict[str, object], fmt: str, as_text: Callable[[dict[str, object]], str]
+) -> None:
     if fmt == "json":
         click.echo(json.dumps(answer, indent=2, ensure_ascii=False))
     else:
-        click.echo(format_localization(answer))
+        click.echo(as_text(answer))
 
 
 @main.command("serve")

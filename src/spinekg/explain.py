@@ -13,8 +13,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from spinekg.queries import label_of, resolve
-from spinekg.queries import rows as local_rows
-from spinekg.remote import remote_rows
+from spinekg.remote import catalog_rows
 
 __all__ = ["explain", "format_explanation"]
 
@@ -46,9 +45,7 @@ def explain(
     """
 
     def rows(query: str, **params: str) -> list[dict[str, str]]:
-        if endpoint:
-            return remote_rows(endpoint, query, params, store=store)
-        return local_rows(store, query, **params)
+        return catalog_rows(store, query, params, endpoint)
 
     disc_iri = resolve(store, disc, "spine:IntervertebralDisc", name="disc")
     zone_iri = resolve(store, zone, "spine:HerniationZone", name="zone")

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from spinekg.errors import QueryError
-from spinekg.queries import label_of, resolve, rows
-from spinekg.remote import remote_rows
+from spinekg.queries import label_of, resolve
+from spinekg.remote import catalog_rows
 
 __all__ = ["format_localization", "localize", "read_finding"]
 
@@ -106,12 +106,7 @@ def localize(
     lesion_weights: dict[str, dict[int, int]] = defaultdict(dict)
     paths: dict[tuple[str, int], str] = {}
     for i, finding in enumerate(resolved):
-        found = (
-            remote_rows(endpoint, "localize_feature", {"feature": finding.iri}, store=store)
-            if endpoint
-            else rows(store, "localize_feature", feature=finding.iri)
-        )
-        for row in found:
+        for row in catalog_rows(store, "localize_feature", {"feature": finding.iri}, endpoint):
             weight = int(row["weight"])
             key = row.get("root") or row.get("lesion", "")
             target = root_weights if "root" in row else lesion_weights

@@ -20,9 +20,9 @@ from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from spinekg.errors import QueryError
 from spinekg.namespaces import PREFIXES
-from spinekg.queries import Query, bind, get_query, load_catalog, resolve
+from spinekg.queries import Query, bind, get_query, load_catalog, resolve, resolve_params, rows
 
-__all__ = ["remote_rows", "remote_select", "run_load"]
+__all__ = ["catalog_rows", "remote_rows", "remote_select", "run_load"]
 
 PREAMBLE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
@@ -42,14 +42,7 @@ def remote_select(
         not a SPARQL result.
     """
     q = get_query(query) if isinstance(query, str) else query
-    declared = {p.name: p for p in q.params}
-    unknown = sorted(set(params) - set(declared))
-    if unknown:
-        raise QueryError(f"query {q.id!r} has no parameter {', '.join(unknown)}")
-    missing = [name for name in declared if name not in params]
-    if missing:
-        raise QueryError(f"query {q.id!r} needs parameter {', '.join(missing)}")
-    terms = {n: resolve(store, v, declared[n].type, name=n) for n, v in params.items()}
+    terms = resolve_params(store, q, params)
     body = "\n".join(
         line for line in bind(q.text, terms).splitlines() if not line.lstrip().startswith("#+")
     )
@@ -71,6 +64,15 @@ def remote_select(
     if not isinstance(result, dict) or "results" not in result or "head" not in result:
         raise QueryError(f"{endpoint} did not return SPARQL 1.1 JSON results")
     return result
+
+
+def catalog_rows(
+    store: ox.Store, query: Query | str, params: dict[str, str], endpoint: str | None = None
+) -> list[dict[str, str]]:
+    """Rows of a catalog query from ``endpoint`` if given, else from the embedded ``store``."""
+    if endpoint:
+        return remote_rows(endpoint, query, params, store=store)
+    return rows(store, query, **params)
 
 
 def remote_rows(

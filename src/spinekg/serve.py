@@ -12,12 +12,14 @@ import os
 import shutil
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 from spinekg.errors import ReleaseNotFoundError, SpineKGError
 from spinekg.release import sha256
 
-__all__ = ["oxigraph_binary", "prepare_store", "server_command"]
+__all__ = ["oxigraph_binary", "prepare_store", "server_command", "wait_until_ready"]
 
 NQUADS = "spinekg.nq"
 STORE_DIR = "oxigraph"
@@ -78,3 +80,21 @@ def server_command(location: Path, host: str, port: int, timeout_s: int = 30) ->
         "--timeout-s",
         str(timeout_s),
     ]
+
+
+def wait_until_ready(
+    base_url: str, server: subprocess.Popen[bytes] | None = None, timeout: float = 30.0
+) -> None:
+    """Block until the server at ``base_url`` answers a query.
+
+    :raises SpineKGError: if it does not within ``timeout`` seconds, or its process exits.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            urllib.request.urlopen(f"{base_url}/query?query=ASK%7B%7D", timeout=2).read()
+            return
+        except OSError:
+            if time.monotonic() > deadline or (server is not None and server.poll() is not None):
+                raise SpineKGError(f"the Oxigraph server at {base_url} did not start") from None
+            time.sleep(0.2)
