@@ -44,7 +44,7 @@ from spinekg.namespaces import (
     curie,
 )
 from spinekg.reason import ReasonerError, Reasoning, reason
-from spinekg.sources import Sources, load_sources
+from spinekg.sources import Sources, load_sources, union
 
 __all__ = [
     "SEVERITIES",
@@ -152,11 +152,15 @@ def inspect_sources(sources: Sources) -> Inspection:
     reasoner_results: list[CheckResult] = []
     reasoning = None
     try:
-        reasoning = reason(sources.graphs)
+        reasoning = reason(sources.graphs, sources.merged)
     except ReasonerError as error:
         reasoner_results = _reasoner_results(error, sources.locations)
     results = check_graphs(
-        sources.graphs, sources.locations, shapes=sources.shapes, reasoning=reasoning
+        sources.graphs,
+        sources.locations,
+        shapes=sources.shapes,
+        reasoning=reasoning,
+        merged=sources.merged,
     )
     results += [
         CheckResult("INFO", "text-unrecognised", "", "", f'"{mention}" {reason}', where)
@@ -197,18 +201,16 @@ def check_graphs(
     *,
     shapes: Graph,
     reasoning: Reasoning | None = None,
+    merged: Graph | None = None,
 ) -> list[CheckResult]:
     """Run every check over the asserted graphs (and the reasoner's findings, if given).
 
     :param locations: where each entity is defined, as ``file:line``.
+    :param merged: the graphs already merged into one, if the caller has them.
     :returns: the results, errors first, then by check and entity.
     """
-    union = Graph()
-    for graph in graphs.values():
-        for triple in graph:
-            union.add(triple)
-    tbox = graphs[ONTOLOGY_GRAPH]
-    ctx = _Context(union, tbox, locations)
+    all_triples = merged if merged is not None else union(graphs.values())
+    ctx = _Context(all_triples, graphs[ONTOLOGY_GRAPH], locations)
     results = [
         *_ontology_header(ctx),
         *_labels(ctx),

@@ -27,6 +27,7 @@ from rdflib.term import Node
 
 from spinekg.errors import SpineKGError
 from spinekg.namespaces import GRAPH, ONTOLOGY_GRAPH, SPINE
+from spinekg.sources import union
 
 __all__ = [
     "INFERRED_GRAPH",
@@ -81,22 +82,24 @@ class Reasoning:
     seconds: float
 
 
-def reasoning_view(graphs: Mapping[URIRef, Graph]) -> Graph:
-    """The ontology and the entities' relations, without claim and evidence records."""
-    union = Graph()
-    for graph in graphs.values():
-        for triple in graph:
-            union.add(triple)
-    provenance = {s for cls in PROVENANCE_CLASSES for s in union.subjects(RDF.type, cls)}
+def reasoning_view(graphs: Mapping[URIRef, Graph], merged: Graph | None = None) -> Graph:
+    """The ontology and the entities' relations, without claim and evidence records.
+
+    :param merged: the graphs already merged into one, if the caller has them.
+    """
+    everything = merged if merged is not None else union(graphs.values())
+    provenance = {s for cls in PROVENANCE_CLASSES for s in everything.subjects(RDF.type, cls)}
     view = Graph()
-    for s, p, o in union:
+    for s, p, o in everything:
         if s not in provenance and o not in provenance:
             view.add((s, p, o))
     return view
 
 
-def reason(graphs: Mapping[URIRef, Graph]) -> Reasoning:
+def reason(graphs: Mapping[URIRef, Graph], merged: Graph | None = None) -> Reasoning:
     """Run HermiT over the reasoning view and return what it entails beyond the assertions.
+
+    :param merged: the graphs already merged into one, if the caller has them.
 
     :raises ReasonerError: when Java is missing, the ontology is inconsistent (with the
         individuals whose types clash, where that explains it), or the reasoner fails.
@@ -105,7 +108,7 @@ def reason(graphs: Mapping[URIRef, Graph]) -> Reasoning:
     import owlready2
 
     owlready2.JAVA_EXE = java
-    view = reasoning_view(graphs)
+    view = reasoning_view(graphs, merged)
     world = owlready2.World()
     with tempfile.TemporaryDirectory(prefix="spinekg-reason-") as tmp:
         path = Path(tmp) / "view.owl"

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib.resources import as_file
 from pathlib import Path
 
@@ -16,10 +18,19 @@ from spinekg.namespaces import ONTOLOGY_GRAPH, expand
 from spinekg.ontology import ONTOLOGY_FILE, SHAPES_FILE, parse_turtle
 from spinekg.queries import CATALOG_GRAPH, catalog_graph
 
-__all__ = ["Sources", "load_sources"]
+__all__ = ["Sources", "load_sources", "union"]
 
 #: A term that opens a block of the hand-edited Turtle: ``spine:Vertebra a owl:Class ;``.
 _BLOCK = re.compile(r"^(?P<term>[A-Za-z][\w.-]*:[\w.-]+|<[^>\s]+>)\s")
+
+
+def union(graphs: Iterable[Graph]) -> Graph:
+    """All triples of ``graphs`` in one graph (named graphs merged)."""
+    merged = Graph()
+    for graph in graphs:
+        for triple in graph:
+            merged.add(triple)
+    return merged
 
 
 @dataclass
@@ -31,6 +42,11 @@ class Sources:
     locations: dict[URIRef, str] = field(default_factory=dict)
     #: Mentions in articles the text loader could not resolve: (file:line, text, reason).
     unrecognised: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @cached_property
+    def merged(self) -> Graph:
+        """Every graph's triples in one graph, computed once for the reasoner and the checks."""
+        return union(self.graphs.values())
 
 
 def load_sources(
