@@ -7,22 +7,30 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install build check bench clean
+.PHONY: demo test install typecheck build check bench clean
 
 demo: install
 	$(BIN)/spinekg build
 	$(BIN)/spinekg query muscles_weakened_by_herniation --param disc=L4-L5 --param zone=paracentral
 
-test: install
+test: install typecheck
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
+
+# mypy --strict over the package as installed: loaders/, queries/ and ontology/ sit inside
+# spinekg/ there (package-dir), so mypy reads a tree of links that places them so.
+typecheck: install
+	rm -rf build/typecheck && mkdir -p build/typecheck/spinekg
+	ln -s $(CURDIR)/src/spinekg/* $(CURDIR)/loaders $(CURDIR)/queries $(CURDIR)/ontology build/typecheck/spinekg/
+	ln -s $(CURDIR)/tests build/typecheck/tests
+	cd build/typecheck && MYPYPATH=. $(CURDIR)/$(BIN)/mypy --config-file $(CURDIR)/pyproject.toml spinekg tests
 
 install: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[test]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[build,serve,test]'
 	touch $@
 
 build: install
@@ -36,6 +44,7 @@ bench: install
 	$(BIN)/python benchmarks/text_quality.py
 	$(BIN)/python benchmarks/queries.py
 	$(BIN)/python benchmarks/load.py
+	$(BIN)/python benchmarks/startup.py
 
 clean:
-	rm -rf $(VENV) dist .pytest_cache .ruff_cache
+	rm -rf $(VENV) dist build .pytest_cache .ruff_cache .mypy_cache

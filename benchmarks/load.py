@@ -16,9 +16,8 @@ import socket
 import subprocess
 from pathlib import Path
 
-from spinekg.remote import run_load
-from spinekg.serve import prepare_store, server_command, wait_until_ready
-from spinekg.store import open_store
+from spinekg.querying.loadtest import run_load
+from spinekg.querying.serve import prepare_store, server_command, wait_until_ready
 
 RESULTS = Path(__file__).parent / "results" / "load.json"
 
@@ -41,7 +40,7 @@ def main() -> None:
     try:
         wait_until_ready(f"http://127.0.0.1:{port}", server)
         url = f"http://127.0.0.1:{port}/query"
-        report = run_load(url, open_store(args.dist), args.clients, args.per_client)
+        report = run_load(url, args.clients, args.per_client)
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -19,12 +19,13 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from spinekg.namespaces import PREFIXES
-from spinekg.queries import inline, load_catalog, resolve
-from spinekg.store import open_store
+from spinekg.kernel.namespaces import PREFIXES, SPARQL_PROLOGUE
+from spinekg.queries import load_catalog
+from spinekg.querying.resolve import resolve_params
+from spinekg.querying.runner import bind
+from spinekg.querying.store import embedded
 
 RESULTS = Path(__file__).parent / "results"
-PREAMBLE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -75,19 +76,22 @@ def main() -> None:
         "--timeout", type=float, default=20.0, help="seconds before an rdflib run is given up"
     )
     args = parser.parse_args()
-    store = open_store(args.dist)
+    runner = embedded(args.dist)
+    store = runner.store
     dataset = Dataset(default_union=True)
     dataset.parse(args.dist / "spinekg.nq", format="nquads")
     rows = []
     for query in load_catalog().values():
-        values = {p.name: resolve(store, p.example, p.type, name=p.name) for p in query.params}
-        text = inline(query.text, values)
+        values = resolve_params(runner, query, {p.name: p.example for p in query.params})
+        text = bind(query.text, values)
         timings = []
         for _ in range(args.runs):
             started = time.perf_counter()
             answer = list(store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True))
             timings.append((time.perf_counter() - started) * 1000)
-        slow, slow_rows = _rdflib_timings(dataset, PREAMBLE + text, args.rdflib_runs, args.timeout)
+        slow, slow_rows = _rdflib_timings(
+            dataset, SPARQL_PROLOGUE + text, args.rdflib_runs, args.timeout
+        )
         median, p95 = statistics.median(timings), percentile(timings, 0.95)
         rdflib_median = statistics.median(slow) if slow else float("nan")
         rows.append(

@@ -19,9 +19,9 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from spinekg.namespaces import ONTOLOGY_GRAPH, SPINE
-from spinekg.reason import reason, reasoning_view
-from spinekg.sources import load_sources
+from spinekg.kernel.namespaces import ONTOLOGY_GRAPH, SPINE
+from spinekg.pipeline.load import Inputs, load
+from spinekg.pipeline.reason import reason, reasoning_view
 
 RESULTS = Path(__file__).parent / "results" / "reasoning.json"
 
@@ -51,7 +51,7 @@ def main() -> None:
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 2, 4])
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    graphs = load_sources().graphs
+    graphs = load(Inputs.shipped(with_articles=False)).graphs
     rows = []
     for k in args.scales:
         data = scaled(graphs, k)

@@ -17,11 +17,12 @@ import json
 import time
 from pathlib import Path
 
-from spinekg.loaders.text import Pipeline, articles_path, pipeline_for, read_article
+from spinekg.kernel.namespaces import curie
+from spinekg.loaders import articles_path
+from spinekg.loaders.text import Pipeline, pipeline_for, read_article
 from spinekg.loaders.text.extract import extract
 from spinekg.loaders.text.relations import RELATIONS
-from spinekg.namespaces import curie
-from spinekg.sources import load_sources
+from spinekg.pipeline.load import Inputs, load
 
 TESTS = Path(__file__).parent.parent / "tests"
 SETS = {"heldout": TESTS / "heldout", "heldout2": TESTS / "heldout2"}
@@ -97,7 +98,7 @@ def speed(pipeline: Pipeline) -> dict[str, float]:
 
 def main() -> None:
     """Print the tables and write the figures."""
-    pipeline = pipeline_for(load_sources().graphs.values())
+    pipeline = pipeline_for(load(Inputs.shipped(with_articles=False)).graphs.values())
     tables = {}
     header = (
         f"{'relation':16} {'gold':>5} {'pred':>5} {'hit':>5} {'P':>5} {'R':>5} {'P*':>5} {'R*':>5}"

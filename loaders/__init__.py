@@ -2,7 +2,7 @@
 
 ``LOADERS`` is the explicit registry the build runs, in order. A loader is a function
 ``load(folder, *, ontology_terms) -> {graph IRI: Graph}`` that raises
-:class:`~spinekg.errors.CuratedDataError` with every problem it finds.
+:class:`~spinekg.kernel.errors.CuratedDataError` with every problem it finds.
 """
 
 from __future__ import annotations
@@ -15,10 +15,12 @@ from rdflib import Graph, URIRef
 
 from spinekg.loaders import reference
 
-__all__ = ["CURATED_DIR", "LOADERS", "Loader"]
+__all__ = ["ARTICLES_DIR", "CURATED_DIR", "LOADERS", "Loader", "articles_path", "curated_path"]
 
-#: The curated sources shipped with the package.
+#: The curated tables shipped with the package.
 CURATED_DIR = files(__name__) / "curated"
+#: The curated articles shipped with the package (read by :mod:`spinekg.loaders.text`).
+ARTICLES_DIR = files(__name__) / "articles"
 
 Loader = Callable[..., dict[URIRef, Graph]]
 
@@ -29,5 +31,10 @@ LOADERS: dict[str, Loader] = {
 
 
 def curated_path() -> Path:
-    """The curated folder as a file-system path."""
+    """The curated tables folder as a file-system path."""
     return Path(str(CURATED_DIR))
+
+
+def articles_path() -> Path:
+    """The curated articles folder as a file-system path."""
+    return Path(str(ARTICLES_DIR))

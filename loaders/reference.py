@@ -2,7 +2,7 @@
 
 Each table of :data:`~spinekg.loaders.schema.SPECS` becomes the named graph
 ``https://w3id.org/spinekg/graph/tables/<table>``. Entities get their class, label, definition,
-synonyms and sources; every relationship is a claim with evidence (:mod:`spinekg.claims`).
+synonyms and sources; every relationship is a claim with evidence (:mod:`spinekg.kernel.claims`).
 """
 
 from __future__ import annotations
@@ -14,11 +14,9 @@ from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 
-from spinekg.claims import ClaimSet, Evidence, Modality
-from spinekg.errors import CuratedDataError, Problem
-from spinekg.loaders.schema import RELATIONS, SPECS
-from spinekg.loaders.tables import Row, Tables, read_tables
-from spinekg.namespaces import (
+from spinekg.kernel.claims import ClaimSet, Evidence, Modality, as_modality
+from spinekg.kernel.errors import CuratedDataError, Problem
+from spinekg.kernel.namespaces import (
     DEFINITION,
     EXACT_SYNONYM,
     GRAPH,
@@ -28,6 +26,8 @@ from spinekg.namespaces import (
     mint,
     stable_bnode,
 )
+from spinekg.loaders.schema import RELATIONS, SPECS
+from spinekg.loaders.tables import Row, Tables, read_tables
 
 #: Table -> prefix of the IRIs minted for its rows (``root`` -> ``spine:root-L5``).
 IRI_PREFIX: dict[str, str] = {
@@ -134,11 +134,26 @@ class _Context:
         o: URIRef,
         *,
         modality: Modality = "asserted",
-        **options: object,
+        principal: bool | None = None,
+        disputed: bool | None = None,
+        note: str = "",
+        also: URIRef | None = None,
+        confidence: Decimal | None = None,
     ) -> None:
         claims = self.claims.setdefault(row.table, ClaimSet())
         for ev in self.evidence(row):
-            claims.add(s, p, o, ev, modality=modality, **options)  # type: ignore[arg-type]
+            claims.add(
+                s,
+                p,
+                o,
+                ev,
+                modality=modality,
+                principal=principal,
+                disputed=disputed,
+                note=note,
+                also=also,
+                confidence=confidence,
+            )
 
     def problem(self, row: Row, column: str, message: str) -> None:
         self.problems.append(Problem(row.path, row.line, row.positions[column] + 1, message))
@@ -207,14 +222,15 @@ def _entity(
     g.add((iri, RDF.type, OWL.NamedIndividual))
     g.add((iri, RDF.type, cls))
     g.add((iri, RDFS.label, Literal(label if label is not None else row.get("label"))))
-    text = definition if definition is not None else row.get("definition")
+    text = definition if definition is not None else row.optional("definition")
     if text:
         g.add((iri, DEFINITION, Literal(text)))
-    for synonym in [*row.values("synonyms"), *synonyms]:
+    own = row.values("synonyms") if "synonyms" in row.columns else []
+    for synonym in [*own, *synonyms]:
         g.add((iri, EXACT_SYNONYM, Literal(synonym)))
     if notation:
         g.add((iri, SKOS.notation, Literal(notation)))
-    for key in row.values("source"):
+    for key in row.values("source") if "source" in row.columns else []:
         g.add((iri, SPINE.fromSource, mint("source", key)))
 
 
@@ -382,7 +398,7 @@ def _simple(table: str, cls: URIRef, *links: tuple[str, URIRef, str]) -> Callabl
 
     def build(ctx: _Context, g: Graph, row: Row) -> None:
         iri = ctx.iri(table, row.get("id"))
-        kind = row.get("kind")
+        kind = row.optional("kind")
         _entity(ctx, g, row, iri, KIND_CLASS[kind] if kind in KIND_CLASS else cls)
         if table == "findings" and row.flag("red_flag"):
             g.add((iri, RDF.type, SPINE.RedFlag))
@@ -401,13 +417,17 @@ def _pair(subject: tuple[str, str], prop: URIRef, obj: tuple[str, str]) -> Calla
     def build(ctx: _Context, g: Graph, row: Row) -> None:
         s = ctx.iri(subject[1], row.get(subject[0]))
         o = ctx.iri(obj[1], row.get(obj[0]))
-        options: dict[str, object] = {"note": row.get("note")}
-        if "principal" in row.cells:
-            options["principal"] = row.flag("principal")
-            options["disputed"] = row.flag("disputed")
-            if row.flag("principal"):
-                options["also"] = PRINCIPAL_OF.get(prop)
-        ctx.claim(row, s, prop, o, **options)
+        graded = "principal" in row.cells
+        ctx.claim(
+            row,
+            s,
+            prop,
+            o,
+            note=row.optional("note"),
+            principal=row.flag("principal") if graded else None,
+            disputed=row.flag("disputed") if graded else None,
+            also=PRINCIPAL_OF.get(prop) if graded and row.flag("principal") else None,
+        )
 
     return build
 
@@ -498,15 +518,15 @@ def _clinical_facts(ctx: _Context, g: Graph, row: Row) -> None:
                 f"{row.get('relation')!r}; expected an id from {what}",
             )
         resolved.append(iri)
-    if None in resolved:
+    subject, obj = resolved
+    if subject is None or obj is None:
         return
-    modality = row.get("modality")
     ctx.claim(
         row,
-        resolved[0],
+        subject,
         SPINE[prop_name],
-        resolved[1],
-        modality=modality,  # type: ignore[arg-type]
+        obj,
+        modality=as_modality(row.get("modality")),
         note=row.get("note"),
     )
 

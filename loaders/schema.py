@@ -32,9 +32,6 @@ PRINCIPAL = Column("principal", "flag")
 DISPUTED = Column("disputed", "flag")
 PROVENANCE = (SOURCE, SECTION)
 
-#: Tables holding the targets of ``clinical_facts.tsv`` relations.
-CLINICAL = ("findings", "conditions", "mechanisms", "treatments")
-
 #: clinical_facts relation -> (property local name, subject tables, object tables).
 RELATIONS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "has_symptom": ("hasSymptom", ("conditions", "radiculopathies"), ("findings",)),

@@ -2,20 +2,21 @@
 
 A table is described by a :class:`TableSpec` (its columns and what each may hold). Reading a
 folder of tables collects *every* problem, each located as ``file:line:column``, and raises one
-:class:`~spinekg.errors.CuratedDataError` listing them all, so a curator fixes a file in one go.
+:class:`~spinekg.kernel.errors.CuratedDataError` listing them all, so a curator fixes a file in
+one go.
 """
 
 from __future__ import annotations
 
 import csv
-import difflib
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from spinekg.errors import CuratedDataError, Problem
+from spinekg.kernel.errors import CuratedDataError, Problem
+from spinekg.kernel.suggest import closest
 
 ColumnKind = Literal["text", "id", "ref", "flag", "int", "choice", "sources", "curie"]
 
@@ -53,16 +54,11 @@ class TableSpec:
     name: str
     columns: tuple[Column, ...]
     key: tuple[str, ...] = ("id",)
-    description: str = ""
 
     @property
     def filename(self) -> str:
         """The table's file name, ``<name>.tsv``."""
         return f"{self.name}.tsv"
-
-    def column(self, name: str) -> Column:
-        """Return the column called ``name``."""
-        return next(c for c in self.columns if c.name == name)
 
 
 @dataclass
@@ -74,11 +70,26 @@ class Row:
     line: int
     cells: dict[str, str]
     positions: dict[str, int] = field(repr=False)
+    #: Every column of the table's spec (an optional one may be absent from the file).
+    columns: frozenset[str] = field(default=frozenset(), repr=False)
     invalid: set[str] = field(default_factory=set, repr=False)
 
     def get(self, name: str) -> str:
-        """The stripped cell of column ``name`` ('' when empty or absent)."""
+        """The stripped cell of column ``name`` ('' when empty, or absent from the file).
+
+        :raises KeyError: for a name that is not a column of the table: a misspelt name in a
+            loader fails instead of reading as empty.
+        """
+        if name not in self.columns:
+            raise KeyError(f"{self.table}.tsv has no column {name!r}")
         return self.cells.get(name, "")
+
+    def optional(self, name: str) -> str:
+        """The cell of column ``name``, or '' for a table that has no such column.
+
+        For code shared by several tables (every entity table may have ``synonyms``).
+        """
+        return self.get(name) if name in self.columns else ""
 
     def values(self, name: str) -> list[str]:
         """The ``;``-separated values of a multi-valued cell, without empties."""
@@ -161,7 +172,14 @@ def _read_one(path: Path, spec: TableSpec, problems: list[Problem]) -> tuple[lis
             complete = False
             continue
         cells = {name: fields[i] for name, i in positions.items()}
-        row = Row(spec.name, path, number, {k: v.strip() for k, v in cells.items()}, positions)
+        row = Row(
+            spec.name,
+            path,
+            number,
+            {k: v.strip() for k, v in cells.items()},
+            positions,
+            frozenset(c.name for c in spec.columns),
+        )
         row_ok = True
         for column in spec.columns:
             if column.name in positions and not _check_cell(
@@ -205,7 +223,7 @@ def _check_header(
     for i, name in enumerate(header):
         name = name.strip()
         if name not in known:
-            hint = difflib.get_close_matches(name, known, n=1)
+            hint = closest(name, known, n=1)
             did_you_mean = f"; did you mean {hint[0]!r}?" if hint else ""
             problems.append(Problem(path, line, i + 1, f"unknown column {name!r}{did_you_mean}"))
             ok = False
@@ -292,31 +310,6 @@ def _check_references(
                     f"unknown {column.name} {value!r}; expected an id from {what}{hint}",
                 )
             )
-
-
-def closest(value: str, known: Iterable[str], n: int = 3) -> list[str]:
-    """The ``n`` known ids most like ``value``: by similarity, then shared prefix, then number.
-
-    >>> closest("C9", ["T9", "C1", "C8", "C7", "L5"])
-    ['C8', 'C7', 'C1']
-    """
-    scored = []
-    for candidate in known:
-        ratio = difflib.SequenceMatcher(None, value, candidate).ratio()
-        if ratio >= 0.5:
-            prefix = next(
-                (i for i, (a, b) in enumerate(zip(value, candidate, strict=False)) if a != b),
-                min(len(value), len(candidate)),
-            )
-            scored.append((-ratio, -prefix, _number_gap(value, candidate), candidate))
-    return [candidate for *_, candidate in sorted(scored)[:n]]
-
-
-def _number_gap(a: str, b: str) -> int:
-    numbers_a, numbers_b = re.findall(r"\d+", a), re.findall(r"\d+", b)
-    if len(numbers_a) != len(numbers_b):
-        return 1_000
-    return sum(abs(int(x) - int(y)) for x, y in zip(numbers_a, numbers_b, strict=True))
 
 
 def _expected(column: Column) -> str:

@@ -8,8 +8,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from spinekg.errors import QueryError
-from spinekg.queries import load_catalog, rows, run
+from spinekg.kernel.errors import QueryError
+from spinekg.queries import load_catalog
+from spinekg.querying.catalog import rows, run
+from spinekg.querying.runner import EmbeddedRunner, bind
 
 
 def column(result: list[dict[str, str]], name: str) -> set[str]:
@@ -29,9 +31,9 @@ def test_every_competency_question_has_a_catalog_query() -> None:
     assert wanted and wanted <= covered, sorted(wanted - covered)
 
 
-def test_cq01_why_a_herniated_disc_causes_weakness(store: ox.Store) -> None:
+def test_cq01_why_a_herniated_disc_causes_weakness(runner: EmbeddedRunner) -> None:
     chain = rows(
-        store, "why_condition_causes_finding", condition="herniated disc", finding="weakness"
+        runner, "why_condition_causes_finding", condition="herniated disc", finding="weakness"
     )
     steps = {(r["fromLabel"], r["toLabel"]) for r in chain}
     assert {
@@ -42,9 +44,9 @@ def test_cq01_why_a_herniated_disc_causes_weakness(store: ox.Store) -> None:
     assert all(int(r["evidenceCount"]) >= 1 for r in chain)
 
 
-def test_cq02_mechanisms(store: ox.Store) -> None:
+def test_cq02_mechanisms(runner: EmbeddedRunner) -> None:
     labels = column(
-        rows(store, "mechanisms_of_condition", condition="slipped disc"), "mechanismLabel"
+        rows(runner, "mechanisms_of_condition", condition="slipped disc"), "mechanismLabel"
     )
     assert {
         "mechanical compression of a nerve root",
@@ -54,8 +56,8 @@ def test_cq02_mechanisms(store: ox.Store) -> None:
     } <= labels
 
 
-def test_cq03_l5_weakness(store: ox.Store) -> None:
-    result = rows(store, "muscles_weakened_by_root", root="L5")
+def test_cq03_l5_weakness(runner: EmbeddedRunner) -> None:
+    result = rows(runner, "muscles_weakened_by_root", root="L5")
     moves = {r["muscleLabel"]: r["movements"] for r in result}
     assert "great toe extension" in moves["extensor hallucis longus"]
     assert "ankle dorsiflexion" in moves["tibialis anterior"]
@@ -66,8 +68,8 @@ def test_cq03_l5_weakness(store: ox.Store) -> None:
     assert [r["muscleLabel"] for r in key] == ["extensor hallucis longus"]
 
 
-def test_cq04_l4_l5_paracentral(store: ox.Store) -> None:
-    result = rows(store, "herniation_consequences", disc="L4/L5", zone="posterolateral")
+def test_cq04_l4_l5_paracentral(runner: EmbeddedRunner) -> None:
+    result = rows(runner, "herniation_consequences", disc="L4/L5", zone="posterolateral")
     assert column(result, "structureLabel") == {"L5 nerve root"}
     by_kind = {
         k: {r["targetLabel"] for r in result if r["consequence"] == k}
@@ -78,8 +80,8 @@ def test_cq04_l4_l5_paracentral(store: ox.Store) -> None:
     assert by_kind["reflex"] == {"medial hamstring reflex", "tibialis posterior reflex"}
 
 
-def test_cq05_far_lateral_gives_an_l4_picture(store: ox.Store) -> None:
-    result = rows(store, "herniation_consequences", disc="L4-L5", zone="far lateral")
+def test_cq05_far_lateral_gives_an_l4_picture(runner: EmbeddedRunner) -> None:
+    result = rows(runner, "herniation_consequences", disc="L4-L5", zone="far lateral")
     assert column(result, "structureLabel") == {"L4 nerve root"}
     kinds = {(r["consequence"], r["targetLabel"]) for r in result}
     assert {
@@ -91,8 +93,8 @@ def test_cq05_far_lateral_gives_an_l4_picture(store: ox.Store) -> None:
     } <= kinds
 
 
-def test_cq06_c5_c6(store: ox.Store) -> None:
-    result = rows(store, "herniation_consequences", disc="C5-C6", zone="paracentral")
+def test_cq06_c5_c6(runner: EmbeddedRunner) -> None:
+    result = rows(runner, "herniation_consequences", disc="C5-C6", zone="paracentral")
     assert column(result, "structureLabel") == {"C6 nerve root"}
     kinds = {(r["consequence"], r["targetLabel"]) for r in result}
     assert {
@@ -107,22 +109,22 @@ def test_cq06_c5_c6(store: ox.Store) -> None:
     } <= kinds
 
 
-def test_cq07_central_herniations(store: ox.Store) -> None:
-    cervical = rows(store, "herniation_compresses", disc="C5-C6", zone="central")
+def test_cq07_central_herniations(runner: EmbeddedRunner) -> None:
+    cervical = rows(runner, "herniation_compresses", disc="C5-C6", zone="central")
     assert column(cervical, "structureLabel") == {"cervical spinal cord"}
     assert column(cervical, "conditionLabel") == {"cervical myelopathy"}
     flags = cervical[0]["redFlags"]
     assert "Hoffmann sign" in flags and "Babinski sign" in flags and "hyperreflexia" in flags
-    lumbar = rows(store, "herniation_compresses", disc="L4-L5", zone="central")
+    lumbar = rows(runner, "herniation_compresses", disc="L4-L5", zone="central")
     assert column(lumbar, "structureLabel") == {"cauda equina"}
     assert column(lumbar, "urgency") == {"surgical emergency"}
     for flag in ("saddle anaesthesia", "urinary retention", "bowel incontinence"):
         assert flag in lumbar[0]["redFlags"]
 
 
-def test_cq08_findings_point_to_s1(store: ox.Store) -> None:
+def test_cq08_findings_point_to_s1(runner: EmbeddedRunner) -> None:
     result = rows(
-        store,
+        runner,
         "roots_explaining_findings",
         movement="ankle plantarflexion",
         reflex="ankle jerk",
@@ -134,8 +136,8 @@ def test_cq08_findings_point_to_s1(store: ox.Store) -> None:
     assert all(int(r["score"]) < 3 for r in result[1:])
 
 
-def test_cq09_biceps(store: ox.Store) -> None:
-    result = rows(store, "roots_of_muscle", muscle="biceps")
+def test_cq09_biceps(runner: EmbeddedRunner) -> None:
+    result = rows(runner, "roots_of_muscle", muscle="biceps")
     assert {(r["rootLabel"], r["principal"]) for r in result} == {
         ("C5 nerve root", "true"),
         ("C6 nerve root", "true"),
@@ -145,8 +147,8 @@ def test_cq09_biceps(store: ox.Store) -> None:
     assert "C5-C6 paracentral herniation" in herniations
 
 
-def test_cq10_red_flags(store: ox.Store) -> None:
-    result = rows(store, "red_flags")
+def test_cq10_red_flags(runner: EmbeddedRunner) -> None:
+    result = rows(runner, "red_flags")
     ces = {r["flagLabel"] for r in result if r["conditionLabel"] == "cauda equina syndrome"}
     assert {
         "saddle anaesthesia",
@@ -159,10 +161,10 @@ def test_cq10_red_flags(store: ox.Store) -> None:
     assert any("myelopathy" in r["conditionLabel"] for r in result)
 
 
-def test_cq11_where_symptoms_occur(store: ox.Store) -> None:
+def test_cq11_where_symptoms_occur(runner: EmbeddedRunner) -> None:
     lumbar = {
         r["findingLabel"]: r
-        for r in rows(store, "symptom_regions", condition="lumbar disc herniation")
+        for r in rows(runner, "symptom_regions", condition="lumbar disc herniation")
     }
     assert "low back pain" in lumbar
     for finding in ("numbness", "paresthesia", "muscle weakness"):
@@ -170,14 +172,14 @@ def test_cq11_where_symptoms_occur(store: ox.Store) -> None:
         assert "unilateral" in lumbar[finding]["sides"]
     cervical = {
         r["findingLabel"]: r
-        for r in rows(store, "symptom_regions", condition="cervical disc herniation")
+        for r in rows(runner, "symptom_regions", condition="cervical disc herniation")
     }
     assert "neck pain" in cervical
     assert {"arm", "hand"} <= set(cervical["muscle weakness"]["places"].split("; "))
 
 
-def test_cq12_common_symptoms(store: ox.Store) -> None:
-    labels = column(rows(store, "common_symptoms", condition="herniated disc"), "findingLabel")
+def test_cq12_common_symptoms(runner: EmbeddedRunner) -> None:
+    labels = column(rows(runner, "common_symptoms", condition="herniated disc"), "findingLabel")
     assert {
         "muscle weakness",
         "paresthesia",
@@ -189,8 +191,8 @@ def test_cq12_common_symptoms(store: ox.Store) -> None:
     } <= labels
 
 
-def test_cq13_no_symptoms_is_possible_not_asserted(store: ox.Store) -> None:
-    result = rows(store, "claims_with_modality", condition="herniated disc")
+def test_cq13_no_symptoms_is_possible_not_asserted(runner: EmbeddedRunner) -> None:
+    result = rows(runner, "claims_with_modality", condition="herniated disc")
     spine = "https://w3id.org/spinekg/"
     negated = {
         (r["objectLabel"], r.get("sentence"))
@@ -204,8 +206,8 @@ def test_cq13_no_symptoms_is_possible_not_asserted(store: ox.Store) -> None:
     )
 
 
-def test_cq14_treatment_order(store: ox.Store) -> None:
-    result = rows(store, "treatment_order", target="muscle weakness")
+def test_cq14_treatment_order(runner: EmbeddedRunner) -> None:
+    result = rows(runner, "treatment_order", target="muscle weakness")
     kinds = {r["treatmentLabel"]: r["kind"] for r in result}
     for conservative in ("physical therapy", "exercise", "stretching", "heat and cold therapy"):
         assert kinds[conservative] == "conservative"
@@ -216,8 +218,8 @@ def test_cq14_treatment_order(store: ox.Store) -> None:
     assert int(surgery["stepsBefore"]) >= 1
 
 
-def test_cq15_treatments_act_on_steps(store: ox.Store) -> None:
-    pairs = {(r["treatmentLabel"], r["mechanismLabel"]) for r in rows(store, "treatment_targets")}
+def test_cq15_treatments_act_on_steps(runner: EmbeddedRunner) -> None:
+    pairs = {(r["treatmentLabel"], r["mechanismLabel"]) for r in rows(runner, "treatment_targets")}
     assert {
         ("decompressive surgery", "mechanical compression of a nerve root"),
         ("epidural steroid injection", "inflammation of a nerve root"),
@@ -227,8 +229,10 @@ def test_cq15_treatments_act_on_steps(store: ox.Store) -> None:
     } <= pairs
 
 
-def test_cq16_supporting_sentences(store: ox.Store) -> None:
-    result = rows(store, "supporting_sentences", subject="herniated disc", object="muscle weakness")
+def test_cq16_supporting_sentences(runner: EmbeddedRunner) -> None:
+    result = rows(
+        runner, "supporting_sentences", subject="herniated disc", object="muscle weakness"
+    )
     sentences = {r["sentence"] for r in result}
     assert (
         "A herniated disc causes muscle weakness by compressing a spinal nerve root or the "
@@ -238,8 +242,8 @@ def test_cq16_supporting_sentences(store: ox.Store) -> None:
         assert int(r["end"]) - int(r["start"]) == len(r["sentence"])
 
 
-def test_cq17_disputed_innervation(store: ox.Store) -> None:
-    result = rows(store, "disputed_innervation")
+def test_cq17_disputed_innervation(runner: EmbeddedRunner) -> None:
+    result = rows(runner, "disputed_innervation")
     assert {
         "extensor hallucis longus",
         "tibialis posterior",
@@ -253,38 +257,56 @@ def test_cq17_disputed_innervation(store: ox.Store) -> None:
     assert all(r["sources"] for r in ehl.values())
 
 
-def test_cq18_codes(store: ox.Store) -> None:
-    sciatica = column(rows(store, "codes", entity="sciatica"), "code")
+def test_cq18_codes(runner: EmbeddedRunner) -> None:
+    sciatica = column(rows(runner, "codes", entity="sciatica"), "code")
     assert {
         "http://purl.obolibrary.org/obo/MONDO_0024333",
         "http://purl.bioontology.org/ontology/ICD10CM/M54.3",
     } <= sciatica
-    lumbar = column(rows(store, "codes", entity="L4-L5 paracentral herniation"), "code")
+    lumbar = column(rows(runner, "codes", entity="L4-L5 paracentral herniation"), "code")
     assert lumbar == {"http://purl.bioontology.org/ontology/ICD10CM/M51.16"}
 
 
-def test_cq19_frequent_levels(store: ox.Store) -> None:
-    result = rows(store, "frequent_levels")
+def test_cq19_frequent_levels(runner: EmbeddedRunner) -> None:
+    result = rows(runner, "frequent_levels")
     assert column(result, "level") == {"L4-L5", "L5-S1", "C5-C6", "C6-C7"}
     assert any("95 %" in r["note"] for r in result)
 
 
-def test_a_hostile_parameter_cannot_change_the_query(store: ox.Store) -> None:
+def test_a_hostile_parameter_cannot_change_the_query(
+    store: ox.Store, runner: EmbeddedRunner
+) -> None:
     before = len(store)
     hostile = 'L5" } ; DROP ALL ; #'
     with pytest.raises(QueryError, match="unknown root"):
-        run(store, "muscles_weakened_by_root", root=hostile)
-    from spinekg.queries import bind
-
-    text = bind("SELECT * WHERE { ?s ?p ?o }", {"o": ox.Literal(hostile)})
-    assert text == ('SELECT * WHERE { VALUES (?o) { ("L5\\" } ; DROP ALL ; #") } ?s ?p ?o }')
-    assert list(store.query(text, use_default_graph_as_union=True)) == []
-    from spinekg.queries import inline
-
-    inlined = inline("SELECT ?s WHERE { ?s ?p ?o }", {"o": ox.Literal(hostile)})
-    assert inlined == 'SELECT ?s WHERE { ?s ?p "L5\\" } ; DROP ALL ; #" }'
-    assert list(store.query(inlined, use_default_graph_as_union=True)) == []
+        run(runner, "muscles_weakened_by_root", root=hostile)
+    text = bind("SELECT ?s WHERE { ?s ?p ?o }", {"o": ox.Literal(hostile)})
+    assert text == (
+        'SELECT ?s WHERE { ?s ?p "L5\\" } ; DROP ALL ; #" }\n'
+        'VALUES (?o) { ("L5\\" } ; DROP ALL ; #") }'
+    )
+    assert rows(runner, "muscles_weakened_by_root", root="L5")  # the store is intact
+    answer = store.query(text, use_default_graph_as_union=True)
+    assert isinstance(answer, ox.QuerySolutions) and list(answer) == []
     assert len(store) == before
+
+
+def test_the_binder_reaches_nested_groups_but_not_projections() -> None:
+    """Inside groups the term replaces the variable; projections keep it (VALUES binds it)."""
+    term = ox.NamedNode("https://w3id.org/spinekg/root-L5")
+    query = (
+        "SELECT ?root (COUNT(?m) AS ?n) WHERE {\n"
+        "  { SELECT ?root ?m WHERE { ?root <http://x/p>+ ?m } }\n"
+        "  OPTIONAL { ?m <http://x/q> ?root } FILTER(?root != <http://x/?root>) # ?root\n"
+        '} GROUP BY ?root ORDER BY ?root # "?root"'
+    )
+    assert bind(query, {"root": term}) == (
+        "SELECT ?root (COUNT(?m) AS ?n) WHERE {\n"
+        f"  {{ SELECT ?root ?m WHERE {{ {term} <http://x/p>+ ?m }} }}\n"
+        f"  OPTIONAL {{ ?m <http://x/q> {term} }} FILTER({term} != <http://x/?root>) # ?root\n"
+        '} GROUP BY ?root ORDER BY ?root # "?root"'
+        f"\nVALUES (?root) {{ ({term}) }}"
+    )
 
 
 def test_the_catalog_is_published_in_the_release(store: ox.Store) -> None:

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from spinekg.cli import main
+from tests.conftest import TINY
 
 
 def test_build_then_the_readme_question(tmp_path: Path) -> None:
+    """The README's question on a release the CLI builds (from the tiny world, for speed)."""
     runner = CliRunner()
     out = tmp_path / "dist"
-    result = runner.invoke(main, ["build", "--out", str(out)])
+    where = ["--curated", str(TINY / "curated"), "--articles", str(TINY / "articles")]
+    result = runner.invoke(main, ["build", "--out", str(out), *where])
     assert result.exit_code == 0, result.output
     manifest = json.loads((out / "manifest.json").read_text())
     assert (
@@ -87,7 +94,9 @@ def test_unknown_parameter_value_lists_closest_matches(release: Path) -> None:
         ],
     )
     assert result.exit_code == 1
-    assert result.output.startswith("error: unknown disc 'L4-L6'; closest: l4 l5")
+    assert result.output == (
+        "error: unknown disc 'L4-L6'; closest: L4-L5, L3-L4, L2-L3, L1-L2, L4-L5 disc\n"
+    )
     assert "Traceback" not in result.output
 
 
@@ -134,3 +143,58 @@ def test_queries_lists_the_catalog() -> None:
         "muscles_weakened_by_herniation\tMuscles that may weaken from a disc herniation\t"
         "disc=<L4-L5> zone=<paracentral>" in result.output
     )
+
+
+def test_the_query_side_never_loads_the_build_side(release: Path) -> None:
+    """`spinekg query` starts without spaCy, owlready2 or pyshacl (they take seconds to load)."""
+    probe = (
+        "import sys\n"
+        "from spinekg.cli import main\n"
+        "heavy = ('spacy', 'owlready2', 'pyshacl', 'negspacy', 'spinekg.pipeline')\n"
+        "try:\n"
+        "    main(sys.argv[1:])\n"
+        "except SystemExit as done:\n"
+        "    print(sorted(m for m in heavy if m in sys.modules), done.code, file=sys.stderr)\n"
+    )
+    args = ["query", "muscles_weakened_by_root", "-p", "root=L5", "--dist", str(release)]
+    result = subprocess.run(
+        [sys.executable, "-c", probe, *args], capture_output=True, text=True, check=True
+    )
+    assert "extensor hallucis longus" in result.stdout
+    assert result.stderr == "[] 0\n"
+
+
+def test_csv_quotes_titles_with_commas(release: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["query", "codes", "-p", "entity=sciatica", "--format", "csv", "--dist", str(release)]
+    )
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0] == ["match", "code", "note", "sources"]
+    assert {len(row) for row in rows} == {4}
+    assert [
+        "http://www.w3.org/2004/02/skos/core#exactMatch",
+        "http://id.nlm.nih.gov/mesh/D012585",
+        "",
+        "Mondo disease ontology (monarch-initiative/mondo, commit fad2512b)",
+    ] in rows
+
+
+def test_a_users_query_file_sees_its_parameters(release: Path, tmp_path: Path) -> None:
+    """A parameter is bound where it is used and also returned where it is projected."""
+    mine = tmp_path / "mine.rq"
+    mine.write_text(
+        "#+ param: root | spine:SpinalNerveRoot | L5 | a root\n"
+        "SELECT ?root ?muscleLabel WHERE {\n"
+        "  ?root spine:principallyInnervates ?muscle . ?muscle rdfs:label ?muscleLabel\n"
+        "} ORDER BY ?muscleLabel LIMIT 2\n"
+    )
+    result = CliRunner().invoke(
+        main, ["query", str(mine), "-p", "root=S1", "--format", "csv", "--dist", str(release)]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "root,muscleLabel",
+        "https://w3id.org/spinekg/root-S1,abductor hallucis",
+        "https://w3id.org/spinekg/root-S1,biceps femoris",
+    ]

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 
-import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
 from spinekg.cli import main
-from spinekg.errors import QueryError
-from spinekg.explain import explain
-from spinekg.localize import localize
+from spinekg.kernel.errors import QueryError
+from spinekg.querying.explain import explain
+from spinekg.querying.localize import Finding, localize
+from spinekg.querying.runner import EmbeddedRunner
 
 #: REFERENCE §6, as a clinician writes the findings: root -> (findings, expected first lesion).
 PRESENTATIONS = {
@@ -67,84 +67,85 @@ PRESENTATIONS = {
 
 
 @pytest.mark.parametrize("root", sorted(PRESENTATIONS))
-def test_localize_every_root_presentation(store: ox.Store, root: str) -> None:
+def test_localize_every_root_presentation(runner: EmbeddedRunner, root: str) -> None:
     findings, lesion = PRESENTATIONS[root]
-    answer = localize(store, findings)
-    best = answer["candidates"][0]
-    assert best["root"] == f"{root} nerve root"
-    assert best["lesion"] == lesion
-    assert best["score"] >= 0.6
-    assert best["unexplained"] == []
+    best = localize(runner, findings).candidates[0]
+    assert best.root == f"{root} nerve root"
+    assert best.lesion == lesion
+    assert best.score >= 0.6
+    assert best.unexplained == ()
 
 
 def test_localize_ranks_the_principal_root_first_and_says_what_is_unexplained(
-    store: ox.Store,
+    runner: EmbeddedRunner,
 ) -> None:
-    answer = localize(store, ["absent ankle jerk", "weakness of great toe extension"])
-    roots = [c["root"] for c in answer["candidates"]]
-    assert roots[0] in {"S1 nerve root", "L5 nerve root"}
-    s1 = next(c for c in answer["candidates"] if c["root"] == "S1 nerve root")
-    assert s1["unexplained"] in ([], ["weakness of great toe extension"])
+    answer = localize(runner, ["absent ankle jerk", "weakness of great toe extension"])
+    assert answer.candidates[0].root in {"S1 nerve root", "L5 nerve root"}
+    s1 = next(c for c in answer.candidates if c.root == "S1 nerve root")
+    assert s1.unexplained in ((), ("weakness of great toe extension",))
 
 
-def test_localize_cauda_equina_signs_surface_central_lesions(store: ox.Store) -> None:
-    answer = localize(store, ["saddle anaesthesia", "urinary retention", "bowel incontinence"])
-    assert answer["candidates"][0]["lesion"] in {
-        "L4-L5 central herniation",
-        "L5-S1 central herniation",
-    }
-    assert answer["candidates"][0]["compresses"] == "cauda equina"
+def test_localize_cauda_equina_signs_surface_central_lesions(runner: EmbeddedRunner) -> None:
+    findings = ["saddle anaesthesia", "urinary retention", "bowel incontinence"]
+    best = localize(runner, findings).candidates[0]
+    assert best.lesion in {"L4-L5 central herniation", "L5-S1 central herniation"}
+    assert best.compresses == "cauda equina"
 
 
-def test_localize_reports_each_reading_and_rejects_nonsense(store: ox.Store) -> None:
-    answer = localize(store, ["absent ankle jerk"])
-    assert answer["findings"] == [
-        {
-            "text": "absent ankle jerk",
-            "iri": "https://w3id.org/spinekg/reflex-achilles",
-            "label": "Achilles reflex",
-        }
-    ]
-    with pytest.raises(QueryError, match=r"cannot read finding 'numbness of the elbw'"):
-        localize(store, ["numbness of the elbw"])
+def test_localize_reports_each_reading_and_rejects_nonsense(runner: EmbeddedRunner) -> None:
+    answer = localize(runner, ["absent ankle jerk"])
+    assert answer.findings == (
+        Finding(
+            "absent ankle jerk",
+            "https://w3id.org/spinekg/reflex-achilles",
+            "Achilles reflex",
+            "spine:DeepTendonReflex",
+        ),
+    )
+    with pytest.raises(
+        QueryError, match=r"^cannot read finding 'numbness of the elbw': closest: elbow, "
+    ):
+        localize(runner, ["numbness of the elbw"])
 
 
-def test_explain_l4_l5_paracentral_left(store: ox.Store) -> None:
-    answer = explain(store, "L4-L5", "posterolateral", "left")
-    assert answer["side"] == "left"
-    assert [c["label"] for c in answer["compresses"]] == ["L5 nerve root"]
-    muscles = {w["muscle"]["label"]: w for w in answer["weakness"]}
-    assert "great toe extension" in muscles["extensor hallucis longus"]["movements"]
-    assert muscles["extensor hallucis longus"]["principal"] is True
+def test_explain_l4_l5_paracentral_left(runner: EmbeddedRunner) -> None:
+    answer = explain(runner, "L4-L5", "posterolateral", "left")
+    assert answer.side == "left"
+    assert [c.structure.label for c in answer.compresses] == ["L5 nerve root"]
+    muscles = {w.muscle.label: w for w in answer.weakness}
+    assert "great toe extension" in muscles["extensor hallucis longus"].movements
+    assert muscles["extensor hallucis longus"].principal is True
     assert {"dorsum of the foot", "first web space", "lateral calf"} <= {
-        n["area"]["label"] for n in answer["numbness"]
+        n.area.label for n in answer.numbness
     }
-    assert {"medial hamstring reflex"} <= {r["label"] for r in answer["reflexes"]}
-    assert answer["red_flags"] == []
-    steps = [(s["from"]["label"], s["relation"], s["to"]["label"]) for s in answer["chain"]]
+    assert {"medial hamstring reflex"} <= {r.reflex.label for r in answer.reflexes}
+    assert answer.red_flags == ()
+    steps = [(s.source.label, s.relation, s.target.label) for s in answer.chain]
     assert steps[0] == ("L4-L5 paracentral herniation", "compresses", "L5 nerve root")
     assert ("impaired nerve signal conduction", "causes", "muscle weakness") in steps
-    assert all(s["evidence"] for s in answer["chain"])
+    assert all(s.evidence for s in answer.chain)
 
 
-def test_explain_central_lesions_give_red_flags(store: ox.Store) -> None:
-    lumbar = explain(store, "L5-S1", "central")
-    assert [c["label"] for c in lumbar["compresses"]] == ["cauda equina"]
-    assert "saddle anaesthesia" in lumbar["red_flags"]
-    assert lumbar["urgency"] == "surgical emergency"
-    cervical = explain(store, "C5-C6", "central")
-    assert "Hoffmann sign" in cervical["red_flags"]
+def test_explain_central_lesions_give_red_flags(runner: EmbeddedRunner) -> None:
+    lumbar = explain(runner, "L5-S1", "central")
+    assert [c.structure.label for c in lumbar.compresses] == ["cauda equina"]
+    assert "saddle anaesthesia" in lumbar.red_flags
+    assert lumbar.urgency == "surgical emergency"
+    cervical = explain(runner, "C5-C6", "central")
+    assert "Hoffmann sign" in cervical.red_flags
     assert ("impaired nerve signal conduction", "causes", "diminished reflex") not in [
-        (s["from"]["label"], s["relation"], s["to"]["label"]) for s in cervical["chain"]
+        (s.source.label, s.relation, s.target.label) for s in cervical.chain
     ]
 
 
 @pytest.mark.parametrize("disc", ["C2-C3", "C7-T1", "T6-T7", "T12-L1", "L1-L2", "L5-S1"])
 @pytest.mark.parametrize("zone", ["central", "paracentral", "foraminal", "far-lateral"])
-def test_explain_works_for_every_level_and_zone(store: ox.Store, disc: str, zone: str) -> None:
-    answer = explain(store, disc, zone)
-    assert answer["compresses"]
-    assert answer["chain"][0]["relation"] == "compresses"
+def test_explain_works_for_every_level_and_zone(
+    runner: EmbeddedRunner, disc: str, zone: str
+) -> None:
+    answer = explain(runner, disc, zone)
+    assert answer.compresses
+    assert answer.chain[0].relation == "compresses"
 
 
 def test_cli_json_shapes(release: object) -> None:

@@ -2,25 +2,55 @@
 
 from __future__ import annotations
 
-from importlib.resources import files
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
 
 import pytest
 from rdflib import DCTERMS, OWL, RDF, RDFS, Graph, URIRef
 
-from spinekg.namespaces import DEFINITION, ONTOLOGY_IRI, SPINE
-from spinekg.ontology import ONTOLOGY_FILE, load_tbox
+from spinekg.kernel.namespaces import DEFINITION, ONTOLOGY_IRI, SPINE
+from spinekg.ontology import ontology_path, parse_turtle
+from spinekg.queries import load_catalog
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
 def tbox() -> Graph:
-    return load_tbox()
+    return parse_turtle(ontology_path())
 
 
-def test_ontology_file_ships_as_package_data() -> None:
-    resource = files("spinekg.ontology") / "spinekg.ttl"
-    assert resource.is_file()
-    assert resource == ONTOLOGY_FILE
-    assert "owl:Ontology" in resource.read_text(encoding="utf-8")
+def test_the_wheel_ships_the_data_files(tmp_path: Path) -> None:
+    """A wheel built from the sources holds the ontology, tables, articles and queries."""
+    source = tmp_path / "source"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md", "src", "loaders", "queries", "ontology"):
+        copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy
+        copy(ROOT / name, source / name)
+    pip_wheel = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation"]
+    subprocess.run(
+        [*pip_wheel, "-q", "-w", str(tmp_path / "wheel"), str(source)],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = (tmp_path / "wheel").glob("spinekg-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    shipped = {
+        "spinekg/py.typed",
+        "spinekg/ontology/spinekg.ttl",
+        "spinekg/ontology/shapes.ttl",
+        "spinekg/loaders/curated/muscle_roots.tsv",
+        "spinekg/loaders/articles/foot-drop.md",
+        "spinekg/loaders/text/relations.py",
+        "spinekg/kernel/errors.py",
+        "spinekg/pipeline/build.py",
+        "spinekg/querying/runner.py",
+        *(f"spinekg/queries/{name}.rq" for name in load_catalog()),
+    }
+    assert shipped <= names
 
 
 def test_header(tbox: Graph) -> None:
@@ -38,7 +68,12 @@ def test_header(tbox: Graph) -> None:
 def _terms(tbox: Graph) -> list[URIRef]:
     kinds = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
     return sorted(
-        {t for k in kinds for t in tbox.subjects(RDF.type, k) if str(t).startswith(str(SPINE))}
+        {
+            t
+            for k in kinds
+            for t in tbox.subjects(RDF.type, k)
+            if isinstance(t, URIRef) and t.startswith(str(SPINE))
+        }
     )
 
 

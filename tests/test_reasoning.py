@@ -8,8 +8,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from spinekg.namespaces import PREFIXES
-from spinekg.reason import INFERRED_GRAPH
+from spinekg.kernel.namespaces import PREFIXES
+from spinekg.pipeline.reason import INFERRED_GRAPH
+from spinekg.querying.runner import EmbeddedRunner
 from tests.conftest import select
 
 INFERRED = f"<{INFERRED_GRAPH}>"
@@ -87,9 +88,11 @@ def test_manifest_counts_the_inferred_graph(release: Path) -> None:
     assert manifest["checks"].startswith("0 errors, 0 warnings, ")
 
 
-def test_the_catalog_query_reads_the_inferred_graph(store: ox.Store) -> None:
-    from spinekg.queries import run
+def test_the_catalog_query_reads_the_inferred_graph(runner: EmbeddedRunner) -> None:
+    from spinekg.querying.catalog import rows
 
-    rows = run(store, "muscles_herniation_may_weaken", herniation="L4-L5 posterolateral herniation")
-    labels = {row["muscleLabel"].value for row in rows}
+    found = rows(
+        runner, "muscles_herniation_may_weaken", herniation="L4-L5 posterolateral herniation"
+    )
+    labels = {row["muscleLabel"] for row in found}
     assert {"extensor hallucis longus", "gluteus medius", "tibialis posterior"} <= labels

@@ -1,4 +1,7 @@
-"""Releases: every file opens in rdflib, pyoxigraph and owlready2; rebuilds are identical."""
+"""Releases: every file opens in rdflib, pyoxigraph and owlready2; rebuilds are identical.
+
+Mechanisms, so the tiny world's release (the shipped release's content is tested elsewhere).
+"""
 
 from __future__ import annotations
 
@@ -12,13 +15,15 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph
 
+from spinekg.kernel.namespaces import ONTOLOGY_GRAPH
+from spinekg.kernel.release_files import FILES, sha256
 from spinekg.loaders.reference import graph_name
 from spinekg.loaders.schema import SPECS
 from spinekg.loaders.text import ARTICLES_GRAPH
-from spinekg.namespaces import ONTOLOGY_GRAPH
-from spinekg.queries import CATALOG_GRAPH
-from spinekg.reason import INFERRED_GRAPH
-from spinekg.release import FILES, sha256
+from spinekg.pipeline.reason import INFERRED_GRAPH
+from spinekg.pipeline.release import CATALOG_GRAPH
+from spinekg.queries import load_catalog
+from tests.conftest import TINY
 
 RDFLIB_FORMATS = {"spinekg.ttl": "turtle", "spinekg.owl": "xml", "spinekg.jsonld": "json-ld"}
 OX_FORMATS = {
@@ -28,12 +33,12 @@ OX_FORMATS = {
 }
 
 
-def test_manifest_lists_every_file_with_its_checksum(release: Path) -> None:
-    manifest = json.loads((release / "manifest.json").read_text())
+def test_manifest_lists_every_file_with_its_checksum(tiny_release: Path) -> None:
+    manifest = json.loads((tiny_release / "manifest.json").read_text())
     assert set(manifest["files"]) == set(FILES)
     for name, entry in manifest["files"].items():
-        assert entry["sha256"] == sha256(release / name)
-        assert entry["bytes"] == (release / name).stat().st_size
+        assert entry["sha256"] == sha256(tiny_release / name)
+        assert entry["bytes"] == (tiny_release / name).stat().st_size
     assert manifest["version"] == "0.1.0"
     assert manifest["license"] == "https://creativecommons.org/licenses/by/4.0/"
     expected = {
@@ -44,49 +49,56 @@ def test_manifest_lists_every_file_with_its_checksum(release: Path) -> None:
         *(str(graph_name(spec.name)) for spec in SPECS),
     }
     assert set(manifest["graphs"]) == expected
+    assert manifest["graphs"][str(CATALOG_GRAPH)] >= 7 * len(load_catalog())
     assert manifest["triples"] > 10_000
 
 
 @pytest.mark.parametrize("name", sorted(RDFLIB_FORMATS))
 def test_merged_files_open_in_rdflib_and_pyoxigraph_with_the_same_count(
-    release: Path, name: str
+    tiny_release: Path, name: str
 ) -> None:
-    manifest = json.loads((release / "manifest.json").read_text())
-    graph = Graph().parse(release / name, format=RDFLIB_FORMATS[name])
+    manifest = json.loads((tiny_release / "manifest.json").read_text())
+    graph = Graph().parse(tiny_release / name, format=RDFLIB_FORMATS[name])
     store = ox.Store()
-    store.load(path=str(release / name), format=OX_FORMATS[name])
+    store.load(path=str(tiny_release / name), format=OX_FORMATS[name])
     assert len(graph) == manifest["triples"]
     assert len(store) == manifest["triples"]
 
 
-def test_nquads_keeps_one_named_graph_per_source(release: Path, dataset: Dataset) -> None:
-    manifest = json.loads((release / "manifest.json").read_text())
+def test_nquads_keeps_one_named_graph_per_source(tiny_release: Path) -> None:
+    manifest = json.loads((tiny_release / "manifest.json").read_text())
+    dataset = Dataset()
+    dataset.parse(tiny_release / "spinekg.nq", format="nquads")
     counts = {str(g.identifier): len(g) for g in dataset.graphs() if len(g)}
     assert counts == manifest["graphs"]
     store = ox.Store()
-    store.load(path=str(release / "spinekg.nq"), format=ox.RdfFormat.N_QUADS)
+    store.load(path=str(tiny_release / "spinekg.nq"), format=ox.RdfFormat.N_QUADS)
     assert len(store) == sum(manifest["graphs"].values())
 
 
-def test_owl_file_opens_in_owlready2(release: Path) -> None:
+def test_owl_file_opens_in_owlready2(tiny_release: Path) -> None:
     owlready2 = pytest.importorskip("owlready2")
     world = owlready2.World()
-    onto = world.get_ontology(f"file://{release / 'spinekg.owl'}").load()
+    onto = world.get_ontology(f"file://{tiny_release / 'spinekg.owl'}").load()
     labels = {str(c.label.first()) for c in onto.classes() if c.label}
     assert {"spinal nerve root", "intervertebral disc", "muscle"} <= labels
     root = world.search_one(iri="https://w3id.org/spinekg/root-L5")
     assert root is not None
     muscles = {str(m.label.first()) for m in root.innervates}
     assert "extensor hallucis longus" in muscles
-    manifest = json.loads((release / "manifest.json").read_text())
+    manifest = json.loads((tiny_release / "manifest.json").read_text())
     assert len(list(world.as_rdflib_graph())) >= manifest["triples"] * 0.95
 
 
-def test_rebuild_is_byte_identical(release: Path, tmp_path: Path) -> None:
+def test_rebuild_is_byte_identical(tiny_release: Path, tmp_path: Path) -> None:
     """A second build in another process (another hash seed) writes the same bytes."""
     out = tmp_path / "again"
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
-    code = f"from spinekg.build import build; build({str(out)!r}, progress=False)"
+    code = (
+        "from spinekg.pipeline.build import build; from spinekg.pipeline.load import Inputs; "
+        f"build({str(out)!r}, Inputs.shipped(curated={str(TINY / 'curated')!r}, "
+        f"articles={str(TINY / 'articles')!r}), progress=False)"
+    )
     subprocess.run([sys.executable, "-c", code], check=True, env=env)
     for name in [*FILES, "manifest.json"]:
-        assert (out / name).read_bytes() == (release / name).read_bytes(), name
+        assert (out / name).read_bytes() == (tiny_release / name).read_bytes(), name

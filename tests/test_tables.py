@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from spinekg.build import build
-from spinekg.errors import CuratedDataError
+from spinekg.kernel.errors import CuratedDataError
+from spinekg.pipeline.build import build
+from spinekg.pipeline.load import Inputs
 
 
 def _edit(path: Path, old: str, new: str) -> int:
@@ -23,7 +24,7 @@ def _edit(path: Path, old: str, new: str) -> int:
 
 def _problems(curated: Path, tmp_path: Path) -> list[str]:
     with pytest.raises(CuratedDataError) as info:
-        build(tmp_path / "dist", curated_dir=curated, progress=False)
+        build(tmp_path / "dist", Inputs.shipped(curated=curated), progress=False)
     return [str(p) for p in info.value.problems]
 
 
@@ -111,21 +112,21 @@ def test_turtle_typo_in_the_ontology(tmp_path: Path) -> None:
     lines[number - 1] = lines[number - 1].rstrip(" ;")  # the forgotten ";"
     bad.write_text("\n".join(lines), encoding="utf-8")
     with pytest.raises(CuratedDataError) as info:
-        build(tmp_path / "dist", ontology_file=bad, progress=False)
+        build(tmp_path / "dist", Inputs.shipped(ontology=bad), progress=False)
     (problem,) = info.value.problems
     assert (problem.path, problem.line) == (bad, number + 1)
     assert problem.message.startswith("Turtle syntax error")
 
 
 def test_failed_build_leaves_the_previous_release_untouched(
-    curated_copy: Path, tmp_path: Path, release: Path
+    curated_copy: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "dist"
     out.mkdir()
     (out / "spinekg.nq").write_text("previous release\n")
     _edit(curated_copy / "muscle_roots.tsv", "\tL5\t", "\tC9\t")
     with pytest.raises(CuratedDataError):
-        build(out, curated_dir=curated_copy, progress=False)
+        build(out, Inputs.shipped(curated=curated_copy), progress=False)
     assert [p.name for p in out.iterdir()] == ["spinekg.nq"]
     assert (out / "spinekg.nq").read_text() == "previous release\n"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".dist")] == []

@@ -10,9 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 from spinekg.cli import main
-from spinekg.loaders.text import Pipeline, articles_path, pipeline_for
+from spinekg.loaders import articles_path
+from spinekg.loaders.text import Pipeline, pipeline_for
 from spinekg.loaders.text.relations import extract_relations
-from spinekg.sources import load_sources
+from spinekg.pipeline.load import Inputs, load
 from tests.conftest import select
 
 ARTICLE = "weakness-from-herniated-discs"
@@ -124,11 +125,6 @@ def test_claims_from_several_documents_merge_under_one_claim(store: ox.Store) ->
     assert int(rows[0]["docs"]) >= 2
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return pipeline_for(load_sources().graphs.values())
-
-
 def _claims(pipeline: Pipeline, text: str) -> set[tuple[str, str, str, str]]:
     out = set()
     for sent, mentions in pipeline.sentences(text):
@@ -179,17 +175,20 @@ def _claims(pipeline: Pipeline, text: str) -> set[tuple[str, str, str, str]]:
         ),
     ],
 )
-def test_relations_and_modality(pipeline: Pipeline, text: str, expected: set) -> None:
+def test_relations_and_modality(
+    pipeline: Pipeline, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
     assert expected <= _claims(pipeline, text)
 
 
-def test_a_synonym_added_by_a_curator_is_recognised(curated_copy: Path) -> None:
+def test_a_synonym_added_by_a_curator_is_recognised(curated_copy: Path, pipeline: Pipeline) -> None:
     findings = curated_copy / "findings.tsv"
     text = findings.read_text(encoding="utf-8")
     findings.write_text(text.replace("\tnumbness\tsymptom\t", "\tnumbness\tsymptom\tdead leg;"))
     sentence = "A herniated disc can cause a dead leg."
-    before = _claims(pipeline_for(load_sources().graphs.values()), sentence)
-    after = _claims(pipeline_for(load_sources(curated_copy).graphs.values()), sentence)
+    before = _claims(pipeline, sentence)
+    edited = Inputs.shipped(curated=curated_copy, with_articles=False)
+    after = _claims(pipeline_for(load(edited).graphs.values()), sentence)
     wanted = ("condition-disc-herniation", "causes", "finding-numbness", "possible")
     assert wanted not in before
     assert wanted in after

@@ -11,19 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from spinekg.loaders.text import Pipeline, pipeline_for
-from spinekg.sources import load_sources
+from spinekg.loaders.text import Pipeline
 
 BENCH = Path(__file__).parent.parent / "benchmarks" / "text_quality.py"
 spec = importlib.util.spec_from_file_location("text_quality", BENCH)
 assert spec is not None and spec.loader is not None
 text_quality = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(text_quality)
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return pipeline_for(load_sources().graphs.values())
 
 
 @pytest.mark.parametrize(

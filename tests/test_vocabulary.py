@@ -5,9 +5,10 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from spinekg.errors import QueryError
-from spinekg.namespaces import SPINE, curie
-from spinekg.queries import resolve
+from spinekg.kernel.errors import QueryError
+from spinekg.kernel.namespaces import SPINE, curie
+from spinekg.querying.resolve import resolve
+from spinekg.querying.runner import EmbeddedRunner
 from tests.conftest import select
 
 
@@ -26,13 +27,13 @@ from tests.conftest import select
         ("posterolateral", "spine:HerniationZone", "zone-paracentral"),
     ],
 )
-def test_clinical_words_resolve(store: ox.Store, words: str, kind: str, entity: str) -> None:
-    assert resolve(store, words, kind) == ox.NamedNode(str(SPINE[entity]))
+def test_clinical_words_resolve(runner: EmbeddedRunner, words: str, kind: str, entity: str) -> None:
+    assert resolve(runner, words, kind) == ox.NamedNode(str(SPINE[entity]))
 
 
-def test_unknown_words_name_the_closest(store: ox.Store) -> None:
+def test_unknown_words_name_the_closest(runner: EmbeddedRunner) -> None:
     with pytest.raises(QueryError, match=r"unknown value 'ankle jurk'; closest: ankle jerk"):
-        resolve(store, "ankle jurk", "spine:DeepTendonReflex")
+        resolve(runner, "ankle jurk", "spine:DeepTendonReflex")
 
 
 MAPPINGS = (

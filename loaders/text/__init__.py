@@ -9,33 +9,32 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from importlib.resources import files
 from pathlib import Path
 
 from rdflib import DCTERMS, OWL, RDF, RDFS, Graph, Literal, URIRef
 
-from spinekg.claims import ClaimSet, Evidence
-from spinekg.errors import CuratedDataError, Problem
+from spinekg.kernel.claims import ClaimSet, Evidence
+from spinekg.kernel.errors import CuratedDataError, Problem
+from spinekg.kernel.namespaces import GRAPH, PREFIXES, SPINE, mint
 from spinekg.loaders.text.articles import Article, read_article
 from spinekg.loaders.text.extract import METHOD, Extraction, Unrecognised, extract
 from spinekg.loaders.text.lexicon import Entity, build_lexicon
 from spinekg.loaders.text.pipeline import Pipeline
 from spinekg.loaders.text.relations import RELATIONS
-from spinekg.namespaces import GRAPH, SPINE, mint
 
 __all__ = [
-    "ARTICLES_DIR",
     "ARTICLES_GRAPH",
     "Article",
+    "Pipeline",
     "Unrecognised",
-    "articles_path",
     "claims_graph",
+    "claims_turtle",
+    "extract",
     "load",
     "pipeline_for",
+    "read_article",
 ]
 
-#: The curated articles shipped with the package.
-ARTICLES_DIR = files("spinekg.loaders") / "articles"
 #: The named graph of text-derived claims.
 ARTICLES_GRAPH = GRAPH["articles"]
 
@@ -43,18 +42,21 @@ ARTICLES_GRAPH = GRAPH["articles"]
 KIND_AS_TREATMENT = {"conservative": SPINE["treatment-conservative-care"]}
 
 
-def articles_path() -> Path:
-    """The shipped articles folder as a file-system path."""
-    return Path(str(ARTICLES_DIR))
-
-
 def pipeline_for(graphs: Iterable[Graph]) -> Pipeline:
     """The NLP pipeline whose lexicon is the given graphs' labels and synonyms."""
     return Pipeline(build_lexicon(graphs))
 
 
+def claims_turtle(extraction: Extraction) -> str:
+    """The claims of one extraction as Turtle, with the project's prefixes."""
+    graph = claims_graph([extraction])
+    for prefix, iri in PREFIXES.items():
+        graph.bind(prefix, iri)
+    return graph.serialize(format="turtle")
+
+
 def load(
-    folder: Path | None,
+    folder: Path,
     graphs: Mapping[URIRef, Graph],
     *,
     repo_path: str = "loaders/articles",
@@ -67,7 +69,6 @@ def load(
 
     :raises CuratedDataError: listing every malformed article.
     """
-    folder = folder if folder is not None else articles_path()
     paths = sorted(folder.glob("*.md")) if folder.is_dir() else []
     problems: list[Problem] = []
     articles: list[Article] = []
@@ -78,8 +79,10 @@ def load(
             problems += error.problems
     if problems:
         raise CuratedDataError(problems)
-    pipeline = pipeline_for(graphs.values())
-    extractions = [extract(article, pipeline) for article in articles]
+    extractions = []
+    if articles:  # the NLP pipeline takes seconds to start; no article, no pipeline
+        pipeline = pipeline_for(graphs.values())
+        extractions = [extract(article, pipeline) for article in articles]
     graph = claims_graph(extractions, repo_path=repo_path)
     if report is not None:
         report += [(e.article, u) for e in extractions for u in e.unrecognised]

@@ -13,7 +13,7 @@ from pathlib import Path
 import frontmatter
 import yaml
 
-from spinekg.errors import CuratedDataError, Problem
+from spinekg.kernel.errors import CuratedDataError, Problem
 
 __all__ = ["REQUIRED_KEYS", "Article", "read_article"]
 

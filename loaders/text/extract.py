@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
+from spacy.tokens import Span
+
+from spinekg.kernel.suggest import closest, similarity
 from spinekg.loaders.text.articles import Article
 from spinekg.loaders.text.lexicon import Entity
 from spinekg.loaders.text.pipeline import Mention, Pipeline
@@ -16,6 +19,9 @@ __all__ = ["METHOD", "Extracted", "Extraction", "Unrecognised", "extract"]
 
 #: How text-derived evidence names its extraction method.
 METHOD = "spinekg-text-rules/1 (spaCy tokenizer, phrase matcher, negspacy NegEx)"
+
+#: How alike (0-1) an unknown word and a word of the lexicon must be to report a misspelling.
+MISSPELLING = 0.88
 
 _BLOCK_SPLIT = re.compile(r"\n[ \t]*\n")
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+", re.MULTILINE)
@@ -34,7 +40,7 @@ class Extracted:
     start: int
     end: int
     confidence: float
-    context: dict[str, object] = field(default_factory=dict)
+    context: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,43 @@ class Extraction:
     article: Article
     claims: list[Extracted]
     unrecognised: list[Unrecognised]
+
+    def json(self) -> dict[str, object]:
+        """The claims and the curator report as JSON-ready data (``spinekg extract``)."""
+
+        def entity(e: Entity) -> dict[str, str]:
+            return {"iri": str(e.iri), "label": e.label}
+
+        return {
+            "document": {
+                "id": self.article.id,
+                "title": self.article.title,
+                "path": str(self.article.path),
+            },
+            "claims": [
+                {
+                    "subject": entity(c.subject),
+                    "relation": c.relation,
+                    "object": entity(c.object),
+                    "modality": c.modality,
+                    "evidence": {"sentence": c.sentence, "start": c.start, "end": c.end},
+                    "confidence": c.confidence,
+                    "context": c.context,
+                }
+                for c in self.claims
+            ],
+            "unrecognised": [
+                {
+                    "text": u.text,
+                    "start": u.start,
+                    "end": u.end,
+                    "sentence": u.sentence,
+                    "reason": u.reason,
+                    "closest": list(u.closest),
+                }
+                for u in self.unrecognised
+            ],
+        }
 
 
 def extract(article: Article, pipeline: Pipeline) -> Extraction:
@@ -129,7 +172,7 @@ def _ambiguous(mentions: list[Mention], sentence: str) -> Iterator[Unrecognised]
 
 
 def _near_misses(
-    sent: object,
+    sent: Span,
     mentions: list[Mention],
     words: set[str],
     pipeline: Pipeline,
@@ -139,21 +182,21 @@ def _near_misses(
     """Words close to, but not in, the lexicon: likely misspellings or unknown variants."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     vocabulary = sorted(words)
-    for i, token in enumerate(sent):  # type: ignore[attr-defined]
+    for i, token in enumerate(sent):
         text = token.text.lower()
         if i in covered or len(text) < 6 or not text.isalpha() or text in words:
             continue
         if token.is_stop:
             continue
-        close = difflib.get_close_matches(text, vocabulary, n=1, cutoff=0.88)
-        if close and not _inflection(text, close[0]):
+        close = closest(text, vocabulary, n=1)
+        if close and similarity(text, close[0]) >= MISSPELLING and not _inflection(text, close[0]):
             yield Unrecognised(
                 token.text,
                 offset + token.idx,
                 offset + token.idx + len(token.text),
                 sentence,
                 f"not in the lexicon; did you mean {close[0]!r}?",
-                tuple(pipeline.lexicon.closest(close[0])),
+                tuple(pipeline.lexicon.containing(close[0])),
             )
 
 

@@ -12,8 +12,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, URIRef
+from rdflib.term import Node
 
-from spinekg.namespaces import EXACT_SYNONYM, SPINE
+from spinekg.kernel.graphs import superclasses, union
+from spinekg.kernel.namespaces import EXACT_SYNONYM, SPINE
 
 __all__ = ["CATEGORIES", "Entity", "Lexicon", "build_lexicon", "variants"]
 
@@ -57,7 +59,7 @@ class Lexicon:
         """Every word of every phrase, for spotting misspelt mentions."""
         return {w for phrase in self.phrases for w in phrase.replace("-", " ").split()}
 
-    def closest(self, word: str) -> list[str]:
+    def containing(self, word: str) -> list[str]:
         """Labels of entities whose phrases contain ``word``, for a curator's report."""
         labels = {e.label for phrase, ents in self.phrases.items() if word in phrase for e in ents}
         return sorted(labels)[:3]
@@ -65,22 +67,16 @@ class Lexicon:
 
 def build_lexicon(graphs: Iterable[Graph]) -> Lexicon:
     """Collect the labels and synonyms of every entity of a relevant category."""
-    union = Graph()
-    for graph in graphs:
-        for triple in graph:
-            union.add(triple)
-    superclasses = {
-        cls: set(union.transitive_objects(cls, RDFS.subClassOf))
-        for cls in set(union.subjects(RDF.type, OWL.Class))
-    }
+    merged = union(graphs)
+    above = superclasses(merged)
     found: dict[str, dict[URIRef, Entity]] = defaultdict(dict)
     rank = {name: i for i, name in enumerate(CATEGORIES)}
-    for entity, category in _entities(union, superclasses):
-        label = str(union.value(entity, RDFS.label) or entity)
-        names = [label, *map(str, union.objects(entity, EXACT_SYNONYM))]
-        names += [str(n) for n in union.objects(entity, SKOS.altLabel)]
+    for entity, category in _entities(merged, above):
+        label = str(merged.value(entity, RDFS.label) or entity)
+        names = [label, *map(str, merged.objects(entity, EXACT_SYNONYM))]
+        names += [str(n) for n in merged.objects(entity, SKOS.altLabel)]
         if category == "NEURAL":  # roots are named by their level: "the L5 or S1 root"
-            names += [str(n) for n in union.objects(entity, SKOS.notation)]
+            names += [str(n) for n in merged.objects(entity, SKOS.notation)]
         for name in names:
             for variant in variants(name):
                 found[variant].setdefault(entity, Entity(entity, label, category))
@@ -92,15 +88,12 @@ def build_lexicon(graphs: Iterable[Graph]) -> Lexicon:
     return lexicon
 
 
-def _entities(
-    union: Graph, superclasses: Mapping[URIRef, set[URIRef]]
-) -> Iterator[tuple[URIRef, str]]:
-    for cls, category in GENERIC_CLASSES.items():
-        yield cls, category
-    for individual in set(union.subjects(RDF.type, OWL.NamedIndividual)):
+def _entities(graph: Graph, above: Mapping[Node, set[Node]]) -> Iterator[tuple[URIRef, str]]:
+    yield from GENERIC_CLASSES.items()
+    for individual in set(graph.subjects(RDF.type, OWL.NamedIndividual)):
         if not isinstance(individual, URIRef):
             continue
-        kinds = {s for t in union.objects(individual, RDF.type) for s in superclasses.get(t, {t})}
+        kinds = {s for t in graph.objects(individual, RDF.type) for s in above.get(t, {t})}
         category = next(
             (name for name, classes in CATEGORIES.items() if kinds.intersection(classes)), None
         )

@@ -528,8 +528,8 @@ def _causes(s: _Sentence) -> Iterator[Found]:
             continue  # handled above
         if s.tokens[i] == "from" and not s.group_before(i, {"FINDING"}, gap=1):
             continue
-        nxt = i + 2 if s.tokens[i] in {"due", "because"} else i + 1
-        causes = s.group_after(nxt - 1, CAUSERS, gap=3)
+        after = i + 1 if s.tokens[i] in {"due", "because"} else i
+        causes = s.group_after(after, CAUSERS, gap=3)
         effects = s.group_before(i, EFFECTS, gap=3)
         yield from _pairs(s, "causes", causes, effects, 0.7, cue=i)
 
@@ -687,7 +687,7 @@ def _treatment_kind(s: _Sentence) -> Iterator[Found]:
         kind_id, label = KIND_OF_TREATMENT[local]
         base = str(general.entity.iri).rsplit("/", 1)[0]
         kind = replace(general, entity=Entity(URIRef(f"{base}/{kind_id}"), label, "KIND"))
-        examples = []
+        examples: list[Mention] = []
         edge = general.end
         for m in s.mentions:
             if m.start < edge:
@@ -733,9 +733,10 @@ def _tried_before(s: _Sentence) -> Iterator[Found]:
         first = [t for t in treatments if t.end <= i and i - t.end <= 2]
         later = [t for t in treatments if t.start > i]
     if not first:
-        i = _fail_cue(s)
-        if i is None:
+        cue = _fail_cue(s)
+        if cue is None:
             return
+        i = cue
         conditional = next(
             (j for j in range(i - 1, -1, -1) if s.tokens[j] in CONDITIONALS | {"because"}), None
         )

@@ -1,34 +1,84 @@
 """spinekg: an open clinical knowledge graph of the spine.
 
-Build the graph, open the embedded store and ask a catalog question::
+Build the graph, open the embedded release and ask a catalog question::
 
     >>> import spinekg
     >>> spinekg.build()  # doctest: +SKIP
-    >>> store = spinekg.open_store()  # doctest: +SKIP
-    >>> rows = spinekg.run(store, "muscles_weakened_by_herniation",
-    ...                    disc="L4-L5", zone="paracentral")  # doctest: +SKIP
+    >>> runner = spinekg.embedded()  # doctest: +SKIP
+    >>> rows = spinekg.rows(runner, "muscles_weakened_by_herniation",
+    ...                     disc="L4-L5", zone="paracentral")  # doctest: +SKIP
+
+Querying needs only the light dependencies; :func:`build` and :func:`check` need the
+``build`` extra and are imported when first called.
 """
 
-from spinekg.build import build
-from spinekg.errors import (
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from spinekg.kernel.errors import (
     BuildError,
     CuratedDataError,
+    MissingExtraError,
     QueryError,
     ReleaseNotFoundError,
     SpineKGError,
 )
-from spinekg.queries import get_query, load_catalog, run
-from spinekg.store import open_store
+from spinekg.kernel.release_files import DEFAULT_RELEASE
+from spinekg.queries import get_query, load_catalog
+from spinekg.querying.catalog import rows, run
+from spinekg.querying.runner import EmbeddedRunner, RemoteRunner
+from spinekg.querying.store import embedded, open_store
+
+if TYPE_CHECKING:
+    from spinekg.pipeline.build import Checked
+    from spinekg.pipeline.load import Inputs
 
 __all__ = [
     "BuildError",
     "CuratedDataError",
+    "EmbeddedRunner",
+    "MissingExtraError",
     "QueryError",
     "ReleaseNotFoundError",
+    "RemoteRunner",
     "SpineKGError",
     "build",
+    "check",
+    "embedded",
     "get_query",
     "load_catalog",
     "open_store",
+    "rows",
     "run",
 ]
+
+#: The modules the build side imports beyond the query side's.
+BUILD_MODULES = ("owlready2", "pyshacl", "spacy", "negspacy", "frontmatter", "yaml", "tqdm")
+
+
+def build(
+    out_dir: str | os.PathLike[str] = DEFAULT_RELEASE,
+    inputs: Inputs | None = None,
+    *,
+    progress: bool | None = None,
+) -> dict[str, object]:
+    """Build a release into ``out_dir``: see :func:`spinekg.pipeline.build.build`."""
+    from spinekg.kernel.errors import require_extra
+
+    require_extra("build", *BUILD_MODULES)
+    from spinekg.pipeline.build import build as run_build
+
+    return run_build(out_dir, inputs, progress=progress)
+
+
+def check(inputs: Inputs | None = None) -> Checked:
+    """Load, reason and check without writing: see :func:`spinekg.pipeline.build.check_inputs`."""
+    from spinekg.kernel.errors import require_extra
+
+    require_extra("build", *BUILD_MODULES)
+    from spinekg.pipeline.build import check_inputs
+    from spinekg.pipeline.load import Inputs
+
+    return check_inputs(inputs or Inputs.shipped())

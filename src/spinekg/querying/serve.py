@@ -16,13 +16,11 @@ import time
 import urllib.request
 from pathlib import Path
 
-from spinekg.errors import ReleaseNotFoundError, SpineKGError
-from spinekg.release import sha256
+from spinekg.kernel.errors import ReleaseNotFoundError, SpineKGError
+from spinekg.kernel.release_files import NQUADS, SERVER_STORE, sha256
 
 __all__ = ["oxigraph_binary", "prepare_store", "server_command", "wait_until_ready"]
 
-NQUADS = "spinekg.nq"
-STORE_DIR = "oxigraph"
 STAMP = ".release-sha256"
 
 
@@ -32,7 +30,8 @@ def oxigraph_binary() -> str:
     found = str(beside) if beside.is_file() else shutil.which("oxigraph")
     if found is None:
         raise SpineKGError(
-            "the Oxigraph server is not installed; run `make install` (PyPI package oxigraph)"
+            "the Oxigraph server is not installed: it comes with the 'serve' extra, "
+            "`pip install 'spinekg[serve]'` (or `make install`)"
         )
     return found
 
@@ -46,7 +45,7 @@ def prepare_store(release_dir: str | os.PathLike[str]) -> Path:
     nquads = release / NQUADS
     if not nquads.is_file():
         raise ReleaseNotFoundError(f"no release in {release}/; run `spinekg build` first")
-    location = release / STORE_DIR
+    location = release / SERVER_STORE
     digest = sha256(nquads)
     stamp = location / STAMP
     if stamp.is_file() and stamp.read_text() == digest:

@@ -12,13 +12,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from spinekg.build import DEFAULT_OUT
-from spinekg.errors import ReleaseNotFoundError
+from spinekg.kernel.errors import ReleaseNotFoundError
+from spinekg.kernel.release_files import DEFAULT_RELEASE, NQUADS
+from spinekg.querying.runner import EmbeddedRunner
 
-NQUADS = "spinekg.nq"
 
-
-def open_store(release_dir: str | os.PathLike[str] = DEFAULT_OUT) -> ox.Store:
+def open_store(release_dir: str | os.PathLike[str] = DEFAULT_RELEASE) -> ox.Store:
     """Load the release in ``release_dir`` into a new in-memory store.
 
     Named graphs are kept; query with ``use_default_graph_as_union=True`` to see them all.
@@ -33,3 +32,11 @@ def open_store(release_dir: str | os.PathLike[str] = DEFAULT_OUT) -> ox.Store:
     store = ox.Store()
     store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
     return store
+
+
+def embedded(release_dir: str | os.PathLike[str] = DEFAULT_RELEASE) -> EmbeddedRunner:
+    """A runner over the release in ``release_dir``, loaded into a new in-memory store.
+
+    :raises ReleaseNotFoundError: if there is no built release there.
+    """
+    return EmbeddedRunner(open_store(release_dir), where=f"the release in {release_dir}")

@@ -14,16 +14,31 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, get_args
 
 from rdflib import RDF, URIRef
 from rdflib import Literal as RDFLiteral
 from rdflib.term import Node
 
-from spinekg.namespaces import CLAIM, EVIDENCE, SPINE, mint
+from spinekg.kernel.namespaces import CLAIM, EVIDENCE, SPINE, mint
 
 Modality = Literal["asserted", "possible", "negated"]
+MODALITIES: tuple[Modality, ...] = get_args(Modality)
 Triple = tuple[Node, Node, Node]
+
+
+def as_modality(value: str) -> Modality:
+    """A modality named by a table cell or a rule.
+
+    >>> as_modality("possible")
+    'possible'
+
+    :raises ValueError: for a name that is not a modality.
+    """
+    for modality in MODALITIES:
+        if value == modality:
+            return modality
+    raise ValueError(f"unknown modality {value!r}; expected one of {', '.join(MODALITIES)}")
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,9 +48,48 @@ class BuildError(SpineKGError):
     """The build could not complete; the previous release is untouched."""
 
 
+class ChecksFailedError(SpineKGError):
+    """The graph failed checks with severity ERROR; nothing was built.
+
+    :param errors: one line per ERROR, ``where: ERROR check: entity property value``.
+    """
+
+    def __init__(self, errors: list[str]) -> None:
+        """Keep every error line so that the report names them all."""
+        self.errors = errors
+        super().__init__("\n".join(errors))
+
+
 class QueryError(SpineKGError, ValueError):
     """A catalog query or one of its parameters is unusable."""
 
 
+class QuerySyntaxError(QueryError):
+    """The SPARQL text of a query does not parse."""
+
+
 class ReleaseNotFoundError(SpineKGError, FileNotFoundError):
     """There is no built release where one was expected."""
+
+
+class MissingExtraError(SpineKGError, ImportError):
+    """A feature's dependencies are not installed; the message names the extra that has them."""
+
+
+def require_extra(extra: str, *modules: str) -> None:
+    """Check that the modules a feature imports are installed, before it starts.
+
+    >>> require_extra("build", "a_module_nobody_has")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    spinekg.kernel.errors.MissingExtraError: this needs the 'build' extra (a_module_nobody_has ...
+
+    :raises MissingExtraError: naming the missing modules and the extra that installs them.
+    """
+    missing = [name for name in modules if importlib.util.find_spec(name) is None]
+    if missing:
+        raise MissingExtraError(
+            f"this needs the {extra!r} extra ({', '.join(missing)} "
+            f"{'is' if len(missing) == 1 else 'are'} not installed): "
+            f"pip install 'spinekg[{extra}]', or `make install` in a checkout"
+        )

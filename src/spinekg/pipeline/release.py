@@ -8,20 +8,41 @@ arrays are sorted, N-Quads lines are sorted, and the manifest date is the ontolo
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from rdflib import DCTERMS, OWL, BNode, Dataset, Graph, URIRef
+from rdflib import (
+    DCTERMS,
+    OWL,
+    RDF,
+    RDFS,
+    SH,
+    SKOS,
+    BNode,
+    Dataset,
+    Graph,
+    Literal,
+    Namespace,
+    URIRef,
+)
 from rdflib.compare import to_canonical_graph
 from rdflib.term import Node
 
-from spinekg.namespaces import ONTOLOGY_GRAPH, ONTOLOGY_IRI, PREFIXES, STABLE_BNODE_PREFIX
+from spinekg.kernel.namespaces import (
+    GRAPH,
+    ONTOLOGY_GRAPH,
+    ONTOLOGY_IRI,
+    PREFIXES,
+    SPINE,
+    STABLE_BNODE_PREFIX,
+)
+from spinekg.kernel.release_files import FILES, JSON_LD, MANIFEST, NQUADS, RDF_XML, TURTLE, sha256
+from spinekg.queries import Query
 
-#: Release file names, in the order the manifest lists them.
-FILES = ("spinekg.ttl", "spinekg.owl", "spinekg.jsonld", "spinekg.nq")
-MANIFEST = "manifest.json"
+#: The named graph that publishes the query catalog in the release.
+CATALOG_GRAPH = GRAPH["queries"]
+SCHEMA = Namespace("https://schema.org/")
 
 
 def canonical(graphs: Mapping[URIRef, Graph]) -> dict[URIRef, Graph]:
@@ -36,7 +57,35 @@ def canonical(graphs: Mapping[URIRef, Graph]) -> dict[URIRef, Graph]:
     return out
 
 
-def merged(graphs: Mapping[URIRef, Graph]) -> Graph:
+def catalog_graph(catalog: Mapping[str, Query]) -> Graph:
+    """The query catalog as RDF, in the SIB sparql-examples convention, for endpoint users.
+
+    Each query is a ``sh:SPARQLExecutable`` (and ``sh:SPARQLSelectExecutable``) with its title
+    as ``rdfs:label``, its question as ``rdfs:comment``, its text as ``sh:select`` and its
+    competency question ids as ``schema:keywords``.
+    """
+    graph = Graph()
+    for query in catalog.values():
+        node = SPINE[f"query-{query.id}"]
+        graph.add((node, RDF.type, SH.SPARQLExecutable))
+        graph.add((node, RDF.type, SH.SPARQLSelectExecutable))
+        graph.add((node, RDFS.label, Literal(query.title)))
+        graph.add((node, RDFS.comment, Literal(query.question)))
+        graph.add((node, DCTERMS.identifier, Literal(query.id)))
+        graph.add((node, SH.select, Literal(query.text)))
+        for cq in query.competency:
+            graph.add((node, SCHEMA.keywords, Literal(cq)))
+        for param in query.params:
+            text = (
+                f"parameter ?{param.name} ({param.type}), e.g. {param.example}: {param.description}"
+            )
+            graph.add((node, SCHEMA.description, Literal(text)))
+        if query.example:
+            graph.add((node, SKOS.example, Literal(query.example)))
+    return graph
+
+
+def _merged(graphs: Mapping[URIRef, Graph]) -> Graph:
     """All graphs merged into one, with the project's prefixes bound."""
     union = Graph()
     for triple in sorted({t for g in graphs.values() for t in g}, key=_sort_key):
@@ -54,11 +103,11 @@ def write_release(
     :param extra: more manifest entries (for example the loaders that ran).
     :returns: the manifest.
     """
-    union = merged(graphs)
-    (out_dir / "spinekg.ttl").write_bytes(union.serialize(format="turtle", encoding="utf-8"))
-    (out_dir / "spinekg.owl").write_bytes(_Ordered(union).serialize(format="xml", encoding="utf-8"))
-    (out_dir / "spinekg.jsonld").write_text(_jsonld(union), encoding="utf-8")
-    (out_dir / "spinekg.nq").write_text(_nquads(graphs), encoding="utf-8")
+    union = _merged(graphs)
+    (out_dir / TURTLE).write_bytes(union.serialize(format="turtle", encoding="utf-8"))
+    (out_dir / RDF_XML).write_bytes(_Ordered(union).serialize(format="xml", encoding="utf-8"))
+    (out_dir / JSON_LD).write_text(_jsonld(union), encoding="utf-8")
+    (out_dir / NQUADS).write_text(_nquads(graphs), encoding="utf-8")
     ontology = graphs[ONTOLOGY_GRAPH]
     manifest: dict[str, object] = {
         "name": "spinekg",
@@ -82,11 +131,6 @@ def write_release(
         json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8"
     )
     return manifest
-
-
-def sha256(path: Path) -> str:
-    """The hex SHA-256 digest of a file."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _nquads(graphs: Mapping[URIRef, Graph]) -> str:

@@ -43,6 +43,9 @@ PREFIXES: dict[str, str] = {
     "oboInOwl": str(OBOINOWL),
 }
 
+#: The ``PREFIX`` lines of every prefix above, for SPARQL sent to a server.
+SPARQL_PROLOGUE = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items())
+
 #: External vocabularies that mappings may point to (prefix -> IRI prefix).
 MAPPING_PREFIXES: dict[str, str] = {
     "UBERON": "http://purl.obolibrary.org/obo/UBERON_",

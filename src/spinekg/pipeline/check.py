@@ -24,38 +24,36 @@ The checks, by name:
 
 from __future__ import annotations
 
-import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from rdflib import DCTERMS, OWL, RDF, RDFS, SH, XSD, BNode, Graph, Literal, URIRef
+from rdflib import DCTERMS, OWL, RDF, RDFS, SH, XSD, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from spinekg.errors import CuratedDataError, SpineKGError, display_path
-from spinekg.namespaces import (
+from spinekg.kernel.errors import ChecksFailedError, CuratedDataError, display_path
+from spinekg.kernel.graphs import display, superclasses, union
+from spinekg.kernel.namespaces import (
     DEFINITION,
     EXACT_SYNONYM,
     MAPPING_PREFIXES,
     ONTOLOGY_GRAPH,
     ONTOLOGY_IRI,
     SPINE,
-    curie,
 )
-from spinekg.reason import ReasonerError, Reasoning, reason
-from spinekg.sources import Sources, load_sources, union
+from spinekg.pipeline.reason import ReasonerError, Reasoning
 
 __all__ = [
     "SEVERITIES",
     "CheckError",
     "CheckResult",
-    "Inspection",
-    "check_graphs",
+    "check",
     "format_results",
-    "inspect",
-    "inspect_sources",
+    "ordered",
+    "reasoner_results",
     "summary",
+    "syntax_results",
 ]
 
 SEVERITIES = ("ERROR", "WARN", "INFO")
@@ -110,66 +108,17 @@ class CheckResult:
         return f"{self.where or '-'}: {self.severity} {self.check}: {subject}"
 
 
-class CheckError(SpineKGError):
-    """The graph failed checks with severity ERROR; nothing was built."""
+class CheckError(ChecksFailedError):
+    """The graph failed checks with severity ERROR; it keeps every result of the report."""
 
     def __init__(self, results: list[CheckResult]) -> None:
-        """Keep every result so that the report names them all."""
+        """Keep every result; the message lists the errors."""
         self.results = results
-        errors = [r for r in results if r.severity == "ERROR"]
-        super().__init__("\n".join(str(r) for r in errors))
+        super().__init__([str(r) for r in results if r.severity == "ERROR"])
 
 
-@dataclass
-class Inspection:
-    """Everything the checks found, with the sources and the reasoner's results if they loaded."""
-
-    results: list[CheckResult]
-    sources: Sources | None = None
-    reasoning: Reasoning | None = None
-
-    @property
-    def errors(self) -> list[CheckResult]:
-        """The results of severity ERROR."""
-        return [r for r in self.results if r.severity == "ERROR"]
-
-
-def inspect(
-    curated_dir: str | os.PathLike[str] | None = None,
-    ontology_file: str | os.PathLike[str] | None = None,
-    shapes_file: str | os.PathLike[str] | None = None,
-) -> Inspection:
-    """Load the sources, reason over them and run every check; never raises for bad input."""
-    try:
-        sources = load_sources(curated_dir, ontology_file, shapes_file)
-    except CuratedDataError as error:
-        return Inspection(syntax_results(error))
-    return inspect_sources(sources)
-
-
-def inspect_sources(sources: Sources) -> Inspection:
-    """Reason over loaded sources and run every check."""
-    reasoner_results: list[CheckResult] = []
-    reasoning = None
-    try:
-        reasoning = reason(sources.graphs, sources.merged)
-    except ReasonerError as error:
-        reasoner_results = _reasoner_results(error, sources.locations)
-    results = check_graphs(
-        sources.graphs,
-        sources.locations,
-        shapes=sources.shapes,
-        reasoning=reasoning,
-        merged=sources.merged,
-    )
-    results += [
-        CheckResult("INFO", "text-unrecognised", "", "", f'"{mention}" {reason}', where)
-        for where, mention, reason in sources.unrecognised
-    ]
-    return Inspection(sorted({*results, *reasoner_results}, key=_order), sources, reasoning)
-
-
-def _reasoner_results(error: ReasonerError, locations: Mapping[URIRef, str]) -> list[CheckResult]:
+def reasoner_results(error: ReasonerError, locations: Mapping[URIRef, str]) -> list[CheckResult]:
+    """Why the reasoner failed, as check results (one per clash that explains it)."""
     if not error.clashes:
         return [CheckResult("ERROR", error.check, "", "", str(error), "")]
     return [
@@ -195,15 +144,15 @@ def syntax_results(error: CuratedDataError) -> list[CheckResult]:
     ]
 
 
-def check_graphs(
+def check(
     graphs: Mapping[URIRef, Graph],
-    locations: Mapping[URIRef, str],
-    *,
+    reasoning: Reasoning | None,
     shapes: Graph,
-    reasoning: Reasoning | None = None,
+    *,
+    locations: Mapping[URIRef, str],
     merged: Graph | None = None,
 ) -> list[CheckResult]:
-    """Run every check over the asserted graphs (and the reasoner's findings, if given).
+    """Run every check over the asserted graphs and the reasoner's findings (if it ran).
 
     :param locations: where each entity is defined, as ``file:line``.
     :param merged: the graphs already merged into one, if the caller has them.
@@ -229,6 +178,11 @@ def check_graphs(
             ctx.result("ERROR", "unsatisfiable-class", cls, OWL.equivalentClass, OWL.Nothing)
             for cls in reasoning.unsatisfiable
         ]
+    return ordered(results)
+
+
+def ordered(results: Iterable[CheckResult]) -> list[CheckResult]:
+    """The results without repeats: errors first, then by check, entity, property, value."""
     return sorted(set(results), key=_order)
 
 
@@ -268,12 +222,15 @@ class _Context:
         self.types: dict[Node, set[Node]] = defaultdict(set)
         for s, o in self.union.subject_objects(RDF.type):
             self.types[s].add(o)
-        self.superclasses: dict[Node, set[Node]] = {}
-        for cls in set(self.union.subjects(RDF.type, OWL.Class)):
-            self.superclasses[cls] = set(self.union.transitive_objects(cls, RDFS.subClassOf))
+        self.superclasses = superclasses(self.union)
 
     def result(
-        self, severity: str, check: str, entity: Node, prop: Node | str = "", value: object = ""
+        self,
+        severity: str,
+        check: str,
+        entity: Node | str,
+        prop: Node | str = "",
+        value: object = "",
     ) -> CheckResult:
         where = self.locations.get(entity, "") if isinstance(entity, URIRef) else ""
         return CheckResult(severity, check, _show(entity), _show(prop), _show(value), where)
@@ -288,7 +245,7 @@ class _Context:
             OWL.NamedIndividual: "individual",
         }
         for rdf_type, kind in kinds.items():
-            for s in sorted(set(self.union.subjects(RDF.type, rdf_type))):
+            for s in sorted(set(self.union.subjects(RDF.type, rdf_type)), key=str):
                 if isinstance(s, URIRef) and s.startswith(SPINE):
                     yield s, kind
 
@@ -302,13 +259,7 @@ def _order(r: CheckResult) -> tuple[int, str, str, str, str]:
 
 
 def _show(value: object) -> str:
-    if isinstance(value, URIRef):
-        return curie(str(value))
-    if isinstance(value, Literal):
-        return f'"{value}"'
-    if isinstance(value, BNode):
-        return "[]"
-    return str(value)
+    return display(value, quote=True)
 
 
 def _one_line(text: str) -> str:
@@ -335,16 +286,16 @@ def _ontology_header(ctx: _Context) -> Iterator[CheckResult]:
 def _labels(ctx: _Context) -> Iterator[CheckResult]:
     by_label: dict[tuple[str, str], list[URIRef]] = defaultdict(list)
     for term, kind in ctx.terms():
-        labels = sorted(ctx.union.objects(term, RDFS.label))
+        labels = sorted(ctx.union.objects(term, RDFS.label), key=str)
         if not labels:
             yield ctx.result("ERROR", "missing-label", term, RDFS.label)
         if len(labels) > 1:
-            for label in labels:
-                yield ctx.result("ERROR", "multiple-labels", term, RDFS.label, label)
-        for label in labels:
-            text = str(label)
+            for name in labels:
+                yield ctx.result("ERROR", "multiple-labels", term, RDFS.label, name)
+        for name in labels:
+            text = str(name)
             if text != text.strip() or "  " in text:
-                yield ctx.result("WARN", "label-whitespace", term, RDFS.label, label)
+                yield ctx.result("WARN", "label-whitespace", term, RDFS.label, name)
             if SPINE.SourceDocument not in ctx.types[term]:  # documents may share a title
                 by_label[(kind, _norm(text))].append(term)
     for (_, _), terms in sorted(by_label.items()):
@@ -362,7 +313,7 @@ def _labels(ctx: _Context) -> Iterator[CheckResult]:
 
 def _definitions(ctx: _Context) -> Iterator[CheckResult]:
     for term, kind in ctx.terms():
-        definitions = sorted(ctx.union.objects(term, DEFINITION))
+        definitions = sorted(ctx.union.objects(term, DEFINITION), key=str)
         if not definitions and kind != "individual":
             yield ctx.result("ERROR", "missing-definition", term, DEFINITION)
         elif not definitions and SPINE.SourceDocument not in ctx.types[term]:
@@ -412,7 +363,11 @@ def _xrefs(ctx: _Context) -> Iterator[CheckResult]:
 
 
 def _deprecated(ctx: _Context) -> Iterator[CheckResult]:
-    deprecated = {s for s, o in ctx.union.subject_objects(OWL.deprecated) if o.toPython() is True}
+    deprecated = {
+        s
+        for s, o in ctx.union.subject_objects(OWL.deprecated)
+        if isinstance(o, Literal) and o.toPython() is True
+    }
     for s, p, o in ctx.union:
         if o in deprecated and p not in (OWL.annotatedSource, OWL.annotatedTarget):
             yield ctx.result("ERROR", "deprecated-reference", s, p, o)
@@ -438,7 +393,7 @@ def _undeclared(ctx: _Context) -> Iterator[CheckResult]:
 
 
 def _domain_range(ctx: _Context) -> Iterator[CheckResult]:
-    for prop in sorted(set(ctx.tbox.subjects(RDF.type, OWL.ObjectProperty))):
+    for prop in sorted(set(ctx.tbox.subjects(RDF.type, OWL.ObjectProperty)), key=str):
         domains = _classes(ctx.tbox, ctx.tbox.value(prop, RDFS.domain))
         ranges = _classes(ctx.tbox, ctx.tbox.value(prop, RDFS.range))
         for s, o in ctx.union.subject_objects(prop):
@@ -494,14 +449,14 @@ def _shacl(ctx: _Context, shapes: Graph) -> Iterator[CheckResult]:
         ctx.union, shacl_graph=shapes, inference="none", allow_warnings=True
     )
     assert isinstance(report, Graph)
-    severity = {SH.Violation: "ERROR", SH.Warning: "WARN", SH.Info: "INFO"}
+    severity: dict[Node | None, str] = {SH.Violation: "ERROR", SH.Warning: "WARN", SH.Info: "INFO"}
     for result in report.subjects(RDF.type, SH.ValidationResult):
         shape = report.value(result, SH.sourceShape)
         name = shapes.value(shape, SH.name)
         while name is None and shape is not None:  # a property shape: name of its node shape
             shape = shapes.value(None, SH.property, shape)
             name = shapes.value(shape, SH.name) if shape is not None else None
-        focus = report.value(result, SH.focusNode)
+        focus = report.value(result, SH.focusNode) or ""
         path = report.value(result, SH.resultPath)
         value = report.value(result, SH.value)
         message = report.value(result, SH.resultMessage)

@@ -25,9 +25,9 @@ from pathlib import Path
 from rdflib import OWL, RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from spinekg.errors import SpineKGError
-from spinekg.namespaces import GRAPH, ONTOLOGY_GRAPH, SPINE
-from spinekg.sources import union
+from spinekg.kernel.errors import SpineKGError
+from spinekg.kernel.graphs import display, superclasses, union
+from spinekg.kernel.namespaces import GRAPH, ONTOLOGY_GRAPH, SPINE
 
 __all__ = [
     "INFERRED_GRAPH",
@@ -58,9 +58,9 @@ class Clash:
 
     def __str__(self) -> str:
         """Say which classes clash for the entity."""
-        a, b = (_curie(c) for c in self.disjoint)
+        a, b = (display(c) for c in self.disjoint)
         what = "a subclass of" if self.is_class else "both a"
-        return f"{_curie(self.entity)} is {what} {a} and {b}, which are disjoint"
+        return f"{display(self.entity)} is {what} {a} and {b}, which are disjoint"
 
 
 class ReasonerError(SpineKGError):
@@ -82,7 +82,7 @@ class Reasoning:
     seconds: float
 
 
-def reasoning_view(graphs: Mapping[URIRef, Graph], merged: Graph | None = None) -> Graph:
+def reasoning_view(graphs: Mapping[URIRef, Graph], *, merged: Graph | None = None) -> Graph:
     """The ontology and the entities' relations, without claim and evidence records.
 
     :param merged: the graphs already merged into one, if the caller has them.
@@ -96,7 +96,7 @@ def reasoning_view(graphs: Mapping[URIRef, Graph], merged: Graph | None = None) 
     return view
 
 
-def reason(graphs: Mapping[URIRef, Graph], merged: Graph | None = None) -> Reasoning:
+def reason(graphs: Mapping[URIRef, Graph], *, merged: Graph | None = None) -> Reasoning:
     """Run HermiT over the reasoning view and return what it entails beyond the assertions.
 
     :param merged: the graphs already merged into one, if the caller has them.
@@ -108,7 +108,7 @@ def reason(graphs: Mapping[URIRef, Graph], merged: Graph | None = None) -> Reaso
     import owlready2
 
     owlready2.JAVA_EXE = java
-    view = reasoning_view(graphs, merged)
+    view = reasoning_view(graphs, merged=merged)
     world = owlready2.World()
     with tempfile.TemporaryDirectory(prefix="spinekg-reason-") as tmp:
         path = Path(tmp) / "view.owl"
@@ -178,7 +178,7 @@ def _complete_property_axioms(tbox: Graph, asserted: Graph, inferred: Graph) -> 
         supers.setdefault(p, set()).add(q)
     pending: Iterable[tuple[Node, Node, Node]] = [*asserted, *inferred]
     while True:
-        new = set()
+        new: set[tuple[Node, Node, Node]] = set()
         for s, p, o in pending:
             if isinstance(o, Literal):
                 continue
@@ -199,22 +199,25 @@ def explain_inconsistency(view: Graph) -> tuple[Clash, ...]:
     properties' domains and ranges. An individual is only reported when none of its asserted
     classes is already reported.
     """
-    superclasses = _superclasses(view)
+    above = superclasses(view)
     disjoint: set[frozenset[Node]] = set()
     for a, b in view.subject_objects(OWL.disjointWith):
         disjoint.add(frozenset((a, b)))
     for group in view.subjects(RDF.type, OWL.AllDisjointClasses):
-        members = list(view.items(view.value(group, OWL.members)))
+        head = view.value(group, OWL.members)
+        members = list(view.items(head)) if head is not None else []
         disjoint.update(frozenset((a, b)) for a in members for b in members if a != b)
-    ordered = sorted((tuple(sorted(pair)) for pair in disjoint), key=lambda ab: (ab[0], ab[1]))
+    ordered = sorted(
+        (tuple(sorted(pair, key=str)) for pair in disjoint), key=lambda ab: (str(ab[0]), str(ab[1]))
+    )
 
     def clash(types: set[Node]) -> tuple[Node, Node] | None:
         return next(((a, b) for a, b in ordered if a in types and b in types), None)
 
     clashes = []
     bad_classes = set()
-    for cls in sorted(c for c in superclasses if isinstance(c, URIRef)):
-        pair = clash(superclasses[cls])
+    for cls in sorted(c for c in above if isinstance(c, URIRef)):
+        pair = clash(above[cls])
         if pair is not None:
             bad_classes.add(cls)
             clashes.append(Clash(cls, pair, is_class=True))
@@ -226,27 +229,15 @@ def explain_inconsistency(view: Graph) -> tuple[Clash, ...]:
                 implied.setdefault(s, set()).add(domain)
             if isinstance(range_, URIRef):
                 implied.setdefault(o, set()).add(range_)
-    for individual in sorted(set(view.subjects(RDF.type, OWL.NamedIndividual))):
+    for individual in sorted(set(view.subjects(RDF.type, OWL.NamedIndividual)), key=str):
         asserted = set(view.objects(individual, RDF.type))
         if asserted & bad_classes or not isinstance(individual, URIRef):
             continue
         types = asserted | implied.get(individual, set())
-        pair = clash({sup for cls in types for sup in superclasses.get(cls, {cls})})
+        pair = clash({sup for cls in types for sup in above.get(cls, {cls})})
         if pair is not None:
             clashes.append(Clash(individual, pair, is_class=False))
     return tuple(clashes)
-
-
-def _superclasses(graph: Graph) -> dict[Node, set[Node]]:
-    out: dict[Node, set[Node]] = {}
-    for cls in set(graph.subjects(RDF.type, OWL.Class)):
-        out[cls] = set(graph.transitive_objects(cls, RDFS.subClassOf))  # includes cls
-    return out
-
-
-def _curie(node: Node) -> str:
-    text = str(node)
-    return "spine:" + text.removeprefix(str(SPINE)) if text.startswith(str(SPINE)) else text
 
 
 def _last_line(text: str) -> str:

@@ -1,0 +1,34 @@
+"""The files of a release, named once for the side that writes them and the side that reads.
+
+>>> [name for name in FILES]
+['spinekg.ttl', 'spinekg.owl', 'spinekg.jsonld', 'spinekg.nq']
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+#: Where ``spinekg build`` writes a release, and where the query commands look for one.
+DEFAULT_RELEASE = Path("dist")
+
+TURTLE = "spinekg.ttl"
+RDF_XML = "spinekg.owl"
+JSON_LD = "spinekg.jsonld"
+#: Every named graph of the release, one N-Quads line per quad: what the stores load.
+NQUADS = "spinekg.nq"
+#: Release file names, in the order the manifest lists them.
+FILES = (TURTLE, RDF_XML, JSON_LD, NQUADS)
+#: Version, date, triples per graph and the sha256 of each file.
+MANIFEST = "manifest.json"
+#: The on-disk Oxigraph store ``spinekg serve`` keeps beside the release.
+SERVER_STORE = "oxigraph"
+
+
+def sha256(path: Path) -> str:
+    """The hex SHA-256 digest of a file."""
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
