@@ -62,6 +62,8 @@ KIND_CLASS: dict[str, URIRef] = {
     "conus-medullaris": SPINE.ConusMedullaris,
     "cauda-equina": SPINE.CaudaEquina,
     "filum-terminale": SPINE.FilumTerminale,
+    # "a nerve root" of text that names none: a neural structure, not one of the 31 roots
+    "unspecified-root": SPINE.NeuralStructure,
     "symptom": SPINE.Symptom,
     "sign": SPINE.Sign,
     "disc-herniation": SPINE.DiscHerniation,

@@ -118,6 +118,7 @@ SPECS: tuple[TableSpec, ...] = (
                     "conus-medullaris",
                     "cauda-equina",
                     "filum-terminale",
+                    "unspecified-root",
                 ),
             ),
             _ref("part_of", "neural_structures", required=False),

@@ -109,6 +109,30 @@ claim:unsupported a spine:Claim ;
     ]
 
 
+def test_a_class_at_either_end_of_a_claim(tmp_path: Path, tiny: Inputs) -> None:
+    ontology, line = _ontology_with(
+        tmp_path,
+        """
+@prefix claim: <https://w3id.org/spinekg/claim/> .
+@prefix evidence: <https://w3id.org/spinekg/evidence/> .
+claim:punned a spine:Claim ;
+    spine:claimSubject spine:condition-disc-herniation ;
+    spine:claimPredicate spine:compresses ;
+    spine:claimObject spine:SpinalNerveRoot ;
+    spine:hasModality spine:modality-asserted ;
+    spine:hasEvidence evidence:punned .
+evidence:punned a spine:Evidence ; spine:fromSource spine:source-S2 ;
+    spine:referenceSection "2.1" .
+""",
+    )
+    code, lines = _report(tiny, "--ontology", str(ontology))
+    assert code == 1
+    assert (
+        f"{ontology}:{line + 2}: ERROR class-as-individual: claim:punned spine:claimObject "
+        "spine:SpinalNerveRoot"
+    ) in lines
+
+
 def test_edge_without_claim_and_undeclared_muscle(tmp_path: Path, tiny: Inputs) -> None:
     ontology, _ = _ontology_with(
         tmp_path,

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from spinekg.cli import main
 from spinekg.loaders import articles_path
-from spinekg.loaders.text import Pipeline, pipeline_for
+from spinekg.loaders.text import Pipeline, extract, pipeline_for, read_article
 from spinekg.loaders.text.relations import extract_relations
 from spinekg.pipeline.load import Inputs, load
 from tests.conftest import select
@@ -21,7 +21,7 @@ ARTICLE = "weakness-from-herniated-discs"
 #: Every fact of the issue's paragraph: (subject, property, object, modality).
 PARAGRAPH = [
     ("condition-disc-herniation", "causes", "finding-muscle-weakness", "asserted"),
-    ("condition-disc-herniation", "compresses", "SpinalNerveRoot", "asserted"),
+    ("condition-disc-herniation", "compresses", "spinal-nerve-root-unspecified", "asserted"),
     ("condition-disc-herniation", "compresses", "spinal-cord", "asserted"),
     (
         "mechanism-nerve-root-compression",
@@ -30,7 +30,7 @@ PARAGRAPH = [
         "possible",
     ),
     ("mechanism-impaired-signal-conduction", "causes", "finding-muscle-weakness", "asserted"),
-    ("condition-disc-herniation", "causes", "Symptom", "negated"),
+    ("condition-disc-herniation", "causes", "finding-symptoms-unspecified", "negated"),
     ("condition-lumbar-disc-herniation", "causes", "finding-low-back-pain", "possible"),
     ("condition-lumbar-disc-herniation", "causes", "finding-numbness", "possible"),
     ("condition-lumbar-disc-herniation", "causes", "finding-paresthesia", "possible"),
@@ -238,3 +238,143 @@ def test_a_malformed_article_gets_one_clear_message(
     assert result.exit_code == 1
     assert result.stderr == f"error: {article}:{message}\n"
     assert "Traceback" not in result.output
+
+
+def _page(pipeline: Pipeline, tmp_path: Path, text: str) -> set[tuple[str, str, str, str]]:
+    """The claims of a whole page (layout, topic and lead-ins included), by local ids."""
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    extraction = extract(read_article(path, curated=False), pipeline)
+    return {
+        (
+            str(c.subject.iri).rsplit("/", 1)[-1],
+            c.relation,
+            str(c.object.iri).rsplit("/", 1)[-1],
+            c.modality,
+        )
+        for c in extraction.claims
+    }
+
+
+def test_a_lead_in_makes_every_item_a_claim_with_its_hedge(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    page = (
+        "Living with a slipped disc\n"
+        "A slipped disc in the lower back is common in adults.\n"
+        "Warning signs can include:\n"
+        "- numbness or tingling in the heel and the sole\n"
+        "- leg weakness\n"
+    )
+    claims = _page(pipeline, tmp_path, page)
+    assert {
+        ("condition-disc-herniation", "has_symptom", "finding-numbness", "possible"),
+        ("condition-disc-herniation", "has_symptom", "finding-paresthesia", "possible"),
+        ("condition-disc-herniation", "has_symptom", "finding-muscle-weakness", "possible"),
+        ("finding-numbness", "occurs_in", "body-part-heel", "possible"),
+        ("finding-paresthesia", "occurs_in", "body-part-sole", "possible"),
+        ("finding-muscle-weakness", "occurs_in", "body-part-leg", "possible"),
+    } <= claims
+
+
+def test_the_page_topic_stands_for_an_omitted_subject(pipeline: Pipeline, tmp_path: Path) -> None:
+    page = (
+        "Sciatica is pain along the path of the sciatic nerve. Sciatica mostly affects adults.\n\n"
+        "It can also bring on numbness. You may feel tingling in the calf.\n\n"
+        "Treatment usually starts with rest and gentle exercise.\n"
+    )
+    claims = _page(pipeline, tmp_path, page)
+    assert {
+        ("finding-sciatica", "causes", "finding-numbness", "possible"),
+        ("finding-sciatica", "has_symptom", "finding-paresthesia", "possible"),
+        ("finding-sciatica", "treated_by", "treatment-rest", "asserted"),
+        ("finding-sciatica", "treated_by", "treatment-exercise", "asserted"),
+    } <= claims
+
+
+def test_a_risk_heading_makes_short_lines_risk_factors(pipeline: Pipeline, tmp_path: Path) -> None:
+    page = (
+        "Herniated disc\n"
+        "A herniated disc is a common cause of arm and leg pain.\n"
+        "Risk factors\n"
+        "Smoking.\n"
+        "Prolonged sitting.\n"
+    )
+    claims = _page(pipeline, tmp_path, page)
+    assert {
+        ("risk-factor-smoking", "risk_factor_for", "condition-disc-herniation", "asserted"),
+        (
+            "risk-factor-prolonged-sitting",
+            "risk_factor_for",
+            "condition-disc-herniation",
+            "asserted",
+        ),
+    } <= claims
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A bulging disc can give hand and arm numbness.",
+            {
+                ("finding-numbness", "occurs_in", "body-part-hand", "possible"),
+                ("finding-numbness", "occurs_in", "body-part-arm", "possible"),
+            },
+        ),
+        (
+            "The pain shoots from the buttock down into the calf.",
+            {
+                ("finding-radicular-pain", "occurs_in", "body-part-buttock", "asserted"),
+                ("finding-radicular-pain", "occurs_in", "body-part-calf", "asserted"),
+            },
+        ),
+        (
+            "Bone spurs may press on a nerve root.",
+            {
+                (
+                    "condition-bone-spurs",
+                    "compresses",
+                    "spinal-nerve-root-unspecified",
+                    "possible",
+                )
+            },
+        ),
+        (
+            "Symptoms may include numbness or tingling in the feet and toes.",
+            {
+                ("finding-numbness", "occurs_in", "body-part-foot", "possible"),
+                ("finding-numbness", "occurs_in", "body-part-toes", "possible"),
+                ("finding-paresthesia", "occurs_in", "body-part-foot", "possible"),
+                ("finding-paresthesia", "occurs_in", "body-part-toes", "possible"),
+            },
+        ),
+    ],
+)
+def test_places_and_readings(
+    pipeline: Pipeline, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert expected <= _claims(pipeline, text)
+
+
+def test_a_regional_herniation_is_reported_as_the_general_one_with_its_region(
+    tmp_path: Path,
+) -> None:
+    article = tmp_path / "note.txt"
+    article.write_text("A lumbar disc herniation can cause leg pain.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(article)])
+    assert result.exit_code == 0, result.output
+    (claim,) = json.loads(result.stdout)["claims"]
+    assert claim["subject"]["label"] == "disc herniation"
+    assert claim["object"]["label"] == "leg pain"
+    assert claim["context"]["region"] == "lumbar spine"
+
+
+def test_no_claim_has_a_class_at_either_end(store: ox.Store) -> None:
+    rows = select(
+        store,
+        """SELECT (COUNT(*) AS ?n) WHERE { ?c a spine:Claim .
+             { ?c spine:claimSubject ?x } UNION { ?c spine:claimObject ?x }
+             ?x a owl:Class }""",
+    )
+    assert rows == [{"n": "0"}]

@@ -22,7 +22,7 @@ from tests.conftest import select
         ("foot drop", "spine:ClinicalFinding", "finding-foot-drop"),
         ("sciatica", "spine:ClinicalFinding", "finding-sciatica"),
         ("slipped disc", "spine:Condition", "condition-disc-herniation"),
-        ("pinched nerve", "spine:Condition", "condition-radiculopathy"),
+        ("pinched nerve", "spine:Condition", "condition-pinched-nerve"),
         ("L4/L5", "spine:IntervertebralDisc", "disc-L4-L5"),
         ("posterolateral", "spine:HerniationZone", "zone-paracentral"),
     ],

@@ -7,14 +7,16 @@ edges. The vocabulary is the graph's own labels and synonyms (:mod:`.lexicon`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
 
 from rdflib import DCTERMS, OWL, RDF, RDFS, Graph, Literal, URIRef
+from rdflib.term import Node
 
 from spinekg.kernel.claims import ClaimSet, Evidence
 from spinekg.kernel.errors import CuratedDataError, Problem
+from spinekg.kernel.graphs import superclasses, union
 from spinekg.kernel.namespaces import GRAPH, PREFIXES, SPINE, mint
 from spinekg.loaders.text.articles import Article, read_article
 from spinekg.loaders.text.extract import METHOD, Extraction, Unrecognised, extract
@@ -83,7 +85,7 @@ def load(
     if articles:  # the NLP pipeline takes seconds to start; no article, no pipeline
         pipeline = pipeline_for(graphs.values())
         extractions = [extract(article, pipeline) for article in articles]
-    graph = claims_graph(extractions, repo_path=repo_path)
+    graph = claims_graph(extractions, repo_path=repo_path, fits=Typing(graphs.values()).fits)
     if report is not None:
         report += [(e.article, u) for e in extractions for u in e.unrecognised]
     if locations is not None:
@@ -97,8 +99,48 @@ def article_iri(article: Article) -> URIRef:
     return mint("article", article.id)
 
 
-def claims_graph(extractions: Iterable[Extraction], *, repo_path: str = "") -> Graph:
-    """The articles as source documents and their claims, merged across articles."""
+class Typing:
+    """Whether a claim's ends are of the classes its property's domain and range name.
+
+    Text says things the graph's properties do not (a finding "has" a symptom, a nerve
+    "innervates" a patch of skin): such claims are shown by ``spinekg extract`` but kept out of
+    the graph, which stays consistent with the ontology.
+    """
+
+    def __init__(self, graphs: Iterable[Graph]) -> None:
+        """Read the domains, ranges and the types of every entity from ``graphs``."""
+        merged = union(graphs)
+        above = superclasses(merged)
+        self.types: dict[Node, set[Node]] = {}
+        for s, o in merged.subject_objects(RDF.type):
+            self.types.setdefault(s, set()).update(above.get(o, {o}))
+        self.domain = {p: _classes(merged, d) for p, d in merged.subject_objects(RDFS.domain)}
+        self.range = {p: _classes(merged, r) for p, r in merged.subject_objects(RDFS.range)}
+
+    def fits(self, subject: URIRef, prop: URIRef, obj: URIRef) -> bool:
+        """Whether ``subject prop obj`` keeps to the property's domain and range."""
+        for end, allowed in ((subject, self.domain.get(prop)), (obj, self.range.get(prop))):
+            if allowed and not allowed & self.types.get(end, set()):
+                return False
+        return True
+
+
+def _classes(graph: Graph, node: Node) -> set[Node]:
+    """A class, or the members of an ``owl:unionOf``."""
+    members = graph.value(node, OWL.unionOf)
+    return set(graph.items(members)) if members is not None else {node}
+
+
+def claims_graph(
+    extractions: Iterable[Extraction],
+    *,
+    repo_path: str = "",
+    fits: Callable[[URIRef, URIRef, URIRef], bool] | None = None,
+) -> Graph:
+    """The articles as source documents and their claims, merged across articles.
+
+    :param fits: keeps a claim only if it keeps to its property's domain and range.
+    """
     graph = Graph()
     claims = ClaimSet()
     for extraction in extractions:
@@ -117,9 +159,12 @@ def claims_graph(extractions: Iterable[Extraction], *, repo_path: str = "") -> G
         path = f"{repo_path}/{article.path.name}" if repo_path else str(article.path)
         for claim in extraction.claims:
             subject = _as_treatment(claim.subject, claim.relation)
+            prop = SPINE[RELATIONS[claim.relation]]
+            if fits is not None and not fits(subject, prop, claim.object.iri):
+                continue
             claims.add(
                 subject,
-                SPINE[RELATIONS[claim.relation]],
+                prop,
                 claim.object.iri,
                 Evidence(
                     article.id,

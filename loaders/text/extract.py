@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.tokens import Span
 
 from spinekg.kernel.suggest import closest, similarity
 from spinekg.loaders.text.articles import Article
-from spinekg.loaders.text.lexicon import Entity
+from spinekg.loaders.text.frames import Frame, frame_claims, frame_of, topic_of
+from spinekg.loaders.text.lexicon import Entity, Lexicon
 from spinekg.loaders.text.pipeline import Mention, Pipeline
-from spinekg.loaders.text.relations import extract_relations
+from spinekg.loaders.text.relations import Found, extract_relations
+from spinekg.loaders.text.segment import blocks
 
 __all__ = ["METHOD", "Extracted", "Extraction", "Unrecognised", "extract"]
 
@@ -22,10 +23,6 @@ METHOD = "spinekg-text-rules/1 (spaCy tokenizer, phrase matcher, negspacy NegEx)
 
 #: How alike (0-1) an unknown word and a word of the lexicon must be to report a misspelling.
 MISSPELLING = 0.88
-
-_BLOCK_SPLIT = re.compile(r"\n[ \t]*\n")
-_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+", re.MULTILINE)
-_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]")
 
 
 @dataclass(frozen=True)
@@ -41,6 +38,14 @@ class Extracted:
     end: int
     confidence: float
     context: dict[str, Any] = field(default_factory=dict)
+    #: The ends as clinical annotation names them: a regional herniation as the general one
+    #: (the region is in ``context``); the graph keeps ``subject`` and ``object``.
+    annotated: tuple[Entity, Entity] | None = None
+
+    @property
+    def shown(self) -> tuple[Entity, Entity]:
+        """The subject and object as ``spinekg extract`` reports them."""
+        return self.annotated or (self.subject, self.object)
 
 
 @dataclass(frozen=True)
@@ -77,9 +82,9 @@ class Extraction:
             },
             "claims": [
                 {
-                    "subject": entity(c.subject),
+                    "subject": entity(c.shown[0]),
                     "relation": c.relation,
-                    "object": entity(c.object),
+                    "object": entity(c.shown[1]),
                     "modality": c.modality,
                     "evidence": {"sentence": c.sentence, "start": c.start, "end": c.end},
                     "confidence": c.confidence,
@@ -102,59 +107,148 @@ class Extraction:
 
 
 def extract(article: Article, pipeline: Pipeline) -> Extraction:
-    """Sentences -> mentions -> relations, with offsets into the article's text."""
+    """Blocks -> sentences -> mentions -> relations, with offsets into the article's text.
+
+    The page's topic (:func:`~.frames.topic_of`) stands for an omitted subject; a lead-in or a
+    heading sets a frame that relates every list item under it to its condition.
+    """
     claims: list[Extracted] = []
     unrecognised: list[Unrecognised] = []
     words = pipeline.lexicon.words()
-    for offset, block in _blocks(article):
-        for sent, mentions in pipeline.sentences(block, offset):
-            start = offset + sent.start_char
-            end = offset + sent.end_char
+    layout = blocks(_plain(article.body), article.body_start)
+    parsed = [(b, list(pipeline.sentences(_plain(b.text), b.start))) for b in layout]
+    title = [m for _, ms in pipeline.sentences(_plain(article.title), 0) for m in ms]
+    if not title and layout and layout[0].kind == "heading":
+        title = [m for _, ms in parsed[0][1] for m in ms]
+    body = [(b, sents) for b, sents in parsed if b.kind != "heading"]
+    opening = [m for _, ms in body[0][1] for m in ms] if body and body[0][1] else []
+    everything = [m for _, sents in parsed for _, ms in sents for m in ms]
+    page_topic = topic_of(title, opening, everything)
+    recent: dict[str, Mention] = {}
+    section_topic: Mention | None = None
+    frame: Frame | None = None
+    for block, sentences in parsed:
+        if block.kind == "heading":
+            heading = sentences[0] if sentences else None
+            frame = frame_of(_lower(heading[0]), heading[1]) if heading else None
+            named = [m for m in (heading[1] if heading else []) if m.category == "CONDITION"]
+            section_topic = named[0] if named else None
+            recent = {}
+            continue
+        if block.kind != "item":
+            frame = None
+        for number, (sent, mentions) in enumerate(sentences):
+            start = block.start + sent.start_char
+            end = block.start + sent.end_char
             sentence = article.text[start:end]
-            tokens = [t.text for t in sent]
-            for found in extract_relations(tokens, mentions):
-                claims.append(
-                    Extracted(
-                        found.subject.entity,
-                        found.relation,
-                        found.object.entity,
-                        found.modality,
-                        sentence,
-                        start,
-                        end,
-                        found.confidence,
-                        {
-                            "subject_text": found.subject.text,
-                            "object_text": found.object.text,
-                            "negated": found.object.negated,
-                            "hedged": found.object.hedged,
-                        },
-                    )
-                )
+            tokens = _lower(sent)
+            topic = _as_topic(section_topic or page_topic, start)
+            found = extract_relations(tokens, mentions, topic=topic, recent=recent)
+            if block.kind == "item" and frame is not None and number == 0:
+                found += frame_claims(frame, tokens, mentions, topic)
+                if frame.modality == "possible":  # "you might notice:" hedges every item
+                    found = [
+                        replace(f, modality="possible") if f.modality == "asserted" else f
+                        for f in found
+                    ]
+            claims += [
+                _claim(item, sentence, start, end, pipeline.lexicon)
+                for item in found
+                if _individual(item.subject) and _individual(item.object)
+            ]
             unrecognised += _ambiguous(mentions, sentence)
-            unrecognised += _near_misses(sent, mentions, words, pipeline, offset, sentence)
-    return Extraction(article, claims, unrecognised)
+            unrecognised += _near_misses(sent, mentions, words, pipeline, block.start, sentence)
+            recent = _remember(recent, tokens, mentions)
+            if block.lead_in and number == len(sentences) - 1:
+                frame = frame_of(tokens, mentions)
+    return Extraction(article, _unique(claims), unrecognised)
 
 
-def _blocks(article: Article) -> Iterator[tuple[int, str]]:
-    """Paragraphs and list items of the body, with their offsets; headings are skipped."""
-    body, base = article.body, article.body_start
-    position = 0
-    for part in _BLOCK_SPLIT.split(body):
-        at = body.index(part, position)
-        position = at + len(part)
-        items = [m.start() for m in _LIST_ITEM.finditer(part)] or [0]
-        if items[0] != 0:
-            items.insert(0, 0)
-        for i, item_start in enumerate(items):
-            item_end = items[i + 1] if i + 1 < len(items) else len(part)
-            chunk = part[item_start:item_end]
-            if not chunk.strip() or _HEADING.match(chunk):
-                continue
-            marker = _LIST_ITEM.match(chunk)
-            skip = marker.end() if marker else 0
-            text = chunk[skip:].replace("**", "  ").replace("__", "  ")
-            yield base + at + item_start + skip, text
+def _remember(
+    recent: dict[str, Mention], tokens: list[str], mentions: list[Mention]
+) -> dict[str, Mention]:
+    """What "it" and "the nerve" may refer to next: each category's first mention here.
+
+    A definite generic mention ("the nerve", "this disc") refers back itself, so it keeps the
+    antecedent it refers to.
+    """
+    out = dict(recent)
+    seen: set[str] = set()
+    for m in mentions:
+        if m.category in seen:
+            continue
+        seen.add(m.category)
+        definite = m.start > 0 and tokens[m.start - 1] in {"the", "this", "that", "these"}
+        if not (_generic_mention(m) and definite and m.category in recent):
+            out[m.category] = m
+    return out
+
+
+def _generic_mention(m: Mention) -> bool:
+    local = str(m.entity.iri).rsplit("/", 1)[-1]
+    return not local[:1].islower() or local.endswith("-unspecified")
+
+
+def _plain(text: str) -> str:
+    """Markdown emphasis blanked, keeping every offset."""
+    return text.replace("**", "  ").replace("__", "  ")
+
+
+def _lower(sent: Span) -> list[str]:
+    return [t.lower_ for t in sent]
+
+
+def _as_topic(topic: Mention | None, start: int) -> Mention | None:
+    """The topic as a mention standing before the sentence (it is not among its words)."""
+    if topic is None:
+        return None
+    return replace(topic, start=-1, end=-1, negated=False, hedged=False, text="", char_start=start)
+
+
+def _individual(m: Mention) -> bool:
+    """Whether a mention names an individual: a claim never has a class at either end."""
+    return str(m.entity.iri).rsplit("/", 1)[-1][:1].islower()
+
+
+def _claim(found: Found, sentence: str, start: int, end: int, lexicon: Lexicon) -> Extracted:
+    """The claim of a found relation; a regional herniation becomes the general one + region."""
+    subject, obj = found.subject.entity, found.object.entity
+    context: dict[str, Any] = {
+        "subject_text": found.subject.text,
+        "object_text": found.object.text,
+        "negated": found.object.negated,
+        "hedged": found.object.hedged,
+    }
+    shown = []
+    for entity in (subject, obj):
+        general, region = lexicon.regional.get(entity.iri, (entity, ""))
+        shown.append(general)
+        if region:
+            context["region"] = region
+    return Extracted(
+        subject,
+        found.relation,
+        obj,
+        found.modality,
+        sentence,
+        start,
+        end,
+        found.confidence,
+        context,
+        (shown[0], shown[1]) if shown != [subject, obj] else None,
+    )
+
+
+def _unique(claims: list[Extracted]) -> list[Extracted]:
+    """One claim per subject, relation, object and modality: the first sentence that says it."""
+    seen: set[tuple[str, str, str, str]] = set()
+    out = []
+    for c in claims:
+        key = (str(c.subject.iri), c.relation, str(c.object.iri), c.modality)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
 
 
 def _ambiguous(mentions: list[Mention], sentence: str) -> Iterator[Unrecognised]:

@@ -22,7 +22,7 @@ __all__ = ["CATEGORIES", "Entity", "Lexicon", "build_lexicon", "variants"]
 #: Category of a mention -> the classes whose instances belong to it, in order of preference
 #: when one phrase names entities of several categories.
 CATEGORIES: dict[str, tuple[URIRef, ...]] = {
-    "NEURAL": (SPINE.NeuralStructure,),
+    "NEURAL": (SPINE.NeuralStructure, SPINE.PeripheralNerve),
     "MUSCLE": (SPINE.Muscle,),
     "TREATMENT": (SPINE.Treatment,),
     "TEST": (SPINE.DiagnosticTest,),
@@ -33,9 +33,12 @@ CATEGORIES: dict[str, tuple[URIRef, ...]] = {
     "FINDING": (SPINE.ClinicalFinding,),
     "CONDITION": (SPINE.Condition, SPINE.HerniationScenario),
     "BODY": (SPINE.BodyPart,),
+    "REGION": (SPINE.SpinalRegion,),
 }
-#: Classes whose own names stand for "some instance" in text ("a nerve root is compressed").
-GENERIC_CLASSES: dict[URIRef, str] = {SPINE.SpinalNerveRoot: "NEURAL", SPINE.Symptom: "FINDING"}
+#: Classes whose own names are recognised in text, so that rules can read them; a claim never
+#: names a class (``extract`` drops such claims). Generic individuals ("spinal nerve root,
+#: unspecified", "symptoms") stand for what text says without naming it.
+GENERIC_CLASSES: dict[URIRef, str] = {}
 
 _IRREGULAR = {"foot": "feet", "tooth": "teeth", "vertebra": "vertebrae", "calf": "calves"}
 
@@ -51,9 +54,16 @@ class Entity:
 
 @dataclass
 class Lexicon:
-    """Phrase (lower case) -> the entities it names; the first is the preferred reading."""
+    """Phrase (lower case) -> the entities it names; the first is the preferred reading.
+
+    ``regional`` maps a disc herniation named with its region ("lumbar disc herniation") to the
+    general condition and the region's label: claims name the general condition and carry the
+    region as their context, as clinical annotation does.
+    """
 
     phrases: dict[str, list[Entity]] = field(default_factory=dict)
+    by_iri: dict[URIRef, Entity] = field(default_factory=dict)
+    regional: dict[URIRef, tuple[Entity, str]] = field(default_factory=dict)
 
     def words(self) -> set[str]:
         """Every word of every phrase, for spotting misspelt mentions."""
@@ -85,7 +95,34 @@ def build_lexicon(graphs: Iterable[Graph]) -> Lexicon:
         lexicon.phrases[phrase] = sorted(
             entities.values(), key=lambda e: (rank[e.category], str(e.iri))
         )
+        for e in entities.values():
+            lexicon.by_iri.setdefault(e.iri, e)
+    lexicon.regional = _regional(merged, above, lexicon.by_iri)
     return lexicon
+
+
+def _regional(
+    graph: Graph, above: Mapping[Node, set[Node]], entities: Mapping[URIRef, Entity]
+) -> dict[URIRef, tuple[Entity, str]]:
+    """Disc herniations of a region -> (the general herniation, the region's label).
+
+    The region is the one whose label begins with the same word ("lumbar disc herniation",
+    "lumbar spine").
+    """
+    regions = {
+        str(label).split()[0].lower(): str(label)
+        for region in graph.subjects(RDF.type, SPINE.SpinalRegion)
+        if (label := graph.value(region, RDFS.label)) is not None
+    }
+    out: dict[URIRef, tuple[Entity, str]] = {}
+    for iri, entity in entities.items():
+        kinds = {k for t in graph.objects(iri, RDF.type) for k in above.get(t, {t})}
+        general = graph.value(iri, SKOS.broader)
+        word = entity.label.split()[0].lower()
+        if SPINE.DiscHerniation in kinds and general in entities and word in regions:
+            assert isinstance(general, URIRef)
+            out[iri] = (entities[general], regions[word])
+    return out
 
 
 def _entities(graph: Graph, above: Mapping[Node, set[Node]]) -> Iterator[tuple[URIRef, str]]:

@@ -10,7 +10,7 @@ lists, and the entity patterns come from the graph.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import negspacy.negation  # noqa: F401  (registers the "negex" factory)
 import spacy
@@ -41,6 +41,44 @@ HEDGES = [
     "may be",
     "can be",
 ]
+#: Verbs that make pain radiating pain: "pain that travels down the leg", "shooting pain".
+TRAVEL = {
+    "travel",
+    "travels",
+    "travelled",
+    "traveling",
+    "travelling",
+    "radiate",
+    "radiates",
+    "radiated",
+    "radiating",
+    "shoot",
+    "shoots",
+    "shooting",
+    "run",
+    "runs",
+    "running",
+    "spread",
+    "spreads",
+    "spreading",
+    "move",
+    "moves",
+    "moving",
+    "extend",
+    "extends",
+    "extending",
+    "goes",
+    "going",
+    "reach",
+    "reaches",
+    "reaching",
+}
+#: Words between a run of findings and the verb that makes its pain travel.
+LIST_WORDS = {",", "and", "or", "that", "which", "sometimes", "often", "can", "may", "also"}
+#: Words between "pain" and its place in "pain in the neck".
+PAIN_PLACE = {"in", "of", "the", "your", "his", "her", "their", "one", "a"}
+#: The lexicon phrase of the finding that such pain is.
+RADIATING_PAIN = "radiating pain"
 #: Negation cues the clinical NegEx list lacks for patient-education prose.
 EXTRA_NEGATIONS = ["never", "does not", "do not", "did not", "cannot", "can not", "is not"]
 
@@ -138,7 +176,51 @@ class Pipeline:
                         and any(t.lower_ in self._places for t in ent),
                     )
                 )
-            yield sent, mentions
+            yield sent, [self._reading(sent, m, mentions) for m in mentions]
+
+    def _reading(self, sent: Span, mention: Mention, mentions: list[Mention]) -> Mention:
+        """What a pain mention means in its phrase.
+
+        "Pain in the neck" is neck pain when the graph has it; pain said to travel ("a burning
+        pain that travels to the foot", "pain, numbness or tingling that runs down the arm",
+        "shooting pain") is radiating pain.
+        """
+        if mention.category != "FINDING" or "pain" not in mention.entity.label.split():
+            return mention
+        tokens = [t.lower_ for t in sent]
+        place = next((m for m in mentions if m.category == "BODY" and m.start > mention.end), None)
+        more = (
+            place is not None
+            and any(  # "pain in the back and leg": pain, in two places
+                m.category == "BODY"
+                and m.start > place.end
+                and _only(tokens[place.end : m.start], LIST_WORDS | PAIN_PLACE)
+                for m in mentions
+            )
+        )
+        if (
+            mention.entity.label == "pain"
+            and place is not None
+            and not more
+            and _only(tokens[mention.end : place.start], PAIN_PLACE)
+        ):
+            for name in (f"{place.text.lower()} pain", f"{place.entity.label} pain"):
+                named = self.lexicon.phrases.get(name)
+                if named and named[0].category == "FINDING":
+                    return replace(mention, entity=named[0], names_place=True)
+        radiating = self.lexicon.phrases.get(RADIATING_PAIN)
+        if radiating is None or mention.names_place or mention.entity.iri == radiating[0].iri:
+            return mention
+        covered = {i for m in mentions if m.category == "FINDING" for i in range(m.start, m.end)}
+        before = tokens[mention.start - 1] if mention.start > 0 else ""
+        if before in {"shooting", "radiating"}:
+            return replace(mention, entity=radiating[0])
+        for i in range(mention.end, min(len(tokens), mention.end + 12)):
+            if tokens[i] in TRAVEL:
+                return replace(mention, entity=radiating[0])
+            if i not in covered and tokens[i] not in LIST_WORDS:
+                break
+        return mention
 
 
 def _inside_level(ent: Span) -> bool:
@@ -146,3 +228,7 @@ def _inside_level(ent: Span) -> bool:
     before = doc[ent.start - 1].text if ent.start > 0 else ""
     after = doc[ent.end].text if ent.end < len(doc) else ""
     return len(ent) == 1 and "-" in (before, after)
+
+
+def _only(tokens: list[str], allowed: set[str]) -> bool:
+    return all(t in allowed for t in tokens)

@@ -9,7 +9,7 @@ negations that sit in a conditional clause of their own ("if therapy does not he
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from rdflib import URIRef
 
@@ -39,6 +39,10 @@ NEGATIONS = {"not", "never", "no", "without", "cannot", "n't", "neither", "nor",
 #: Single-word hedges: the pipeline's one-word cues, and "some" of "some patients".
 HEDGE_WORDS = {cue for cue in HEDGES if " " not in cue} | {"some"}
 CONDITIONALS = {"if", "when", "unless", "once", "until", "whenever"}
+#: Words that introduce what a treatment eases rather than the condition it treats.
+PURPOSE = {"to", "ease", "eases", "relieve", "relieves", "reduce", "reduces", "help", "helps"}
+#: Words that refer back to what the page or paragraph is about.
+ANAPHORS = {"it", "this", "they", "these", "that", "which", "condition", "problem", "injury"}
 
 CAUSE = {
     "weakens",
@@ -156,7 +160,29 @@ SENSATION = {
     "may",
     "be",
 }
-EXTRA_JOINERS = {"together", "with", "as", "well", "also", "plus", "even"}
+EXTRA_JOINERS = {
+    "together",
+    "with",
+    "as",
+    "well",
+    "also",
+    "plus",
+    "even",
+    "sometimes",
+    "often",
+    "usually",
+    "occasionally",
+    "possibly",
+    "perhaps",
+    "maybe",
+    "commonly",
+    "typically",
+    "frequently",
+    "eventually",
+    "rarely",
+    "other",
+    "related",
+}
 PLACE = {
     "in",
     "into",
@@ -276,9 +302,6 @@ INNERVATE = {
     "controlled",
     "powers",
     "serves",
-    "drives",
-    "runs",
-    "feeds",
 }
 RISK = {
     "risk",
@@ -337,6 +360,17 @@ DIAGNOSE = {
     "suggests",
     "look",
     "looks",
+    "determine",
+    "determines",
+    "assess",
+    "assesses",
+    "evaluate",
+    "evaluates",
+    "pinpoint",
+    "visualize",
+    "visualise",
+    "find",
+    "rule",
 }
 
 
@@ -351,9 +385,26 @@ class Found:
     confidence: float
 
 
-def extract_relations(tokens: Sequence[str], mentions: Sequence[Mention]) -> list[Found]:
-    """Every relation the rules find in one sentence (tokens lower-cased)."""
-    s = _Sentence([t.lower() for t in tokens], sorted(mentions, key=lambda m: m.start))
+def extract_relations(
+    tokens: Sequence[str],
+    mentions: Sequence[Mention],
+    *,
+    topic: Mention | None = None,
+    recent: dict[str, Mention] | None = None,
+) -> list[Found]:
+    """Every relation the rules find in one sentence (tokens lower-cased).
+
+    :param topic: what the page or section is about, standing for an omitted subject ("It can
+        cause numbness", "Symptoms include numbness", "Treatment starts with rest").
+    :param recent: the last mention of each category in the sentences before, for "it" and
+        "this" ("The sciatic nerve ... It supplies the calf").
+    """
+    s = _Sentence(
+        [t.lower() for t in tokens],
+        sorted(mentions, key=lambda m: m.start),
+        topic,
+        recent or {},
+    )
     found: dict[tuple[str, str, str], Found] = {}
     for rule in RULES:
         for item in rule(s):
@@ -367,6 +418,24 @@ def extract_relations(tokens: Sequence[str], mentions: Sequence[Mention]) -> lis
 class _Sentence:
     tokens: list[str]
     mentions: list[Mention]
+    topic: Mention | None = None
+    recent: dict[str, Mention] = field(default_factory=dict)
+
+    def implicit(self, *categories: str) -> list[Mention]:
+        """The topic, as the subject a sentence leaves out, if it is of ``categories``."""
+        if self.topic is not None and self.topic.category in categories:
+            return [self.topic]
+        return []
+
+    def antecedent(self, category: str) -> list[Mention]:
+        """The last mention of ``category`` before this sentence, standing before it."""
+        m = self.recent.get(category)
+        return [replace(m, start=-1, end=-1, text="")] if m is not None else []
+
+    def anaphor_before(self, i: int) -> bool:
+        """Whether the clause before token ``i`` refers back: "it", "this", "the condition"."""
+        start, _ = self.clause(i)
+        return any(t in ANAPHORS for t in self.tokens[start:i])
 
     def of(self, *categories: str) -> list[Mention]:
         return [m for m in self.mentions if m.category in categories]
@@ -419,6 +488,8 @@ class _Sentence:
         return group if forward else list(reversed(group))
 
     def modality(self, subject: Mention, obj: Mention, *, cue: int | None = None) -> str:
+        if subject.start < 0:  # the topic: the sentence only names the object
+            subject = obj if cue is None else replace(obj, start=min(cue, obj.start))
         first, last = sorted((subject, obj), key=lambda m: m.start)
         start, _ = self.clause(first.start)
         lo = min(first.start, cue if cue is not None else first.start)
@@ -519,6 +590,8 @@ def _causes(s: _Sentence) -> Iterator[Found]:
             if not subjects:
                 start, _ = s.clause(i)
                 subjects = [m for m in s.of(*CAUSERS) if start <= m.start < i][:1]
+            if not subjects and s.anaphor_before(i):
+                subjects = s.implicit(*CAUSERS, "FINDING")
             objects = _objects_after(s, i, EFFECTS)
         yield from _pairs(s, "causes", subjects, objects, 0.8, cue=i)
     for i in s.cues(CAUSE_PASSIVE):
@@ -545,6 +618,8 @@ def _compresses(s: _Sentence) -> Iterator[Found]:
             objects = s.group_after(i, {"NEURAL"}, gap=4)
             if not subjects:
                 subjects = [m for m in s.of("CONDITION") if m.start < i][:1]
+            if not subjects and s.anaphor_before(i):
+                subjects = s.implicit("CONDITION")
         yield from _pairs(s, "compresses", subjects, objects, 0.8, cue=i)
 
 
@@ -553,9 +628,13 @@ def _has_symptom(s: _Sentence) -> Iterator[Found]:
         after = s.group_after(i, {"CONDITION"}, gap=2)
         before = s.group_before(i, {"CONDITION"}, gap=2)
         conditions = after or before
+        if not conditions and not s.of("CONDITION"):
+            conditions = s.implicit("CONDITION", "FINDING")
         if not conditions:
             continue
         anchor = conditions[-1].end if after else i + 1
+        if conditions[0].start < 0:
+            anchor = i + 1
         findings = [m for m in s.of("FINDING") if m.start >= anchor and m.start != i]
         if not findings:
             findings = [m for m in s.of("FINDING") if m.end <= i and not _generic(m)]
@@ -568,8 +647,101 @@ def _has_symptom(s: _Sentence) -> Iterator[Found]:
             yield from _pairs(s, "has_symptom", [first], findings, 0.7)
 
 
+#: Verbs of a patient's experience: "you may feel numbness", "tingling can occur".
+EXPERIENCE_BEFORE = {
+    "feel",
+    "feels",
+    "experience",
+    "experiences",
+    "notice",
+    "notices",
+    "have",
+    "develop",
+    "develops",
+    "suffer",
+    "get",
+    "report",
+    "complain",
+}
+EXPERIENCE_AFTER = {
+    "occur",
+    "occurs",
+    "develop",
+    "develops",
+    "appear",
+    "appears",
+    "happen",
+    "happens",
+    "common",
+    "typical",
+    "usual",
+    "possible",
+}
+
+
+def _experienced(s: _Sentence) -> Iterator[Found]:
+    """Findings a sentence says one feels or gets, with no condition named: the topic's.
+
+    "You may also feel tingling in the leg", "Numbness and weakness can occur."
+    """
+    if s.of("CONDITION", "MECHANISM", "TREATMENT", "TEST") or not s.implicit(
+        "CONDITION", "FINDING"
+    ):
+        return
+    findings = [m for m in s.of("FINDING") if not _generic(m)]
+    for i, t in enumerate(s.tokens):
+        if t in EXPERIENCE_BEFORE:
+            after = [m for m in findings if m.start > i]
+            if after and after[0].start - i <= 6:
+                yield from _pairs(
+                    s,
+                    "has_symptom",
+                    s.implicit("CONDITION", "FINDING"),
+                    _run_from(s, after[0], findings),
+                    0.6,
+                    cue=i,
+                )
+                return
+        if t in EXPERIENCE_AFTER:
+            before = [m for m in findings if m.end <= i]
+            if before and i - before[-1].end <= 3:
+                yield from _pairs(
+                    s,
+                    "has_symptom",
+                    s.implicit("CONDITION", "FINDING"),
+                    [m for m in findings if m.end <= i],
+                    0.6,
+                    cue=i,
+                )
+                return
+
+
+def _run_from(s: _Sentence, first: Mention, findings: list[Mention]) -> list[Mention]:
+    """``first`` and the findings coordinated after it."""
+    run = [first]
+    for m in findings:
+        if m.start <= run[-1].start:
+            continue
+        if not _only(s.tokens[run[-1].end : m.start], JOINERS | EXTRA_JOINERS):
+            break
+        run.append(m)
+    return run
+
+
 def _generic(m: Mention) -> bool:
-    return not str(m.entity.iri).rsplit("/", 1)[-1][:1].islower()
+    """A class, or an individual that stands for any instance ("symptoms", "a nerve root")."""
+    local = str(m.entity.iri).rsplit("/", 1)[-1]
+    return not local[:1].islower() or local.endswith("-unspecified")
+
+
+def _places_before(s: _Sentence) -> Iterator[Found]:
+    """Places written before their finding: "hand and arm numbness", "leg and foot weakness"."""
+    for finding in s.of("FINDING"):
+        if finding.names_place or _generic(finding) or finding.start < 1:
+            continue
+        places = s.group_before(finding.start, {"BODY"}, gap=0)
+        if places and places[-1].end == finding.start:
+            yield from _pairs(s, "occurs_in", [finding], places, 0.7)
 
 
 def _occurs_in(s: _Sentence) -> Iterator[Found]:
@@ -587,14 +759,24 @@ def _occurs_in(s: _Sentence) -> Iterator[Found]:
                 run, disjunction = [m], False
         elif m.category == "BODY" and run and _only(between, PLACE | JOINERS | SENSATION):
             if len(between) <= 7:
-                bodies = _places_after(s, m)
-                targets = run[-1:] if disjunction else run
-                targets = [f for f in targets if not f.names_place and not _generic(f)]
+                bodies = [b for b in _places_after(s, m) if not _names_a_finding(s, b)]
+                targets = [f for f in run if not f.names_place and not _generic(f)]
                 yield from _pairs(s, "occurs_in", targets, bodies, 0.8)
             run = []
         elif m.category != "BODY":
             run = []
         edge = m.end
+
+
+def _names_a_finding(s: _Sentence, place: Mention) -> bool:
+    """A place written right before its own finding ("shoulder weakness"), not a run's place."""
+    return any(m.category == "FINDING" and m.start == place.end for m in s.mentions) or any(
+        m.category == "BODY"
+        and m.start == place.end + 1
+        and s.tokens[place.end] in {"and", "or"}
+        and any(f.category == "FINDING" and f.start == m.end for f in s.mentions)
+        for m in s.mentions
+    )
 
 
 def _places_after(s: _Sentence, first: Mention) -> list[Mention]:
@@ -633,7 +815,19 @@ def _treated_by(s: _Sentence) -> Iterator[Found]:
     treatments = [t for t in s.of("TREATMENT") if id(t) not in tried_first]
     if not treatments or (not s.cues(TREAT, inside_mentions=True) and not s.of("KIND")):
         return
-    targets = [m for m in s.of("CONDITION", "FINDING") if not _generic(m)]
+    first = min(t.start for t in treatments)
+    purpose = {i for i, t in enumerate(s.tokens) if t in PURPOSE and i > first}
+    # what a treatment is for, not what it eases: "physical therapy can help ease pain" treats
+    # the page's condition; a finding is a target only when named before the treatment
+    targets = [
+        m
+        for m in s.of("CONDITION", "FINDING")
+        if not _generic(m)
+        and not any(p < m.start for p in purpose)
+        and (m.category == "CONDITION" or m.start < first)
+    ]
+    if not targets:
+        targets = s.implicit("CONDITION", "FINDING")
     fails = _fail_cue(s)
     for target in targets[:2]:
         for t in treatments:
@@ -668,6 +862,17 @@ EXAMPLES = {
     "example",
     "instance",
     "\u2013",
+    "may",
+    "might",
+    "can",
+    "could",
+    "often",
+    "usually",
+    "typically",
+    "also",
+    "options",
+    "methods",
+    "measures",
 }
 
 
@@ -764,15 +969,23 @@ def _hedge_only(s: _Sentence, obj: Mention) -> str:
 
 
 def _innervates(s: _Sentence) -> Iterator[Found]:
-    roots = [m for m in s.of("NEURAL") if "root" in m.entity.label]
+    """A root or nerve and the muscles or areas it supplies ("the C6 root supplies the biceps").
+
+    "It supplies ..." takes the nerve of the sentence before.
+    """
+    nerves = [m for m in s.of("NEURAL") if not _generic(m)]
+    targets = {"MUSCLE", "BODY"}
     for i in s.cues(INNERVATE):
         passive = i + 1 < len(s.tokens) and s.tokens[i + 1] == "by"
         if passive:
-            subjects = [m for m in roots if m.start > i]
-            objects = s.group_before(i, {"MUSCLE"}, gap=4)
+            subjects = [m for m in nerves if m.start > i][:1]
+            objects = s.group_before(i, targets, gap=4)
         else:
-            subjects = [m for m in roots if m.end <= i][-1:]
-            objects = [m for m in s.of("MUSCLE") if m.start > i]
+            subjects = [m for m in nerves if m.end <= i][-1:]
+            if not subjects and s.anaphor_before(i):
+                subjects = s.antecedent("NEURAL")
+            _, end = s.clause(i)
+            objects = [m for m in s.mentions if m.category in targets and i < m.start < end]
         yield from _pairs(s, "innervates", subjects, objects, 0.7, cue=i)
 
 
@@ -780,7 +993,8 @@ def _risk(s: _Sentence) -> Iterator[Found]:
     cues = s.cues(RISK)
     if not cues:
         return
-    yield from _pairs(s, "risk_factor_for", s.of("RISK"), s.of("CONDITION")[:1], 0.6, cue=cues[0])
+    conditions = s.of("CONDITION")[:1] or s.implicit("CONDITION")
+    yield from _pairs(s, "risk_factor_for", s.of("RISK"), conditions, 0.6, cue=cues[0])
 
 
 def _diagnosed(s: _Sentence) -> Iterator[Found]:
@@ -788,6 +1002,7 @@ def _diagnosed(s: _Sentence) -> Iterator[Found]:
     if not tests or not s.cues(DIAGNOSE):
         return
     targets = s.of("CONDITION") or [m for m in s.of("FINDING") if not _generic(m)][:2]
+    targets = targets or s.implicit("CONDITION", "FINDING")
     yield from _pairs(s, "diagnosed_by", targets, tests, 0.6)
 
 
@@ -795,7 +1010,9 @@ RULES = (
     _causes,
     _compresses,
     _has_symptom,
+    _experienced,
     _occurs_in,
+    _places_before,
     _affects_side,
     _treated_by,
     _treatment_kind,

@@ -12,7 +12,8 @@ The checks, by name:
   ``label-whitespace``, ``missing-definition``, ``multiple-definitions``,
   ``duplicate-exact-synonym``, ``invalid-xref``, ``deprecated-reference``,
   ``builtin-vocabulary``.
-- Graph checks: ``undeclared-reference`` (an IRI used but never declared), ``domain-violation``
+- Graph checks: ``class-as-individual`` (a claim or an edge with a class at either end),
+  ``undeclared-reference`` (an IRI used but never declared), ``domain-violation``
   and ``range-violation`` (a term used with the wrong type, which a reasoner would silently
   accept by inferring the type), ``edge-without-claim`` (a causal, anatomical or treatment edge
   that no claim with evidence supports).
@@ -171,6 +172,7 @@ def check(
         *_undeclared(ctx),
         *_domain_range(ctx),
         *_edges_without_claims(ctx),
+        *_classes_as_individuals(ctx),
         *_shacl(ctx, shapes),
     ]
     if reasoning is not None:
@@ -415,6 +417,26 @@ def _classes(tbox: Graph, node: Node | None) -> set[Node]:
     if union is not None:
         return set(tbox.items(union))
     return {node}
+
+
+def _classes_as_individuals(ctx: _Context) -> Iterator[CheckResult]:
+    """A claim, or a causal, anatomical or treatment edge, with a class at either end.
+
+    "A herniation compresses a nerve root" names no particular root: the claim's object is the
+    generic individual ("spinal nerve root, unspecified"), never the class, which OWL tools
+    would read as an individual of the same name (punning).
+    """
+    classes = set(ctx.union.subjects(RDF.type, OWL.Class))
+    for claim in ctx.union.subjects(RDF.type, SPINE.Claim):
+        for prop in (SPINE.claimSubject, SPINE.claimObject):
+            node = ctx.union.value(claim, prop)
+            if node in classes:
+                yield ctx.result("ERROR", "class-as-individual", claim, prop, node)
+    for prop in CLAIMED_EDGES:
+        for s, o in ctx.union.subject_objects(prop):
+            for node in (s, o):
+                if node in classes:
+                    yield ctx.result("ERROR", "class-as-individual", s, prop, o)
 
 
 def _edges_without_claims(ctx: _Context) -> Iterator[CheckResult]:

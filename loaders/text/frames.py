@@ -1,0 +1,252 @@
+"""What a page is about, and what a list's lead-in says about every item under it.
+
+A page has a *topic*: the condition its title or opening names, which stands for an omitted
+subject ("It can also cause numbness", a list of symptoms with no condition). A lead-in or a
+heading sets a *frame* for the list items that follow: "Symptoms may include:" makes each item
+a possible symptom of the topic; "Risk factors that you cannot change" makes each a risk
+factor; "Red flags that suggest cauda equina syndrome include..." makes each a sign of cauda
+equina syndrome (the condition the lead-in names); "Non-surgical treatments include:" makes each
+a treatment, of the conservative kind.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rdflib import URIRef
+
+from spinekg.loaders.text.pipeline import Mention
+from spinekg.loaders.text.relations import Found
+
+__all__ = ["Frame", "frame_claims", "frame_of", "topic_of"]
+
+SYMPTOM_WORDS = {
+    "symptom",
+    "symptoms",
+    "sign",
+    "signs",
+    "flag",
+    "flags",
+    "feel",
+    "feels",
+    "experience",
+    "experiences",
+    "notice",
+    "complaints",
+    "presentation",
+    "features",
+    "indications",
+}
+RISK_WORDS = {"risk", "risks", "likely", "likelier", "chance", "chances", "odds", "predispose"}
+CAUSE_WORDS = {
+    "cause",
+    "causes",
+    "caused",
+    "causing",
+    "reasons",
+    "reason",
+    "due",
+    "result",
+    "results",
+    "lead",
+    "leads",
+    "trigger",
+    "triggers",
+    "bring",
+    "produce",
+}
+TREAT_WORDS = {
+    "treatment",
+    "treatments",
+    "treat",
+    "treated",
+    "therapy",
+    "therapies",
+    "options",
+    "remedies",
+    "remedy",
+    "manage",
+    "management",
+    "relief",
+    "relieve",
+    "care",
+    "procedures",
+}
+DIAGNOSIS_WORDS = {
+    "diagnose",
+    "diagnosed",
+    "diagnosis",
+    "diagnosing",
+    "test",
+    "tests",
+    "exam",
+    "exams",
+    "examination",
+    "imaging",
+    "scans",
+    "evaluation",
+}
+HEDGE_WORDS = {"may", "might", "can", "could", "some", "sometimes", "possible", "occasionally"}
+#: Categories an item's mentions must have to be the far end of each frame.
+ITEM_CATEGORIES = {
+    "has_symptom": ("FINDING",),
+    "causes": ("FINDING",),
+    "cause_of": ("CONDITION", "MECHANISM", "RISK"),
+    "risk_factor_for": ("RISK", "CONDITION"),
+    "treated_by": ("TREATMENT",),
+    "diagnosed_by": ("TEST",),
+}
+#: Categories that can be a page's topic.
+TOPIC_CATEGORIES = ("CONDITION", "FINDING")
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a lead-in says of each item: the relation, the named end, and its modality.
+
+    ``relation`` is ``has_symptom``, ``causes`` (the condition causes each item), ``cause_of``
+    (each item causes the condition), ``risk_factor_for``, ``treated_by`` or ``diagnosed_by``;
+    ``anchor`` is the condition the lead-in names (``None``: the page's topic); ``kind`` the
+    treatment kind the lead-in gives its items ("non-surgical treatments").
+    """
+
+    relation: str
+    anchor: Mention | None
+    modality: str
+    kind: Mention | None = None
+
+    @property
+    def item_categories(self) -> tuple[str, ...]:
+        """The categories of the mentions in an item that the frame relates to its anchor."""
+        return ITEM_CATEGORIES[self.relation]
+
+
+def frame_of(tokens: Sequence[str], mentions: Sequence[Mention]) -> Frame | None:
+    """The frame a lead-in or heading sets, or ``None`` when it sets none.
+
+    :param tokens: the sentence's tokens, lower-cased.
+    """
+    words = set(tokens)
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    free = {t for i, t in enumerate(tokens) if i not in covered}
+    conditions = [m for m in mentions if m.category == "CONDITION" and _specific(m)]
+    anchor = conditions[0] if conditions else None
+    modality = "possible" if words & HEDGE_WORDS else "asserted"
+    kinds = [m for m in mentions if m.category == "KIND"]
+    relation = None
+    if free & RISK_WORDS:
+        relation = "risk_factor_for"
+    elif free & SYMPTOM_WORDS:
+        relation = "causes" if free & CAUSE_WORDS else "has_symptom"
+    elif free & DIAGNOSIS_WORDS:
+        relation = "diagnosed_by"
+    elif free & TREAT_WORDS or kinds or any(m.category == "TREATMENT" for m in mentions):
+        relation = "treated_by"
+    elif free & CAUSE_WORDS:
+        relation = "cause_of" if _causes_of(tokens, anchor) else "causes"
+    if relation is None:
+        return None
+    return Frame(relation, anchor, modality, kinds[0] if kinds else None)
+
+
+def _causes_of(tokens: Sequence[str], anchor: Mention | None) -> bool:
+    """Whether a cause lead-in lists causes *of* its condition ("Causes of sciatica include")."""
+    if anchor is None:
+        return "causes" in tokens[:2] or "reasons" in tokens or "caused" in tokens
+    before = tokens[: anchor.start]
+    return any(t in {"causes", "reasons", "caused", "due", "cause"} for t in before[-3:]) or (
+        "caused" in tokens[anchor.end :] or "from" in tokens[anchor.end : anchor.end + 3]
+    )
+
+
+def topic_of(
+    title: Sequence[Mention], opening: Sequence[Mention], everything: Sequence[Mention]
+) -> Mention | None:
+    """The page's topic: the condition or finding its title, opening and text name most.
+
+    Every mention of a candidate counts one; being named in the title counts three more and
+    opening the first paragraph two. A condition wins a tie; bare "pain" and generic mentions
+    are never the topic.
+    """
+    score: Counter[URIRef] = Counter()
+    first: dict[URIRef, Mention] = {}
+    candidates = [m for m in everything if _topical(m)]
+    for m in candidates:
+        score[m.entity.iri] += 1
+        first.setdefault(m.entity.iri, m)
+    for m in title:
+        if _topical(m):
+            score[m.entity.iri] += 3
+            first.setdefault(m.entity.iri, m)
+    opener = next((m for m in opening if _topical(m)), None)
+    if opener is not None:
+        score[opener.entity.iri] += 2
+        first.setdefault(opener.entity.iri, opener)
+    if not score:
+        return None
+    best = max(score, key=lambda iri: (score[iri], first[iri].category == "CONDITION"))
+    return first[best]
+
+
+def _topical(m: Mention) -> bool:
+    return m.category in TOPIC_CATEGORIES and _specific(m) and m.entity.label != "pain"
+
+
+def _specific(m: Mention) -> bool:
+    """A named entity, not one that stands for any instance ("symptoms", "a nerve root")."""
+    local = str(m.entity.iri).rsplit("/", 1)[-1]
+    return local[:1].islower() and not local.endswith("-unspecified")
+
+
+#: Words in a list item that hedge it ("only in rare cases", "occasionally").
+ITEM_HEDGES = HEDGE_WORDS | {"rare", "rarely", "uncommon", "occasional"}
+
+
+def frame_claims(
+    frame: Frame, tokens: Sequence[str], mentions: Sequence[Mention], topic: Mention | None
+) -> list[Found]:
+    """The claims a frame makes of one list item (its first sentence).
+
+    Mentions in parentheses are left out: they explain the item rather than list one.
+    """
+    anchor = frame.anchor or topic
+    if anchor is None:
+        return []
+    inside = _parenthesised(tokens)
+    items = [
+        m
+        for m in mentions
+        if m.category in frame.item_categories
+        and _specific(m)
+        and m.start not in inside
+        and m.entity.iri != anchor.entity.iri
+    ]
+    hedged = bool(set(tokens) & ITEM_HEDGES)
+    out = []
+    for m in items:
+        modality = "negated" if m.negated else frame.modality
+        if modality == "asserted" and (hedged or m.hedged):
+            modality = "possible"
+        if frame.relation in {"cause_of", "risk_factor_for"}:
+            relation = "causes" if frame.relation == "cause_of" else frame.relation
+            out.append(Found(m, relation, anchor, modality, 0.6))
+        else:
+            out.append(Found(anchor, frame.relation, m, modality, 0.6))
+        if frame.kind is not None and m.category == "TREATMENT":
+            out.append(Found(m, "treatment_kind", frame.kind, "asserted", 0.6))
+    return out
+
+
+def _parenthesised(tokens: Sequence[str]) -> set[int]:
+    inside: set[int] = set()
+    depth = 0
+    for i, t in enumerate(tokens):
+        if t == "(":
+            depth += 1
+        elif t == ")":
+            depth = max(0, depth - 1)
+        elif depth:
+            inside.add(i)
+    return inside

@@ -1,0 +1,130 @@
+r"""The layout of an article: headings, paragraphs, list items and the lead-ins of lists.
+
+Articles come as Markdown or as text taken from web pages, where a paragraph is a line, a list
+item starts with a bullet (or is a short line under a lead-in such as "Symptoms include:"),
+a heading is a short line without final punctuation, and some pages are hard-wrapped. A
+:class:`Block` keeps its offsets into the article, so evidence stays exact.
+
+>>> for b in blocks("Symptoms\nPain may include:\n- numbness\n- tingling", 0):
+...     print(b.kind, repr(b.text))
+heading 'Symptoms'
+paragraph 'Pain may include:'
+item 'numbness'
+item 'tingling'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = ["Block", "blocks"]
+
+Kind = Literal["heading", "paragraph", "item"]
+
+_BULLET = re.compile(
+    r"^[ \t]*(?:[-*+\u2022\u25cf\u25aa\u25e6\u00b7\u2013\u2014]|\d{1,2}[.)])[ \t]+"
+)
+_MARKDOWN_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+")
+_TABLE_RULE = re.compile(r"^[ \t|:+-]*$")
+_END = re.compile(r"[.!?:;\u2026]['\")\]]*$")
+#: A heading is at most this many words (a title or a section name, not a sentence).
+HEADING_WORDS = 12
+
+
+@dataclass(frozen=True)
+class Block:
+    """A heading, paragraph or list item, with its text and offsets into the article."""
+
+    kind: Kind
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lead_in(self) -> bool:
+        """A paragraph that opens a list: it ends with a colon or an ellipsis."""
+        tail = self.text.rstrip()
+        return self.kind != "item" and (tail.endswith((":", "...", "\u2026")))
+
+
+def blocks(body: str, offset: int) -> list[Block]:
+    """The blocks of ``body`` (text starting at ``offset`` in the article), in order."""
+    found: list[Block] = []
+    for start, end in _lines(body):
+        line = body[start:end]
+        bullet = _BULLET.match(line)
+        heading = _MARKDOWN_HEADING.match(line)
+        if heading or bullet:
+            skip = (heading or bullet).end()  # type: ignore[union-attr]
+            kind: Kind = "heading" if heading else "item"
+            text = line[skip:].strip().strip("*_").strip()
+            if text:
+                found.append(Block(kind, text, offset + start + line.index(text), offset + end))
+            continue
+        text = line.strip().strip("|").strip()
+        if not text or _TABLE_RULE.match(text):
+            continue
+        at = offset + start + line.index(text)
+        previous = found[-1] if found else None
+        if (
+            previous is not None
+            and previous.kind == "paragraph"
+            and not _END.search(previous.text)
+            and not _heading_like(previous.text)
+            and text[:1].islower()
+        ):  # a hard-wrapped line continues the paragraph
+            joined = body[previous.start - offset : end].strip()
+            found[-1] = Block("paragraph", joined, previous.start, offset + end)
+            continue
+        found.append(Block("paragraph", text, at, at + len(text)))
+    return _classify(found)
+
+
+def _lines(body: str) -> Iterator[tuple[int, int]]:
+    position = 0
+    for line in body.splitlines(keepends=True):
+        content = line.rstrip("\r\n")
+        yield position, position + len(content)
+        position += len(line)
+
+
+def _heading_like(text: str) -> bool:
+    words = text.split()
+    if not words or len(words) > HEADING_WORDS:
+        return False
+    return not _END.search(text) or (text.endswith("?") and len(words) <= HEADING_WORDS)
+
+
+def _classify(found: list[Block]) -> list[Block]:
+    """Mark headings, and the short lines that a lead-in or a heading turns into list items.
+
+    After a lead-in ("Symptoms include:") short lines are items, with or without a full stop;
+    after a heading only short sentences are ("Getting older."): a short line without one is
+    the next heading.
+    """
+    out: list[Block] = []
+    opened: str | None = None  # what opened the current list: "lead-in", "heading", "item"
+    for i, block in enumerate(found):
+        if block.kind != "paragraph":
+            out.append(block)
+            opened = opened if block.kind == "item" and opened else block.kind
+            continue
+        last = i == len(found) - 1
+        short = len(block.text.split()) <= HEADING_WORDS
+        is_lead_in = block.text.rstrip().endswith((":", "...", "\u2026"))
+        if opened and short and not is_lead_in and not block.text.endswith("?"):
+            if opened != "heading" or _END.search(block.text):
+                out.append(Block("item", block.text, block.start, block.end))
+                continue
+        opened = None
+        if _heading_like(block.text) and not last:
+            out.append(Block("heading", block.text, block.start, block.end))
+            opened = "heading"
+            continue
+        out.append(block)
+        if is_lead_in:
+            opened = "lead-in"
+    return out
