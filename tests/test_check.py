@@ -30,18 +30,17 @@ def _ontology_with(tmp_path: Path, turtle: str) -> tuple[Path, int]:
 
 def _report(tiny: Inputs, *args: str) -> tuple[int, list[str]]:
     """Exit code and report lines of `spinekg check` on the tiny world, without INFO lines."""
-    where = ["--curated", str(tiny.curated), "--articles", str(tiny.articles)]
+    where = ["--curated", str(tiny.curated), "--articles", str(tiny.articles[0])]
     result = CliRunner().invoke(main, ["check", *where, *args])
     lines = [line for line in result.stdout.splitlines() if "text-unrecognised" not in line]
     return result.exit_code, lines
 
 
 def test_the_curator_report_names_unknown_words_in_articles(tiny: Inputs) -> None:
-    assert tiny.articles is not None
-    article = tiny.articles / "lumbar-herniation-basics.md"
+    article = tiny.articles[0] / "lumbar-herniation-basics.md"
     line = _line_of(article, "Conservative care is tried first")
     result = CliRunner().invoke(
-        main, ["check", "--curated", str(tiny.curated), "--articles", str(tiny.articles)]
+        main, ["check", "--curated", str(tiny.curated), "--articles", str(tiny.articles[0])]
     )
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
@@ -207,7 +206,7 @@ def test_build_stops_on_an_error_and_keeps_the_release(tmp_path: Path, tiny: Inp
     out = tmp_path / "dist"
     out.mkdir()
     (out / "spinekg.nq").write_text("previous release\n")
-    where = ["--curated", str(tiny.curated), "--articles", str(tiny.articles)]
+    where = ["--curated", str(tiny.curated), "--articles", str(tiny.articles[0])]
     result = CliRunner().invoke(
         main, ["build", "--out", str(out), "--ontology", str(ontology), *where]
     )

@@ -13,13 +13,15 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Dataset, Graph
+from rdflib import RDF, Dataset, Graph, URIRef
 
-from spinekg.kernel.namespaces import ONTOLOGY_GRAPH
+from spinekg.kernel.errors import CuratedDataError
+from spinekg.kernel.namespaces import ONTOLOGY_GRAPH, SPINE
 from spinekg.kernel.release_files import FILES, sha256
 from spinekg.loaders.reference import graph_name
 from spinekg.loaders.schema import SPECS
-from spinekg.loaders.text import ARTICLES_GRAPH
+from spinekg.pipeline.build import build
+from spinekg.pipeline.load import Inputs, load
 from spinekg.pipeline.reason import INFERRED_GRAPH
 from spinekg.pipeline.release import CATALOG_GRAPH
 from spinekg.queries import load_catalog
@@ -44,7 +46,7 @@ def test_manifest_lists_every_file_with_its_checksum(tiny_release: Path) -> None
     expected = {
         str(ONTOLOGY_GRAPH),
         str(INFERRED_GRAPH),
-        str(ARTICLES_GRAPH),
+        "https://w3id.org/spinekg/graph/articles/lumbar-herniation-basics",
         str(CATALOG_GRAPH),
         *(str(graph_name(spec.name)) for spec in SPECS),
     }
@@ -102,3 +104,40 @@ def test_rebuild_is_byte_identical(tiny_release: Path, tmp_path: Path) -> None:
     subprocess.run([sys.executable, "-c", code], check=True, env=env)
     for name in [*FILES, "manifest.json"]:
         assert (out / name).read_bytes() == (tiny_release / name).read_bytes(), name
+
+
+def test_articles_of_several_folders_each_get_a_named_graph(tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "my-note.md").write_text(
+        "---\nid: my-note\ntitle: My note\nsource: https://example.org/note\n"
+        "author: a curator\nreviewed: 2026-11-30\nlicense: CC-BY-4.0\n---\n\n"
+        "A herniated disc may press on a nerve root.\n",
+        encoding="utf-8",
+    )
+    inputs = Inputs.shipped(curated=TINY / "curated", articles=[TINY / "articles", mine])
+    graphs = load(inputs).graphs
+    article = URIRef("https://w3id.org/spinekg/graph/articles/my-note")
+    assert {
+        article,
+        URIRef("https://w3id.org/spinekg/graph/articles/lumbar-herniation-basics"),
+    } <= set(graphs)
+    claim = next(graphs[article].subjects(RDF.type, SPINE.Claim))
+    evidence = graphs[article].value(claim, SPINE.hasEvidence)
+    assert graphs[article].value(claim, SPINE.claimObject) == SPINE["spinal-nerve-root-unspecified"]
+    assert str(graphs[article].value(evidence, SPINE.curatedIn)) == str(mine / "my-note.md")
+
+
+def test_two_articles_with_one_id_are_both_named(tmp_path: Path) -> None:
+    twin = tmp_path / "twin"
+    twin.mkdir()
+    original = TINY / "articles" / "lumbar-herniation-basics.md"
+    (twin / "lumbar-herniation-basics.md").write_text(original.read_text(), encoding="utf-8")
+    inputs = Inputs.shipped(curated=TINY / "curated", articles=[TINY / "articles", twin])
+    with pytest.raises(CuratedDataError) as info:
+        build(tmp_path / "dist", inputs, progress=False)
+    assert [str(p) for p in info.value.problems] == [
+        f"{twin / 'lumbar-herniation-basics.md'}:2:1: id 'lumbar-herniation-basics' is also "
+        f"the id of {original}"
+    ]
+    assert not (tmp_path / "dist").exists()

@@ -378,3 +378,26 @@ def test_no_claim_has_a_class_at_either_end(store: ox.Store) -> None:
              ?x a owl:Class }""",
     )
     assert rows == [{"n": "0"}]
+
+
+def test_extract_reads_folders_as_json_lines_and_reports_a_broken_article(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a.txt").write_text("A herniated disc may cause leg pain.\n", encoding="utf-8")
+    (folder / "b.md").write_text("Bone spurs can press on a nerve root.\n", encoding="utf-8")
+    (folder / "c.txt").write_bytes(b"\x89PNG\x00\x00")
+    (folder / "notes.csv").write_text("not an article\n", encoding="utf-8")
+    runs = [CliRunner().invoke(main, ["extract", str(folder), "--jobs", jobs]) for jobs in "12"]
+    for result in runs:
+        assert result.exit_code == 1
+        assert result.stderr.splitlines() == [
+            f"error: {folder / 'c.txt'}:1:1: a binary file, not an article; "
+            "expected Markdown or plain text",
+            "1 of 3 article(s) could not be read.",
+        ]
+    assert runs[0].stdout == runs[1].stdout
+    documents = [json.loads(line) for line in runs[0].stdout.splitlines()]
+    assert [d["document"]["id"] for d in documents] == ["a", "b"]
+    assert [
+        (c["subject"]["label"], c["relation"], c["object"]["label"]) for c in documents[0]["claims"]
+    ] == [("disc herniation", "causes", "leg pain")]

@@ -7,7 +7,7 @@ edges. The vocabulary is the graph's own labels and synonyms (:mod:`.lexicon`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,9 +15,10 @@ from rdflib import DCTERMS, OWL, RDF, RDFS, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from spinekg.kernel.claims import ClaimSet, Evidence
-from spinekg.kernel.errors import CuratedDataError, Problem
+from spinekg.kernel.errors import CuratedDataError, Problem, display_path
 from spinekg.kernel.graphs import superclasses, union
 from spinekg.kernel.namespaces import GRAPH, PREFIXES, SPINE, mint
+from spinekg.loaders import articles_path
 from spinekg.loaders.text.articles import Article, read_article
 from spinekg.loaders.text.extract import METHOD, Extraction, Unrecognised, extract
 from spinekg.loaders.text.lexicon import Entity, build_lexicon
@@ -25,10 +26,10 @@ from spinekg.loaders.text.pipeline import Pipeline
 from spinekg.loaders.text.relations import RELATIONS
 
 __all__ = [
-    "ARTICLES_GRAPH",
     "Article",
     "Pipeline",
     "Unrecognised",
+    "article_graph",
     "claims_graph",
     "claims_turtle",
     "extract",
@@ -37,8 +38,6 @@ __all__ = [
     "read_article",
 ]
 
-#: The named graph of text-derived claims.
-ARTICLES_GRAPH = GRAPH["articles"]
 
 #: Where a "kind" stands for a treatment in "when conservative care fails, surgery".
 KIND_AS_TREATMENT = {"conservative": SPINE["treatment-conservative-care"]}
@@ -49,49 +48,66 @@ def pipeline_for(graphs: Iterable[Graph]) -> Pipeline:
     return Pipeline(build_lexicon(graphs))
 
 
-def claims_turtle(extraction: Extraction) -> str:
-    """The claims of one extraction as Turtle, with the project's prefixes."""
-    graph = claims_graph([extraction])
+def claims_turtle(extractions: Iterable[Extraction]) -> str:
+    """The claims of extractions as Turtle, with the project's prefixes."""
+    graph = claims_graph(extractions)
     for prefix, iri in PREFIXES.items():
         graph.bind(prefix, iri)
     return graph.serialize(format="turtle")
 
 
 def load(
-    folder: Path,
+    folders: Sequence[Path],
     graphs: Mapping[URIRef, Graph],
     *,
-    repo_path: str = "loaders/articles",
     locations: dict[URIRef, tuple[Path, int]] | None = None,
     report: list[tuple[Article, Unrecognised]] | None = None,
 ) -> dict[URIRef, Graph]:
-    """Read every ``*.md`` article of ``folder`` and return the graph of their claims.
+    """Read every ``*.md`` article of ``folders``: one named graph per article, its claims.
+
+    Each article is a ``spine:SourceDocument`` in its own graph (``graph/articles/<id>``) with
+    its claims, their evidence sentences and offsets. A claim several articles make is one
+    claim node, with the evidence of each in that article's graph.
 
     :param report: if given, filled with the mentions the loader could not resolve.
-
-    :raises CuratedDataError: listing every malformed article.
+    :raises CuratedDataError: listing every malformed article, and ids used twice.
     """
-    paths = sorted(folder.glob("*.md")) if folder.is_dir() else []
     problems: list[Problem] = []
     articles: list[Article] = []
-    for path in paths:
-        try:
-            articles.append(read_article(path))
-        except CuratedDataError as error:
-            problems += error.problems
+    seen: dict[str, Path] = {}
+    for folder in folders:
+        for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+            try:
+                article = read_article(path)
+            except CuratedDataError as error:
+                problems += error.problems
+                continue
+            if article.id in seen:
+                problems.append(
+                    Problem(path, 2, 1, f"id {article.id!r} is also the id of {seen[article.id]}")
+                )
+                continue
+            seen[article.id] = path
+            articles.append(article)
     if problems:
         raise CuratedDataError(problems)
-    extractions = []
-    if articles:  # the NLP pipeline takes seconds to start; no article, no pipeline
-        pipeline = pipeline_for(graphs.values())
-        extractions = [extract(article, pipeline) for article in articles]
-    graph = claims_graph(extractions, repo_path=repo_path, fits=Typing(graphs.values()).fits)
+    if not articles:  # the NLP pipeline takes seconds to start; no article, no pipeline
+        return {}
+    pipeline = pipeline_for(graphs.values())
+    extractions = [extract(article, pipeline) for article in articles]
+    fits = Typing(graphs.values()).fits
+    out = {article_graph(e.article): claims_graph([e], fits=fits) for e in extractions}
     if report is not None:
         report += [(e.article, u) for e in extractions for u in e.unrecognised]
     if locations is not None:
         for article in articles:
             locations.setdefault(article_iri(article), (article.path, 1))
-    return {ARTICLES_GRAPH: graph}
+    return out
+
+
+def article_graph(article: Article) -> URIRef:
+    """The named graph of one article and its claims."""
+    return GRAPH[f"articles/{article.id}"]
 
 
 def article_iri(article: Article) -> URIRef:
@@ -134,7 +150,6 @@ def _classes(graph: Graph, node: Node) -> set[Node]:
 def claims_graph(
     extractions: Iterable[Extraction],
     *,
-    repo_path: str = "",
     fits: Callable[[URIRef, URIRef, URIRef], bool] | None = None,
 ) -> Graph:
     """The articles as source documents and their claims, merged across articles.
@@ -156,7 +171,7 @@ def claims_graph(
                 graph.add((doc, prop, Literal(article.meta[key])))
         if article.meta.get("reviewed"):
             graph.add((doc, DCTERMS.date, Literal(article.meta["reviewed"])))
-        path = f"{repo_path}/{article.path.name}" if repo_path else str(article.path)
+        path = _repository_path(article.path)
         for claim in extraction.claims:
             subject = _as_treatment(claim.subject, claim.relation)
             prop = SPINE[RELATIONS[claim.relation]]
@@ -181,6 +196,17 @@ def claims_graph(
     for triple in claims.triples():
         graph.add(triple)
     return graph
+
+
+def _repository_path(path: Path) -> str:
+    """Where an article file is, the same in every build from the same command.
+
+    A shipped article is ``loaders/articles/<file>`` wherever the package was installed;
+    another is the path as given.
+    """
+    if path.parent.resolve() == articles_path().resolve():
+        return f"loaders/articles/{path.name}"
+    return display_path(path)
 
 
 def _as_treatment(entity: Entity, relation: str) -> URIRef:

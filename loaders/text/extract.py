@@ -8,7 +8,6 @@ from typing import Any
 
 from spacy.tokens import Span
 
-from spinekg.kernel.suggest import closest, similarity
 from spinekg.loaders.text.articles import Article
 from spinekg.loaders.text.frames import Frame, frame_claims, frame_of, topic_of
 from spinekg.loaders.text.lexicon import Entity, Lexicon
@@ -20,9 +19,6 @@ __all__ = ["METHOD", "Extracted", "Extraction", "Unrecognised", "extract"]
 
 #: How text-derived evidence names its extraction method.
 METHOD = "spinekg-text-rules/1 (spaCy tokenizer, phrase matcher, negspacy NegEx)"
-
-#: How alike (0-1) an unknown word and a word of the lexicon must be to report a misspelling.
-MISSPELLING = 0.88
 
 
 @dataclass(frozen=True)
@@ -114,7 +110,6 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
     """
     claims: list[Extracted] = []
     unrecognised: list[Unrecognised] = []
-    words = pipeline.lexicon.words()
     layout = blocks(_plain(article.body), article.body_start)
     parsed = [(b, list(pipeline.sentences(_plain(b.text), b.start))) for b in layout]
     title = [m for _, ms in pipeline.sentences(_plain(article.title), 0) for m in ms]
@@ -157,7 +152,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
                 if _individual(item.subject) and _individual(item.object)
             ]
             unrecognised += _ambiguous(mentions, sentence)
-            unrecognised += _near_misses(sent, mentions, words, pipeline, block.start, sentence)
+            unrecognised += _near_misses(sent, mentions, pipeline, block.start, sentence)
             recent = _remember(recent, tokens, mentions)
             if block.lead_in and number == len(sentences) - 1:
                 frame = frame_of(tokens, mentions)
@@ -266,63 +261,21 @@ def _ambiguous(mentions: list[Mention], sentence: str) -> Iterator[Unrecognised]
 
 
 def _near_misses(
-    sent: Span,
-    mentions: list[Mention],
-    words: set[str],
-    pipeline: Pipeline,
-    offset: int,
-    sentence: str,
+    sent: Span, mentions: list[Mention], pipeline: Pipeline, offset: int, sentence: str
 ) -> Iterator[Unrecognised]:
     """Words close to, but not in, the lexicon: likely misspellings or unknown variants."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    vocabulary = sorted(words)
     for i, token in enumerate(sent):
         text = token.text.lower()
-        if i in covered or len(text) < 6 or not text.isalpha() or text in words:
+        if i in covered or len(text) < 6 or not text.isalpha() or token.is_stop:
             continue
-        if token.is_stop:
-            continue
-        close = closest(text, vocabulary, n=1)
-        if close and similarity(text, close[0]) >= MISSPELLING and not _inflection(text, close[0]):
+        near = pipeline.misspelling_of(text)
+        if near is not None:
             yield Unrecognised(
                 token.text,
                 offset + token.idx,
                 offset + token.idx + len(token.text),
                 sentence,
-                f"not in the lexicon; did you mean {close[0]!r}?",
-                tuple(pipeline.lexicon.containing(close[0])),
+                f"not in the lexicon; did you mean {near!r}?",
+                tuple(pipeline.lexicon.containing(near)),
             )
-
-
-_SUFFIXES = {
-    "",
-    "s",
-    "es",
-    "ed",
-    "d",
-    "ing",
-    "ness",
-    "ly",
-    "er",
-    "ers",
-    "ment",
-    "ies",
-    "y",
-    "al",
-    "en",
-    "ened",
-    "ens",
-    "ening",
-    "ion",
-    "ions",
-    "ive",
-    "ic",
-}
-
-
-def _inflection(word: str, known: str) -> bool:
-    """True when ``word`` and ``known`` differ only by an ending (weakened/weakness)."""
-    stem = 0
-    while stem < min(len(word), len(known)) and word[stem] == known[stem]:
-        stem += 1
-    return word[stem:] in _SUFFIXES and known[stem:] in _SUFFIXES

@@ -7,6 +7,7 @@ plurals ("legs", "feet"), hyphenation ("pins-and-needles") and disc/disk.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -35,11 +36,6 @@ CATEGORIES: dict[str, tuple[URIRef, ...]] = {
     "BODY": (SPINE.BodyPart,),
     "REGION": (SPINE.SpinalRegion,),
 }
-#: Classes whose own names are recognised in text, so that rules can read them; a claim never
-#: names a class (``extract`` drops such claims). Generic individuals ("spinal nerve root,
-#: unspecified", "symptoms") stand for what text says without naming it.
-GENERIC_CLASSES: dict[URIRef, str] = {}
-
 _IRREGULAR = {"foot": "feet", "tooth": "teeth", "vertebra": "vertebrae", "calf": "calves"}
 
 
@@ -64,6 +60,35 @@ class Lexicon:
     phrases: dict[str, list[Entity]] = field(default_factory=dict)
     by_iri: dict[URIRef, Entity] = field(default_factory=dict)
     regional: dict[URIRef, tuple[Entity, str]] = field(default_factory=dict)
+
+    def dumps(self) -> str:
+        """The lexicon as JSON, to cache it (building it from the graph takes a second)."""
+        entities = {str(e.iri): [e.label, e.category] for e in self.by_iri.values()}
+        return json.dumps(
+            {
+                "entities": entities,
+                "phrases": {p: [str(e.iri) for e in es] for p, es in self.phrases.items()},
+                "regional": {str(k): [str(g.iri), r] for k, (g, r) in self.regional.items()},
+            },
+            sort_keys=True,
+        )
+
+    @classmethod
+    def loads(cls, text: str) -> Lexicon:
+        """A lexicon from :meth:`dumps`."""
+        data = json.loads(text)
+        by_iri = {
+            URIRef(iri): Entity(URIRef(iri), label, category)
+            for iri, (label, category) in data["entities"].items()
+        }
+        return cls(
+            phrases={p: [by_iri[URIRef(i)] for i in iris] for p, iris in data["phrases"].items()},
+            by_iri=by_iri,
+            regional={
+                URIRef(k): (by_iri[URIRef(g)], region)
+                for k, (g, region) in data["regional"].items()
+            },
+        )
 
     def words(self) -> set[str]:
         """Every word of every phrase, for spotting misspelt mentions."""
@@ -126,7 +151,6 @@ def _regional(
 
 
 def _entities(graph: Graph, above: Mapping[Node, set[Node]]) -> Iterator[tuple[URIRef, str]]:
-    yield from GENERIC_CLASSES.items()
     for individual in set(graph.subjects(RDF.type, OWL.NamedIndividual)):
         if not isinstance(individual, URIRef):
             continue

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from spinekg.kernel.suggest import closest
 from spinekg.loaders.text.lexicon import Entity, Lexicon
 
 __all__ = ["HEDGES", "Mention", "Pipeline"]
@@ -41,6 +42,9 @@ HEDGES = [
     "may be",
     "can be",
 ]
+#: How alike (0-1) an unknown word and a word of the lexicon must be to report a misspelling.
+MISSPELLING = 0.88
+
 #: Verbs that make pain radiating pain: "pain that travels down the leg", "shooting pain".
 TRAVEL = {
     "travel",
@@ -74,7 +78,25 @@ TRAVEL = {
     "reaching",
 }
 #: Words between a run of findings and the verb that makes its pain travel.
-LIST_WORDS = {",", "and", "or", "that", "which", "sometimes", "often", "can", "may", "also"}
+LIST_WORDS = {
+    ",",
+    "and",
+    "or",
+    "that",
+    "which",
+    "sometimes",
+    "often",
+    "can",
+    "may",
+    "might",
+    "also",
+    "will",
+    "usually",
+    "typically",
+    "then",
+    "generally",
+    "frequently",
+}
 #: Words between "pain" and its place in "pain in the neck".
 PAIN_PLACE = {"in", "of", "the", "your", "his", "her", "their", "one", "a"}
 #: The lexicon phrase of the finding that such pain is.
@@ -151,12 +173,32 @@ class Pipeline:
             "negex", name="hedge", config={"neg_termset": hedges, "extension_name": "hedged"}
         )
         self.nlp = nlp
+        self._words = lexicon.words()
+        self._vocabulary = sorted(self._words)
+        self._misspellings: dict[str, str | None] = {}
+
+    def misspelling_of(self, word: str) -> str | None:
+        """The lexicon word that ``word`` (not in the lexicon) is probably a misspelling of.
+
+        Words that differ from a known one only by an ending ("weakened", "weakness") are not
+        misspellings. Answers are remembered: the same words recur across articles.
+        """
+        if word in self._words:
+            return None
+        if word not in self._misspellings:
+            close = closest(word, self._vocabulary, n=1, cutoff=MISSPELLING)
+            self._misspellings[word] = (
+                close[0] if close and not _inflection(word, close[0]) else None
+            )
+        return self._misspellings[word]
 
     def sentences(self, text: str, offset: int = 0) -> Iterator[tuple[Span, list[Mention]]]:
         """Each sentence of ``text`` with its mentions; offsets shifted by ``offset``."""
         doc = self.nlp(text)
+        lowered = [t.lower_ for t in doc]
         for sent in doc.sents:
             mentions = []
+            tokens = lowered[sent.start : sent.end]
             for ent in sent.ents:
                 entities = self._by_key[ent.ent_id_]
                 if _inside_level(ent):
@@ -173,12 +215,12 @@ class Pipeline:
                         negated=bool(ent._.negex),
                         hedged=bool(ent._.hedged),
                         names_place=entities[0].category != "BODY"
-                        and any(t.lower_ in self._places for t in ent),
+                        and any(t in self._places for t in lowered[ent.start : ent.end]),
                     )
                 )
-            yield sent, [self._reading(sent, m, mentions) for m in mentions]
+            yield sent, [self._reading(tokens, m, mentions) for m in mentions]
 
-    def _reading(self, sent: Span, mention: Mention, mentions: list[Mention]) -> Mention:
+    def _reading(self, tokens: list[str], mention: Mention, mentions: list[Mention]) -> Mention:
         """What a pain mention means in its phrase.
 
         "Pain in the neck" is neck pain when the graph has it; pain said to travel ("a burning
@@ -187,7 +229,6 @@ class Pipeline:
         """
         if mention.category != "FINDING" or "pain" not in mention.entity.label.split():
             return mention
-        tokens = [t.lower_ for t in sent]
         place = next((m for m in mentions if m.category == "BODY" and m.start > mention.end), None)
         more = (
             place is not None
@@ -232,3 +273,37 @@ def _inside_level(ent: Span) -> bool:
 
 def _only(tokens: list[str], allowed: set[str]) -> bool:
     return all(t in allowed for t in tokens)
+
+
+_SUFFIXES = {
+    "",
+    "s",
+    "es",
+    "ed",
+    "d",
+    "ing",
+    "ness",
+    "ly",
+    "er",
+    "ers",
+    "ment",
+    "ies",
+    "y",
+    "al",
+    "en",
+    "ened",
+    "ens",
+    "ening",
+    "ion",
+    "ions",
+    "ive",
+    "ic",
+}
+
+
+def _inflection(word: str, known: str) -> bool:
+    """True when ``word`` and ``known`` differ only by an ending (weakened/weakness)."""
+    stem = 0
+    while stem < min(len(word), len(known)) and word[stem] == known[stem]:
+        stem += 1
+    return word[stem:] in _SUFFIXES and known[stem:] in _SUFFIXES

@@ -76,6 +76,10 @@ CAUSE = {
     "creates",
 }
 CAUSE_PASSIVE = {"due", "because", "from", "by"}
+#: Nouns of causing: "the cause of sciatica is ...", "the result of arthritis".
+RESULT_NOUNS = {"result", "consequence", "product", "outcome"}
+CAUSE_NOUNS = {"cause", "causes", "reason", "reasons", "culprit", *RESULT_NOUNS}
+COPULAS = {"is", "are", "was", "include", "includes", "including", "being"}
 COMPRESS = {
     "compress",
     "compresses",
@@ -215,6 +219,75 @@ PLACE = {
     ",",
     "or",
 }
+#: Further words that may stand between a finding and where it is felt ("the pain will often
+#: reach below the knee", "pain in one part of the leg").
+PLACE |= {
+    "part",
+    "parts",
+    "area",
+    "areas",
+    "side",
+    "sides",
+    "region",
+    "regions",
+    "portion",
+    "front",
+    "top",
+    "bottom",
+    "inside",
+    "outside",
+    "below",
+    "above",
+    "past",
+    "beyond",
+    "up",
+    "out",
+    "toward",
+    "towards",
+    "way",
+    "all",
+    "will",
+    "would",
+    "then",
+    "even",
+    "sometimes",
+    "moves",
+    "move",
+    "moving",
+    "travels",
+    "travel",
+    "traveling",
+    "travelling",
+    "shoots",
+    "shooting",
+    "radiating",
+    "running",
+    "felt",
+    "feel",
+    "affect",
+    "affects",
+    "most",
+    "commonly",
+    "common",
+    "these",
+    "this",
+    "that",
+    "which",
+    "lateral",
+    "medial",
+    "outer",
+    "inner",
+    "upper",
+    "lower",
+    "back",
+    "tips",
+    "entire",
+    "whole",
+    "certain",
+    "specific",
+    "usually",
+}
+
 TREAT = {
     "recover",
     "recovers",
@@ -570,15 +643,34 @@ def _objects_after(s: _Sentence, i: int, categories: set[str]) -> list[Mention]:
             if not out and len(between) > 5:
                 break
             out.append(m)
-        elif out and m.category != "BODY":
+        elif out and m.category not in PLACES:
             break
         edge = m.end
     return out
 
 
 def _causes(s: _Sentence) -> Iterator[Found]:
-    for i in s.cues(CAUSE):
+    for i in s.cues(CAUSE | CAUSE_NOUNS):
         nxt = s.tokens[i + 1] if i + 1 < len(s.tokens) else ""
+        if s.tokens[i] in CAUSE_NOUNS and nxt == "of":
+            # "the most common cause of sciatica is a herniated disc": cause of Y is X;
+            # "can be the result of arthritis": X is the result of Y
+            before = s.group_before(i, EFFECTS, gap=4) or s.group_before(i, CAUSERS, gap=4)
+            after = _objects_after(s, i + 1, EFFECTS | CAUSERS)
+            if s.tokens[i] in RESULT_NOUNS:
+                subjects, objects = after, before or s.implicit(*EFFECTS)
+            else:
+                copula = next(
+                    (j for j in range(i + 2, len(s.tokens)) if s.tokens[j] in COPULAS), None
+                )
+                if copula is None:
+                    continue
+                objects = [m for m in after if m.start < copula]
+                subjects = _objects_after(s, copula, CAUSERS | {"RISK"})
+            yield from _pairs(s, "causes", subjects, objects, 0.7, cue=i)
+            continue
+        if s.tokens[i] not in CAUSE:  # a noun of causing without "of"
+            continue
         if nxt in {"by", "from"}:  # passive: "caused by X", "results from X"
             subjects = s.group_after(i + 1, CAUSERS)
             objects = s.group_before(i, EFFECTS, gap=3)
@@ -601,8 +693,8 @@ def _causes(s: _Sentence) -> Iterator[Found]:
             continue  # handled above
         if s.tokens[i] == "from" and not s.group_before(i, {"FINDING"}, gap=1):
             continue
-        after = i + 1 if s.tokens[i] in {"due", "because"} else i
-        causes = s.group_after(after, CAUSERS, gap=3)
+        cue_end = i + 1 if s.tokens[i] in {"due", "because"} else i
+        causes = s.group_after(cue_end, CAUSERS, gap=3)
         effects = s.group_before(i, EFFECTS, gap=3)
         yield from _pairs(s, "causes", causes, effects, 0.7, cue=i)
 
@@ -647,6 +739,8 @@ def _has_symptom(s: _Sentence) -> Iterator[Found]:
             yield from _pairs(s, "has_symptom", [first], findings, 0.7)
 
 
+#: Words of how often a condition strikes a group: "most common in men".
+FREQUENT = {"common", "commonly", "often", "frequent", "frequently", "prevalent", "likely"}
 #: Verbs of a patient's experience: "you may feel numbness", "tingling can occur".
 EXPERIENCE_BEFORE = {
     "feel",
@@ -757,15 +851,25 @@ def _occurs_in(s: _Sentence) -> Iterator[Found]:
                 disjunction = disjunction or "or" in between
             else:
                 run, disjunction = [m], False
-        elif m.category == "BODY" and run and _only(between, PLACE | JOINERS | SENSATION):
+        elif m.category in PLACES and run and _only(between, PLACE | JOINERS | SENSATION):
             if len(between) <= 7:
                 bodies = [b for b in _places_after(s, m) if not _names_a_finding(s, b)]
-                targets = [f for f in run if not f.names_place and not _generic(f)]
+                targets = [f for f in run if not f.names_place and _may_have_place(f)]
                 yield from _pairs(s, "occurs_in", targets, bodies, 0.8)
             run = []
-        elif m.category != "BODY":
+        elif m.category not in PLACES:
             run = []
         edge = m.end
+
+
+#: Categories of where a finding is felt: a body part, or a muscle ("weakness in the biceps").
+PLACES = {"BODY", "MUSCLE"}
+
+
+def _may_have_place(f: Mention) -> bool:
+    """A specific finding, or "symptoms" (which text places too); never a class."""
+    local = str(f.entity.iri).rsplit("/", 1)[-1]
+    return local[:1].islower()
 
 
 def _names_a_finding(s: _Sentence, place: Mention) -> bool:
@@ -787,8 +891,13 @@ def _places_after(s: _Sentence, first: Mention) -> list[Mention]:
         if m.start < edge:
             continue
         between = s.tokens[edge : m.start]
-        if m.category != "BODY" or not _only(between, PLACE | JOINERS | SENSATION):
+        if m.category not in PLACES or not _only(between, PLACE | JOINERS | SENSATION):
             break
+        if between in (["of"], ["of", "the"], ["of", "your"]):  # "the back of the calf"
+            if places[-1].entity.label == "back":
+                places[-1] = m  # the part named after "of" is the place
+            edge = m.end
+            continue
         places.append(m)
         edge = m.end
     return places
@@ -876,11 +985,49 @@ EXAMPLES = {
 }
 
 
+#: Nouns a treatment kind qualifies: "conservative measures", "surgical options".
+KIND_NOUNS = {
+    "treatment",
+    "treatments",
+    "options",
+    "option",
+    "methods",
+    "method",
+    "measures",
+    "care",
+    "therapies",
+    "therapy",
+    "approaches",
+    "approach",
+    "management",
+    "procedures",
+    "procedure",
+    "remedies",
+    "interventions",
+    "choices",
+    "other",
+}
+
+
 def _treatment_kind(s: _Sentence) -> Iterator[Found]:
     for kind in s.of("KIND"):
         word = kind.entity.label.lower()[:5]
         _, end = s.clause(kind.start)
-        after = [m for m in s.of("TREATMENT") if kind.end <= m.start < end]
+        # "non-surgical options such as rest and heat": only a list the kind introduces
+        listed = {i for t in s.of("TREATMENT") for i in range(t.start, t.end)}
+        after = [
+            m
+            for m in s.of("TREATMENT")
+            if kind.end <= m.start < end
+            and _only(
+                (
+                    t
+                    for i, t in enumerate(s.tokens[kind.end : m.start], kind.end)
+                    if i not in listed
+                ),
+                EXAMPLES | JOINERS | KIND_NOUNS | EXTRA_JOINERS | {","},
+            )
+        ]
         before = s.group_before(kind.start, {"TREATMENT"}, gap=4)
         for t in after or before:
             if word not in t.entity.label.lower():
@@ -990,11 +1137,20 @@ def _innervates(s: _Sentence) -> Iterator[Found]:
 
 
 def _risk(s: _Sentence) -> Iterator[Found]:
+    """Risk factors of a condition: a risk cue, or "(most) common in men", "more often in".
+
+    The condition is the one the sentence names, else the page's topic.
+    """
     cues = s.cues(RISK)
-    if not cues:
-        return
-    conditions = s.of("CONDITION")[:1] or s.implicit("CONDITION")
-    yield from _pairs(s, "risk_factor_for", s.of("RISK"), conditions, 0.6, cue=cues[0])
+    factors = s.of("RISK")
+    if not cues:  # "it is most common in men", "occurs more often in smokers"
+        frequency = set(s.tokens) & FREQUENT
+        factors = [m for m in factors if m.start > 0 and s.tokens[m.start - 1] in {"in", "among"}]
+        if not frequency or not factors:
+            return
+        cues = [min(i for i, t in enumerate(s.tokens) if t in FREQUENT)]
+    conditions = s.of("CONDITION")[:1] or s.implicit("CONDITION", "FINDING")
+    yield from _pairs(s, "risk_factor_for", factors, conditions, 0.6, cue=cues[0])
 
 
 def _diagnosed(s: _Sentence) -> Iterator[Found]:

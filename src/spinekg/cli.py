@@ -9,6 +9,7 @@ build side (spaCy, owlready2, pyshacl).
 from __future__ import annotations
 
 import functools
+import io
 import json
 import sys
 from collections.abc import Callable
@@ -51,8 +52,10 @@ SHAPES_OPTION = click.option(
 )
 ARTICLES_OPTION = click.option(
     "--articles",
+    multiple=True,
     type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="Curated articles folder (default: the shipped one).",
+    help="A folder of articles (Markdown with front matter), instead of the shipped one; "
+    "repeat it for several (add loaders/articles to keep the shipped ones too).",
 )
 ANSWER_FORMAT = click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
@@ -105,7 +108,7 @@ def _inputs(
     curated: Path | None,
     ontology: Path | None,
     shapes: Path | None,
-    articles: Path | None = None,
+    articles: tuple[Path, ...] = (),
     *,
     with_articles: bool = True,
 ) -> Inputs:
@@ -148,7 +151,7 @@ def build_command(
     curated: Path | None,
     ontology: Path | None,
     shapes: Path | None,
-    articles: Path | None,
+    articles: tuple[Path, ...],
 ) -> None:
     """Build, reason, check, and write a release (Turtle, RDF/XML, JSON-LD, N-Quads)."""
     inputs = _inputs(curated, ontology, shapes, articles)
@@ -181,7 +184,7 @@ def check_command(
     curated: Path | None,
     ontology: Path | None,
     shapes: Path | None,
-    articles: Path | None,
+    articles: tuple[Path, ...],
     fmt: str,
 ) -> None:
     """Run every check (syntax, ROBOT-style report, SHACL, references, reasoner) and report.
@@ -201,30 +204,72 @@ def check_command(
 
 
 @main.command("extract")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=False, path_type=Path))
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(["json", "ttl"]),
     default="json",
     show_default=True,
-    help="json: claims and the curator report; ttl: the claims as graph triples.",
+    help="json: claims and the curator report (one indented object for one file; JSON Lines, "
+    "one document a line, for several); ttl: the claims as graph triples.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Worker processes (0: one per core).",
 )
 @CURATED_OPTION
 @ONTOLOGY_OPTION
 @reports_errors
-def extract_command(file: Path, fmt: str, curated: Path | None, ontology: Path | None) -> None:
-    """Preview the claims the text loader finds in FILE (Markdown or plain text)."""
-    inputs = _inputs(curated, ontology, None, with_articles=False)
-    from spinekg.loaders.text import claims_turtle, extract, pipeline_for, read_article
-    from spinekg.pipeline.load import load
+def extract_command(
+    paths: tuple[Path, ...], fmt: str, jobs: int, curated: Path | None, ontology: Path | None
+) -> None:
+    """Preview the claims the text loader finds in PATHS (Markdown or text files, folders).
 
-    article = read_article(file, curated=False)  # a malformed file is refused before loading
-    extraction = extract(article, pipeline_for(load(inputs).graphs.values()))
+    A malformed article is reported (file:line) and the others go on; exit status 1 if any was.
+    """
+    inputs = _inputs(curated, ontology, None, with_articles=False)
+    from spinekg.loaders.text import claims_turtle, extract, read_article
+    from spinekg.loaders.text.batch import article_files, extract_all
+    from spinekg.loaders.text.pipeline import Pipeline
+    from spinekg.pipeline.load import lexicon_of
+
+    files = article_files(paths)
+    if len(files) == 1 and not paths[0].is_dir():
+        article = read_article(files[0], curated=False)  # malformed: refused before loading
+        extraction = extract(article, Pipeline(lexicon_of(inputs)))
+        if fmt == "ttl":
+            click.echo(claims_turtle([extraction]), nl=False)
+        else:
+            click.echo(json.dumps(extraction.json(), indent=2, ensure_ascii=False))
+        return
+    failed = 0
+    extractions = []
+    progress = sys.stderr.isatty() and len(files) > 1
+    with click.progressbar(
+        extract_all(files, lexicon_of(inputs), jobs=jobs),
+        length=len(files),
+        label="extracting",
+        file=sys.stderr if progress else io.StringIO(),
+    ) as outcomes:
+        for outcome in outcomes:
+            if outcome.extraction is None:
+                failed += 1
+                for problem in outcome.problems:
+                    click.echo(f"error: {problem}", err=True)
+            elif fmt == "ttl":
+                extractions.append(outcome.extraction)
+            else:
+                click.echo(json.dumps(outcome.extraction.json(), ensure_ascii=False))
     if fmt == "ttl":
-        click.echo(claims_turtle(extraction), nl=False)
-    else:
-        click.echo(json.dumps(extraction.json(), indent=2, ensure_ascii=False))
+        click.echo(claims_turtle(extractions), nl=False)
+    if failed:
+        click.echo(f"{failed} of {len(files)} article(s) could not be read.", err=True)
+        sys.exit(1)
 
 
 @main.command("explain")
