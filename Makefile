@@ -42,6 +42,7 @@ check: install
 bench: install
 	$(BIN)/python benchmarks/reasoning.py
 	$(BIN)/python benchmarks/text_quality.py
+	$(BIN)/python benchmarks/text_speed.py
 	$(BIN)/python benchmarks/queries.py
 	$(BIN)/python benchmarks/load.py
 	$(BIN)/python benchmarks/startup.py

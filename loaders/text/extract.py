@@ -137,7 +137,8 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             end = block.start + sent.end_char
             sentence = article.text[start:end]
             tokens = _lower(sent)
-            topic = _as_topic(section_topic or page_topic, start)
+            anchor = frame.anchor if block.kind == "item" and frame is not None else None
+            topic = _as_topic(anchor or section_topic or page_topic, start)
             found = extract_relations(tokens, mentions, topic=topic, recent=recent)
             if block.kind == "item" and frame is not None and number == 0:
                 found += frame_claims(frame, tokens, mentions, topic)
@@ -149,7 +150,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             claims += [
                 _claim(item, sentence, start, end, pipeline.lexicon)
                 for item in found
-                if _individual(item.subject) and _individual(item.object)
+                if _individual(item.subject) and _individual(item.object) and _informative(item)
             ]
             unrecognised += _ambiguous(mentions, sentence)
             unrecognised += _near_misses(sent, mentions, pipeline, block.start, sentence)
@@ -198,6 +199,13 @@ def _as_topic(topic: Mention | None, start: int) -> Mention | None:
     if topic is None:
         return None
     return replace(topic, start=-1, end=-1, negated=False, hedged=False, text="", char_start=start)
+
+
+def _informative(found: Found) -> bool:
+    """Not "X causes symptoms": only its denial says something ("may never cause symptoms")."""
+    unspecified = str(found.object.entity.iri).endswith("-unspecified")
+    vague = found.relation in {"causes", "has_symptom"} and found.object.category == "FINDING"
+    return not (unspecified and vague and found.modality != "negated")
 
 
 def _individual(m: Mention) -> bool:

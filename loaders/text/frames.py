@@ -128,12 +128,16 @@ def frame_of(tokens: Sequence[str], mentions: Sequence[Mention]) -> Frame | None
 
     :param tokens: the sentence's tokens, lower-cased.
     """
-    words = set(tokens)
-    covered = {i for m in mentions for i in range(m.start, m.end)}
+    covered = {i for m in mentions if _specific(m) for i in range(m.start, m.end)}
     free = {t for i, t in enumerate(tokens) if i not in covered}
     conditions = [m for m in mentions if m.category == "CONDITION" and _specific(m)]
     anchor = conditions[0] if conditions else None
-    modality = "possible" if words & HEDGE_WORDS else "asserted"
+    hedges = [
+        i
+        for i, t in enumerate(tokens)
+        if t in HEDGE_WORDS and not (i + 1 < len(tokens) and tokens[i + 1] in {"not", "n't"})
+    ]  # "risk factors you cannot change" states them
+    modality = "possible" if hedges else "asserted"
     kinds = [m for m in mentions if m.category == "KIND"]
     relation = None
     if free & RISK_WORDS:

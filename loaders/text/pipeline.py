@@ -47,6 +47,8 @@ MISSPELLING = 0.88
 
 #: Verbs that make pain radiating pain: "pain that travels down the leg", "shooting pain".
 TRAVEL = {
+    "go",
+    "went",
     "travel",
     "travels",
     "travelled",
@@ -77,6 +79,8 @@ TRAVEL = {
     "reaches",
     "reaching",
 }
+#: Where the clause of a pain mention ends: a verb of travelling after it is not its verb.
+CLAUSE_ENDS = {".", ";", ":", "but", "while", "whereas", "although", "though", "however"}
 #: Words between a run of findings and the verb that makes its pain travel.
 LIST_WORDS = {
     ",",
@@ -218,7 +222,30 @@ class Pipeline:
                         and any(t in self._places for t in lowered[ent.start : ent.end]),
                     )
                 )
+            mentions = self._elided(tokens, mentions)
             yield sent, [self._reading(tokens, m, mentions) for m in mentions]
+
+    def _elided(self, tokens: list[str], mentions: list[Mention]) -> list[Mention]:
+        """A place coordinated with a place-named finding names one too: "back and leg pain".
+
+        The place becomes the finding named for it ("back pain"), when the graph has one.
+        """
+        out = list(mentions)
+        for k, place in enumerate(mentions):
+            if place.category != "BODY" or k + 1 >= len(mentions):
+                continue
+            finding = mentions[k + 1]
+            between = tokens[place.end : finding.start]
+            words = finding.entity.label.split()
+            if (
+                finding.category == "FINDING"
+                and finding.names_place
+                and between in (["and"], ["or"], [","], ["and", "/", "or"], ["/"])
+            ):
+                named = self.lexicon.phrases.get(f"{place.text.lower()} {words[-1]}")
+                if named and named[0].category == "FINDING":
+                    out[k] = replace(place, entity=named[0], names_place=True)
+        return out
 
     def _reading(self, tokens: list[str], mention: Mention, mentions: list[Mention]) -> Mention:
         """What a pain mention means in its phrase.
@@ -252,14 +279,18 @@ class Pipeline:
         radiating = self.lexicon.phrases.get(RADIATING_PAIN)
         if radiating is None or mention.names_place or mention.entity.iri == radiating[0].iri:
             return mention
-        covered = {i for m in mentions if m.category == "FINDING" for i in range(m.start, m.end)}
         before = tokens[mention.start - 1] if mention.start > 0 else ""
         if before in {"shooting", "radiating"}:
             return replace(mention, entity=radiating[0])
-        for i in range(mention.end, min(len(tokens), mention.end + 12)):
-            if tokens[i] in TRAVEL:
+        depth = 0  # "pain (often described as burning) that radiates down the leg"
+        for i in range(mention.end, min(len(tokens), mention.end + 16)):
+            token = tokens[i]
+            depth += (token == "(") - (token == ")")
+            if depth > 0:
+                continue
+            if token in TRAVEL:
                 return replace(mention, entity=radiating[0])
-            if i not in covered and tokens[i] not in LIST_WORDS:
+            if token in CLAUSE_ENDS:
                 break
         return mention
 

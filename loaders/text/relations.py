@@ -38,9 +38,13 @@ BREAKS = {";", ":", ".", "but", "while", "whereas", "which", "although", "though
 NEGATIONS = {"not", "never", "no", "without", "cannot", "n't", "neither", "nor", "none"}
 #: Single-word hedges: the pipeline's one-word cues, and "some" of "some patients".
 HEDGE_WORDS = {cue for cue in HEDGES if " " not in cue} | {"some"}
-CONDITIONALS = {"if", "when", "unless", "once", "until", "whenever"}
+CONDITIONALS = {"if", "when", "unless", "once", "until", "whenever", "depending"}
 #: Words that introduce what a treatment eases rather than the condition it treats.
 PURPOSE = {"to", "ease", "eases", "relieve", "relieves", "reduce", "reduces", "help", "helps"}
+#: Words that deny by frequency: "an operation is rarely required".
+RARELY = {"rarely", "seldom", "unlikely", "hardly"}
+#: Words that open a clause of its own after a comma.
+CLAUSE_JOINERS = {"and", "but", "so", "yet", "while", "whereas"}
 #: Words that refer back to what the page or paragraph is about.
 ANAPHORS = {"it", "this", "they", "these", "that", "which", "condition", "problem", "injury"}
 
@@ -78,7 +82,16 @@ CAUSE = {
 CAUSE_PASSIVE = {"due", "because", "from", "by"}
 #: Nouns of causing: "the cause of sciatica is ...", "the result of arthritis".
 RESULT_NOUNS = {"result", "consequence", "product", "outcome"}
-CAUSE_NOUNS = {"cause", "causes", "reason", "reasons", "culprit", *RESULT_NOUNS}
+CAUSE_NOUNS = {
+    "cause",
+    "causes",
+    "reason",
+    "reasons",
+    "culprit",
+    "source",
+    "sources",
+    *RESULT_NOUNS,
+}
 COPULAS = {"is", "are", "was", "include", "includes", "including", "being"}
 COMPRESS = {
     "compress",
@@ -561,22 +574,58 @@ class _Sentence:
         return group if forward else list(reversed(group))
 
     def modality(self, subject: Mention, obj: Mention, *, cue: int | None = None) -> str:
+        """Asserted, possible or negated: the cues between the two ends and right after them.
+
+        Hedges and negations count from a little before the first end to the end of the
+        clause of the last ("an operation might be advised", "is not needed"); a negation in
+        a clause of its own ("..., and most cases can be treated") does not count, nor one in
+        an "if" clause. "Rarely" and "seldom" negate; an "if", "when" or "depending" clause
+        makes a statement possible.
+        """
         if subject.start < 0:  # the topic: the sentence only names the object
             subject = obj if cue is None else replace(obj, start=min(cue, obj.start))
         first, last = sorted((subject, obj), key=lambda m: m.start)
         start, _ = self.clause(first.start)
         lo = min(first.start, cue if cue is not None else first.start)
-        window = range(max(start, lo - 4), last.start)
-        negation = [i for i in window if self.tokens[i] in NEGATIONS]
+        segment = self.clause_by_comma(last.start)[0]
+        before = range(max(start, lo - 4), last.start)
+        after = range(last.end, self._segment_end(last.end, limit=6))
+        negation = [
+            i
+            for i in (*before, *after)
+            if self.tokens[i] in NEGATIONS and not self._other_clause(i, segment, cue)
+        ]
+        if any(self.tokens[i] in RARELY for i in (*before, *after)):
+            return "negated"
         if obj.negated or subject.negated or negation:
             if not negation or not all(self._conditional(i) for i in negation):
                 if obj.negated or negation:
                     return "negated"
-        hedged = [i for i in window if self.tokens[i] in HEDGE_WORDS]
-        if obj.hedged or hedged:
+        hedged = [i for i in (*before, *after) if self.tokens[i] in HEDGE_WORDS]
+        if obj.hedged or hedged or self._conditional(last.start):
             if not hedged or not all(self._conditional(i) for i in hedged):
                 return "possible"
         return "asserted"
+
+    def _segment_end(self, i: int, *, limit: int) -> int:
+        """Where the comma clause that starts at ``i`` ends, at most ``limit`` tokens on."""
+        end = i
+        while end < min(len(self.tokens), i + limit) and self.tokens[end] not in BREAKS | {","}:
+            end += 1
+        return end
+
+    def _other_clause(self, i: int, segment: int, cue: int | None) -> bool:
+        """A negation in a clause of its own before the one of the claim: "does not ..., and"."""
+        if i >= segment:
+            return False
+        between = self.tokens[i:segment]
+        joined = any(
+            self.tokens[j] == ","
+            and j + 1 < len(self.tokens)
+            and self.tokens[j + 1] in CLAUSE_JOINERS
+            for j in range(i, segment)
+        )
+        return joined and (cue is None or cue >= segment) and "," in between
 
     def _conditional(self, i: int) -> bool:
         start, _ = self.clause_by_comma(i)
@@ -657,8 +706,11 @@ def _causes(s: _Sentence) -> Iterator[Found]:
             # "can be the result of arthritis": X is the result of Y
             before = s.group_before(i, EFFECTS, gap=4) or s.group_before(i, CAUSERS, gap=4)
             after = _objects_after(s, i + 1, EFFECTS | CAUSERS)
+            causers_before = s.group_before(i, CAUSERS, gap=5)
             if s.tokens[i] in RESULT_NOUNS:
                 subjects, objects = after, before or s.implicit(*EFFECTS)
+            elif causers_before:  # "disc herniations are a common source of leg pain"
+                subjects, objects = causers_before, [m for m in after if m.category in EFFECTS]
             else:
                 copula = next(
                     (j for j in range(i + 2, len(s.tokens)) if s.tokens[j] in COPULAS), None
@@ -935,6 +987,8 @@ def _treated_by(s: _Sentence) -> Iterator[Found]:
         and not any(p < m.start for p in purpose)
         and (m.category == "CONDITION" or m.start < first)
     ]
+    if any(m.category == "CONDITION" for m in targets):  # a condition is what is treated
+        targets = [m for m in targets if m.category == "CONDITION"]
     if not targets:
         targets = s.implicit("CONDITION", "FINDING")
     fails = _fail_cue(s)
@@ -1157,8 +1211,10 @@ def _diagnosed(s: _Sentence) -> Iterator[Found]:
     tests = s.of("TEST")
     if not tests or not s.cues(DIAGNOSE):
         return
-    targets = s.of("CONDITION") or [m for m in s.of("FINDING") if not _generic(m)][:2]
-    targets = targets or s.implicit("CONDITION", "FINDING")
+    # what is diagnosed is the condition, the page's if the sentence names none; a finding only
+    # on a page without a topic ("the test checks for weakness" checks for the condition)
+    targets = s.of("CONDITION") or s.implicit("CONDITION", "FINDING")
+    targets = targets or [m for m in s.of("FINDING") if not _generic(m)][:2]
     yield from _pairs(s, "diagnosed_by", targets, tests, 0.6)
 
 
