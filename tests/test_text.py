@@ -57,12 +57,13 @@ PARAGRAPH = [
     ("finding-muscle-weakness", "treatedBy", "treatment-heat-and-cold", "asserted"),
     ("treatment-physical-therapy", "treatmentKind", "kind-conservative", "asserted"),
     ("treatment-heat-and-cold", "treatmentKind", "kind-conservative", "asserted"),
-    ("treatment-conservative-care", "triedBefore", "treatment-surgery", "possible"),
+    # "if conservative care does not help enough, surgery may be suggested": the order is asserted
+    ("treatment-conservative-care", "triedBefore", "treatment-surgery", "asserted"),
     (
         "treatment-conservative-care",
         "triedBefore",
         "treatment-minimally-invasive-surgery",
-        "possible",
+        "asserted",
     ),
 ]
 
@@ -310,6 +311,61 @@ def test_a_risk_heading_makes_short_lines_risk_factors(pipeline: Pipeline, tmp_p
             "asserted",
         ),
     } <= claims
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rest and anti-inflammatory drugs may ease the pain, but if it persists, an operation"
+            " may be recommended.",
+            {
+                ("treatment-rest", "tried_before", "treatment-surgery", "asserted"),
+                ("treatment-nsaids", "tried_before", "treatment-surgery", "asserted"),
+            },
+        ),
+        (
+            "After six weeks of rest and physical therapy, a discectomy is usually offered.",
+            {
+                ("treatment-rest", "tried_before", "treatment-discectomy", "asserted"),
+                ("treatment-physical-therapy", "tried_before", "treatment-discectomy", "asserted"),
+            },
+        ),
+        (
+            "In people unresponsive to physical therapy, an epidural injection can help.",
+            {
+                (
+                    "treatment-physical-therapy",
+                    "tried_before",
+                    "treatment-epidural-steroid-injection",
+                    "asserted",
+                )
+            },
+        ),
+        (
+            "Sometimes, after months of physical therapy, surgery might be needed.",
+            {("treatment-physical-therapy", "tried_before", "treatment-surgery", "possible")},
+        ),
+        (
+            "Conservative care first (rest, physical therapy), then epidural steroid injections.",
+            {
+                (
+                    "treatment-conservative-care",
+                    "tried_before",
+                    "treatment-epidural-steroid-injection",
+                    "asserted",
+                )
+            },
+        ),
+        ("Conservative care comes first: rest, heat and physical therapy.", set()),
+    ],
+)
+def test_an_order_of_treatments_needs_a_sequence_in_the_text(
+    pipeline: Pipeline, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    """The order is asserted even when the later step is hedged; a step's members are no steps."""
+    found = {c for c in _claims(pipeline, text) if c[1] == "tried_before"}
+    assert found == expected
 
 
 @pytest.mark.parametrize(

@@ -39,6 +39,8 @@ NEGATIONS = {"not", "never", "no", "without", "cannot", "n't", "neither", "nor",
 #: Single-word hedges: the pipeline's one-word cues, and "some" of "some patients".
 HEDGE_WORDS = {cue for cue in HEDGES if " " not in cue} | {"some"}
 CONDITIONALS = {"if", "when", "unless", "once", "until", "whenever", "depending"}
+#: Words that put a later treatment after an earlier one: "rest first, then physical therapy".
+SEQUENCE = {"then", "followed", "next", "later", "before", "if", "when", "unless", "afterwards"}
 #: Words that introduce what a treatment eases rather than the condition it treats.
 PURPOSE = {"to", "ease", "eases", "relieve", "relieves", "reduce", "reduces", "help", "helps"}
 #: Words that deny by frequency: "an operation is rarely required".
@@ -880,6 +882,42 @@ def _generic(m: Mention) -> bool:
     return not local[:1].islower() or local.endswith("-unspecified")
 
 
+#: Words of where a condition happens: "herniations occur most often in the lumbar spine".
+SITE = {
+    "occur",
+    "occurs",
+    "occurring",
+    "happen",
+    "happens",
+    "develop",
+    "develops",
+    "common",
+    "commonly",
+    "found",
+    "seen",
+    "located",
+    "affect",
+    "affects",
+    "affected",
+    "involved",
+    "site",
+    "area",
+    "frequent",
+    "frequently",
+    "often",
+}
+
+
+def _condition_site(s: _Sentence) -> Iterator[Found]:
+    """A condition and the spinal region where it happens (the topic if none is named)."""
+    regions = s.of("REGION")
+    cues = [i for i, t in enumerate(s.tokens) if t in SITE]
+    if not regions or not cues:
+        return
+    conditions = s.of("CONDITION") or s.implicit("CONDITION")
+    yield from _pairs(s, "occurs_in", conditions[:1], regions, 0.6, cue=cues[0])
+
+
 def _places_before(s: _Sentence) -> Iterator[Found]:
     """Places written before their finding: "hand and arm numbness", "leg and foot weakness"."""
     for finding in s.of("FINDING"):
@@ -1103,7 +1141,7 @@ def _treatment_kind(s: _Sentence) -> Iterator[Found]:
             if (
                 m.category != "TREATMENT"
                 or not _only(between, ok)
-                or (not examples and not between)
+                or (not examples and not set(between) & EXAMPLES)
             ):
                 break
             examples.append(m)
@@ -1113,10 +1151,28 @@ def _treatment_kind(s: _Sentence) -> Iterator[Found]:
 
 
 def _fail_cue(s: _Sentence) -> int | None:
+    """Where a sentence says a treatment did not work.
+
+    The cues: "fails", "despite", "if pain persists", "unresponsive to", "does not get better",
+    "without relief".
+    """
     for i, t in enumerate(s.tokens):
-        if t in {"fail", "fails", "failed", "despite"}:
+        if t in {"fail", "fails", "failed", "despite", "unresponsive", "persist", "persists"}:
             return i
-        if t in {"enough", "help", "helps", "work", "works", "improve", "improves", "relieve"}:
+        if t in {
+            "enough",
+            "help",
+            "helps",
+            "work",
+            "works",
+            "improve",
+            "improves",
+            "relieve",
+            "better",
+            "responded",
+            "respond",
+            "relief",
+        }:
             if any(s.tokens[j] in NEGATIONS for j in range(max(0, i - 4), i)):
                 return i
     return None
@@ -1125,19 +1181,24 @@ def _fail_cue(s: _Sentence) -> int | None:
 def _tried_before(s: _Sentence) -> Iterator[Found]:
     """Orderings: "after/despite X, Y", "X first, then Y", "if X does not help, Y"."""
     treatments = s.of("TREATMENT")
+    # "surgical options may be recommended": the kind named as the later step
+    steps = treatments + [k for k in s.of("KIND") if k.entity.label != "conservative"]
     first: list[Mention] = []
     later: list[Mention] = []
     anchors = [i for i, t in enumerate(s.tokens) if t in {"after", "despite", "following"}]
     for i in anchors:
         near = [t for t in treatments if i < t.start <= i + 8]
         if near:
-            first = s.group_after(i, {"TREATMENT"}, gap=8) or near[:1]
-            later = [t for t in treatments if t not in first]
+            first = _tried_first(s, s.group_after(i, {"TREATMENT"}, gap=8) or near[:1])
+            later = [t for t in steps if t not in first and t.start > first[-1].end]
             break
     if not first and "first" in s.tokens:
+        # "X first, then Y": what follows "first" is a later step only after a sequencing word;
+        # "conservative care first (rest, physical therapy)" lists what X is made of
         i = s.tokens.index("first")
         first = [t for t in treatments if t.end <= i and i - t.end <= 2]
-        later = [t for t in treatments if t.start > i]
+        then = next((j for j in range(i + 1, len(s.tokens)) if s.tokens[j] in SEQUENCE), None)
+        later = [t for t in steps if then is not None and t.start > then]
     if not first:
         cue = _fail_cue(s)
         if cue is None:
@@ -1146,27 +1207,44 @@ def _tried_before(s: _Sentence) -> Iterator[Found]:
         conditional = next(
             (j for j in range(i - 1, -1, -1) if s.tokens[j] in CONDITIONALS | {"because"}), None
         )
-        if conditional is not None:
+        if s.tokens[i] in {"unresponsive", "despite"}:  # "unresponsive to X, Y can help"
+            stop = s._segment_end(i + 1, limit=12)
+            first = [t for t in treatments if i < t.start < stop]
+            later = [t for t in steps if t.start >= stop]
+        elif conditional is not None and any(conditional < t.start < i for t in treatments):
             first = [t for t in treatments if conditional < t.start < i]
-            later = [t for t in treatments if not conditional < t.start < i]
+            later = [t for t in steps if not conditional < t.start < i]
+        elif conditional is not None:  # "rest may help, but if the pain persists, surgery"
+            first = [t for t in treatments if t.start < conditional]
+            later = [t for t in steps if t.start > i]
         else:
             first = [t for t in treatments if t.start < i]
-            later = [t for t in treatments if t.start > i]
+            later = [t for t in steps if t.start > i]
         kinds = [k for k in s.of("KIND") if k.entity.label == "conservative"]
         if not first and kinds:
             first = kinds[:1]
+    if not first:
+        return
+    # the order is what is claimed: "if rest fails, surgery may be recommended" asserts it; a
+    # hedge before the first step ("sometimes, after injections, ...") hedges the whole order
+    modality = "possible" if set(s.tokens[: first[0].start]) & HEDGE_WORDS else "asserted"
     for a in first:
         for b in later:
-            if a.category == "KIND":
-                yield Found(a, "tried_before", b, "asserted", 0.6)
-            else:
-                yield Found(a, "tried_before", b, _hedge_only(s, b), 0.7)
+            yield Found(a, "tried_before", b, modality, 0.6 if a.category == "KIND" else 0.7)
 
 
-def _hedge_only(s: _Sentence, obj: Mention) -> str:
-    start, _ = s.clause_by_comma(obj.start)
-    window = s.tokens[start : obj.end + 3]
-    return "possible" if any(t in HEDGE_WORDS for t in window) or obj.hedged else "asserted"
+def _tried_first(s: _Sentence, group: list[Mention]) -> list[Mention]:
+    """The treatments of an "after X, Y and Z" clause: not the one that begins the next clause.
+
+    "After weeks of conservative treatment, surgery may help": surgery is the later step.
+    """
+    out: list[Mention] = []
+    for m in group:
+        follows = s.tokens[m.end] if m.end < len(s.tokens) else ""
+        if out and "," in s.tokens[out[-1].end : m.start] and follows not in JOINERS | {",", "."}:
+            break
+        out.append(m)
+    return out
 
 
 def _innervates(s: _Sentence) -> Iterator[Found]:
@@ -1225,6 +1303,7 @@ RULES = (
     _experienced,
     _occurs_in,
     _places_before,
+    _condition_site,
     _affects_side,
     _treated_by,
     _treatment_kind,
