@@ -405,6 +405,30 @@ def test_an_order_of_treatments_needs_a_sequence_in_the_text(
                 ("finding-paresthesia", "occurs_in", "body-part-toes", "possible"),
             },
         ),
+        (
+            "A numb or tingling sensation in the hand or arm is common.",
+            {
+                ("finding-numbness", "occurs_in", "body-part-hand", "asserted"),
+                ("finding-numbness", "occurs_in", "body-part-arm", "asserted"),
+                ("finding-paresthesia", "occurs_in", "body-part-hand", "asserted"),
+                ("finding-paresthesia", "occurs_in", "body-part-arm", "asserted"),
+            },
+        ),
+        (
+            "My legs feel weak and numb, and the foot may go numb.",
+            {
+                ("finding-muscle-weakness", "occurs_in", "body-part-leg", "asserted"),
+                ("finding-numbness", "occurs_in", "body-part-leg", "asserted"),
+                ("finding-numbness", "occurs_in", "body-part-foot", "possible"),
+            },
+        ),
+        (
+            "A large central herniation can cause loss of bladder or bowel control.",
+            {
+                ("condition-disc-herniation", "causes", "finding-urinary-incontinence", "possible"),
+                ("condition-disc-herniation", "causes", "finding-bowel-incontinence", "possible"),
+            },
+        ),
     ],
 )
 def test_places_and_readings(

@@ -140,10 +140,13 @@ class Pipeline:
         nlp.add_pipe("sentencizer")
         matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._by_key: dict[str, list[Entity]] = {}
+        keys: dict[tuple[str, ...], str] = {}
         for i, (phrase, entities) in enumerate(sorted(lexicon.phrases.items())):
             key = f"T{i}"
             self._by_key[key] = entities
-            matcher.add(key, [nlp.make_doc(phrase)])
+            pattern = nlp.make_doc(phrase)
+            matcher.add(key, [pattern])
+            keys[tuple(t.lower_ for t in pattern)] = key
         self._matcher = matcher
         self._places = {
             phrase for phrase, ents in lexicon.phrases.items() if ents[0].category == "BODY"
@@ -158,7 +161,13 @@ class Pipeline:
                 name = nlp.vocab.strings[key]
                 label = by_key[name][0].category
                 spans.append(Span(doc, start, end, label=label, span_id=name))
-            doc.ents = spacy.util.filter_spans(spans)  # the longest phrase wins
+            shared = [
+                Span(doc, start, end, label=by_key[name][0].category, span_id=name)
+                for start, end, name in _coordinated(doc, keys)
+            ]
+            taken = {i for span in shared for i in range(span.start, span.end)}
+            spans = [x for x in spans if not taken & set(range(x.start, x.end))]
+            doc.ents = spacy.util.filter_spans(shared + spans)  # the longest phrase wins
             return doc
 
         nlp.add_pipe(name)
@@ -293,6 +302,45 @@ class Pipeline:
             if token in CLAUSE_ENDS:
                 break
         return mention
+
+
+#: Words that coordinate two modifiers of one head: "bladder or bowel control".
+COORDINATORS = {"and", "or", "and/or", "/"}
+
+
+def _coordinated(doc: Doc, keys: dict[tuple[str, ...], str]) -> list[tuple[int, int, str]]:
+    """Phrases that share words across "and"/"or": each side's token span and phrase key.
+
+    In "loss of bladder or bowel control" the lexicon knows "loss of bladder control" and
+    "loss of bowel control"; the first is named by "loss of bladder", the second by "bowel
+    control". Both phrases must be in the lexicon, so a plain list ("numbness or tingling in
+    the leg") is left to the phrase matcher.
+    """
+    words = [t.lower_ for t in doc]
+    found: list[tuple[int, int, str]] = []
+    edge = 0
+    for k in range(1, len(words) - 1):
+        if words[k] not in COORDINATORS or k - 1 < edge:
+            continue
+        best: tuple[int, int, str, str] | None = None
+        for before in range(0, 4):  # words shared at the front ("loss of")
+            first = k - 1 - before
+            if first < edge:
+                break
+            for after in range(1, 4):  # words shared at the back ("control")
+                last = k + 2 + after
+                if last > len(words):
+                    break
+                head = words[k + 2 : last]
+                left = keys.get((*words[first:k], *head))
+                right = keys.get((*words[first : k - 1], *words[k + 1 : last]))
+                if left and right and (best is None or last - first > best[1] - best[0]):
+                    best = (first, last, left, right)
+        if best is not None:
+            first, last, left, right = best
+            found += [(first, k, left), (k + 1, last, right)]
+            edge = last
+    return found
 
 
 def _inside_level(ent: Span) -> bool:

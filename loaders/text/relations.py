@@ -178,6 +178,11 @@ SENSATION = {
     "can",
     "may",
     "be",
+    # "a tingling sensation in the foot", "a numb feeling in the hand"
+    "sensation",
+    "sensations",
+    "feeling",
+    "feelings",
 }
 EXTRA_JOINERS = {
     "together",
@@ -928,6 +933,45 @@ def _places_before(s: _Sentence) -> Iterator[Found]:
             yield from _pairs(s, "occurs_in", [finding], places, 0.7)
 
 
+#: Verbs that give a place the finding that follows: "the leg feels weak", "the arm went numb".
+FEEL = {
+    "feel",
+    "feels",
+    "felt",
+    "feeling",
+    "is",
+    "are",
+    "become",
+    "becomes",
+    "became",
+    "get",
+    "gets",
+    "go",
+    "goes",
+    "went",
+    "grow",
+    "grows",
+}
+
+
+def _places_feel(s: _Sentence) -> Iterator[Found]:
+    """A place said to feel a finding: "my legs feel weak and numb", "the foot may go numb"."""
+    for place in s.of("BODY"):
+        after = s.tokens[place.end : place.end + 4]
+        verb = next((j for j, t in enumerate(after) if t in FEEL), None)
+        if verb is None or not _only(after[:verb], {"may", "can", "might", "could", "will"}):
+            continue
+        start = place.end + verb + 1
+        findings = [
+            f
+            for f in s.group_after(start - 1, {"FINDING"}, gap=1)
+            if not f.names_place and not _generic(f)
+        ]
+        if findings and findings[0].start <= start + 1:
+            places = s.group_before(place.end, {"BODY"}, gap=0) or [place]
+            yield from _pairs(s, "occurs_in", findings, places, 0.7)
+
+
 def _occurs_in(s: _Sentence) -> Iterator[Found]:
     """A run of findings followed by a place: "numbness and tingling in the legs and feet"."""
     run: list[Mention] = []
@@ -947,7 +991,7 @@ def _occurs_in(s: _Sentence) -> Iterator[Found]:
                 targets = [f for f in run if not f.names_place and _may_have_place(f)]
                 yield from _pairs(s, "occurs_in", targets, bodies, 0.8)
             run = []
-        elif m.category not in PLACES:
+        else:  # a condition, a treatment, or a place too far from the run
             run = []
         edge = m.end
 
@@ -1303,6 +1347,7 @@ RULES = (
     _experienced,
     _occurs_in,
     _places_before,
+    _places_feel,
     _condition_site,
     _affects_side,
     _treated_by,
