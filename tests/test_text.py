@@ -174,6 +174,24 @@ def _claims(pipeline: Pipeline, text: str) -> set[tuple[str, str, str, str]]:
             "The L5 nerve root supplies the extensor hallucis longus.",
             {("root-L5", "innervates", "muscle-extensor-hallucis-longus", "asserted")},
         ),
+        (
+            "A disc herniation at C6 can cause weakness in the biceps muscle and numbness and"
+            " tingling in the thumb.",
+            {
+                ("condition-disc-herniation", "causes", "finding-muscle-weakness", "possible"),
+                ("condition-disc-herniation", "causes", "finding-numbness", "possible"),
+                ("condition-disc-herniation", "causes", "finding-paresthesia", "possible"),
+                ("finding-muscle-weakness", "occurs_in", "muscle-biceps-brachii", "possible"),
+                ("finding-numbness", "occurs_in", "body-part-thumb", "possible"),
+            },
+        ),
+        (
+            "Sciatica happens when spinal stenosis or a bulging disc squeezes a lumbar root.",
+            {
+                ("condition-spinal-stenosis", "causes", "finding-sciatica", "asserted"),
+                ("condition-bulging-disc", "causes", "finding-sciatica", "asserted"),
+            },
+        ),
     ],
 )
 def test_relations_and_modality(
@@ -427,6 +445,16 @@ def test_an_order_of_treatments_needs_a_sequence_in_the_text(
             {
                 ("condition-disc-herniation", "causes", "finding-urinary-incontinence", "possible"),
                 ("condition-disc-herniation", "causes", "finding-bowel-incontinence", "possible"),
+            },
+        ),
+        (
+            # pain that spreads is radiating pain; the hedge is the spreading's
+            "The ache from a lumbar herniation often starts in the lower back and may spread"
+            " to the buttock and thigh.",
+            {
+                ("finding-radicular-pain", "occurs_in", "body-part-lower-back", "asserted"),
+                ("finding-radicular-pain", "occurs_in", "body-part-buttock", "possible"),
+                ("finding-radicular-pain", "occurs_in", "body-part-thigh", "possible"),
             },
         ),
     ],

@@ -95,6 +95,8 @@ CAUSE_NOUNS = {
     *RESULT_NOUNS,
 }
 COPULAS = {"is", "are", "was", "include", "includes", "including", "being"}
+#: Verbs of "X occurs when Y ...", which names a cause of X.
+HAPPENS = {"occurs", "occur", "happens", "happen", "develops", "develop", "arises", "arise"}
 COMPRESS = {
     "compress",
     "compresses",
@@ -178,6 +180,14 @@ SENSATION = {
     "can",
     "may",
     "be",
+    "begins",
+    "begin",
+    "starts",
+    "start",
+    "most",
+    "commonly",
+    "part",
+    "parts",
     # "a tingling sensation in the foot", "a numb feeling in the hand"
     "sensation",
     "sensations",
@@ -596,7 +606,7 @@ class _Sentence:
         lo = min(first.start, cue if cue is not None else first.start)
         segment = self.clause_by_comma(last.start)[0]
         before = range(max(start, lo - 4), last.start)
-        after = range(last.end, self._segment_end(last.end, limit=6))
+        after = range(last.end, self._hedge_scope_end(last.end))
         negation = [
             i
             for i in (*before, *after)
@@ -613,6 +623,18 @@ class _Sentence:
             if not hedged or not all(self._conditional(i) for i in hedged):
                 return "possible"
         return "asserted"
+
+    def _hedge_scope_end(self, i: int) -> int:
+        """Where the cues after an end stop counting: at the end of its comma clause.
+
+        Not past "and may": that hedge belongs to what follows ("starts in the back and may
+        spread").
+        """
+        end = self._segment_end(i, limit=6)
+        for j in range(i, end - 1):
+            if self.tokens[j] in {"and", "or", "but"} and self.tokens[j + 1] in HEDGE_WORDS:
+                return j
+        return end
 
     def _segment_end(self, i: int, *, limit: int) -> int:
         """Where the comma clause that starts at ``i`` ends, at most ``limit`` tokens on."""
@@ -689,20 +711,34 @@ def _objects_after(s: _Sentence, i: int, categories: set[str]) -> list[Mention]:
     _, end = s.clause(i)
     out: list[Mention] = []
     edge = i + 1
+    placed = False  # a place came after the last object: "weakness in the biceps muscle and pain"
     for m in s.mentions:
         if m.start <= i or m.start >= end:
             continue
         between = s.tokens[edge : m.start]
         if m.category in categories:
             if out and not _only(between, JOINERS | EXTRA_JOINERS):
-                break
+                if not (placed and _rest_of_place(between)):
+                    break
             if not out and len(between) > 5:
                 break
             out.append(m)
+            placed = False
         elif out and m.category not in PLACES:
             break
+        else:
+            placed = placed or bool(out)
         edge = m.end
     return out
+
+
+def _rest_of_place(words: list[str]) -> bool:
+    """The end of a place phrase up to the next item: "muscle and", "extensors as well as"."""
+    return (
+        0 < len(words) <= 5
+        and words[-1] in JOINERS | EXTRA_JOINERS
+        and not set(words) & (BREAKS | COPULAS | CAUSE | CONDITIONALS)
+    )
 
 
 def _causes(s: _Sentence) -> Iterator[Found]:
@@ -745,6 +781,11 @@ def _causes(s: _Sentence) -> Iterator[Found]:
                 subjects = s.implicit(*CAUSERS, "FINDING")
             objects = _objects_after(s, i, EFFECTS)
         yield from _pairs(s, "causes", subjects, objects, 0.8, cue=i)
+    for i, token in enumerate(s.tokens[:-1]):  # "sciatica occurs when a herniated disc ..."
+        if token in HAPPENS and s.tokens[i + 1] in {"when", "if"}:
+            effects = s.group_before(i, EFFECTS, gap=3)
+            causes = [m for m in s.group_after(i + 1, CAUSERS, gap=3) if m not in effects]
+            yield from _pairs(s, "causes", causes, effects, 0.6, cue=i)
     for i in s.cues(CAUSE_PASSIVE):
         if s.tokens[i] == "by" and (i == 0 or s.tokens[i - 1] not in {"caused", "triggered"}):
             continue
@@ -977,23 +1018,42 @@ def _occurs_in(s: _Sentence) -> Iterator[Found]:
     run: list[Mention] = []
     disjunction = False
     edge = 0
+    placed: list[Mention] = []  # the places already given to the run
     for m in s.mentions:
         between = s.tokens[edge : m.start]
         if m.category == "FINDING":
-            if run and _only(between, JOINERS):
+            if run and not placed and _only(between, JOINERS):
                 run.append(m)
                 disjunction = disjunction or "or" in between
             else:
                 run, disjunction = [m], False
+            placed = []
         elif m.category in PLACES and run and _only(between, PLACE | JOINERS | SENSATION):
+            if placed and m in placed:
+                edge = m.end
+                continue
             if len(between) <= 7:
                 bodies = [b for b in _places_after(s, m) if not _names_a_finding(s, b)]
                 targets = [f for f in run if not f.names_place and _may_have_place(f)]
                 yield from _pairs(s, "occurs_in", targets, bodies, 0.8)
-            run = []
-        else:  # a condition, a treatment, or a place too far from the run
-            run = []
+                placed = bodies  # "begins in the lower back and may also affect the thigh"
+            else:
+                run = []
+        elif run and m.category == "CONDITION" and _of_condition(between):
+            pass  # "the symptoms of a lumbar herniation affect ...", "pain from a herniation"
+        else:  # a treatment, a place too far from the run
+            run, placed = [], []
         edge = m.end
+
+
+#: Words that tie a finding to the condition it comes from: "the pain from a herniation".
+OF_CONDITION = {"of", "from", "with"}
+
+
+def _of_condition(between: list[str]) -> bool:
+    """``between`` ends a finding's "of/from/with (a, the) ..." before its condition."""
+    words = [w for w in between[-2:] if w not in {"a", "an", "the"}]
+    return bool(words) and words[-1] in OF_CONDITION
 
 
 #: Categories of where a finding is felt: a body part, or a muscle ("weakness in the biceps").
