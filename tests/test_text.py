@@ -331,6 +331,29 @@ def test_a_risk_heading_makes_short_lines_risk_factors(pipeline: Pipeline, tmp_p
     } <= claims
 
 
+def test_a_lead_in_without_a_relation_keeps_the_heading_frame(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    page = (
+        "Herniated disc\n"
+        "Things you can change\n"
+        "What you do at work counts. Examples may include:\n"
+        "Long periods of sitting.\n"
+        "Lifting heavy loads.\n"
+    )
+    assert not {c for c in _page(pipeline, tmp_path, page) if c[1] == "risk_factor_for"}
+    claims = _page(pipeline, tmp_path, page.replace("Things you", "Risks you"))
+    assert {c for c in claims if c[1] == "risk_factor_for"} == {
+        (
+            "risk-factor-prolonged-sitting",
+            "risk_factor_for",
+            "condition-disc-herniation",
+            "possible",
+        ),
+        ("risk-factor-heavy-lifting", "risk_factor_for", "condition-disc-herniation", "possible"),
+    }
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

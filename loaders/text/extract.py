@@ -9,7 +9,7 @@ from typing import Any
 from spacy.tokens import Span
 
 from spinekg.loaders.text.articles import Article
-from spinekg.loaders.text.frames import Frame, frame_claims, frame_of, topic_of
+from spinekg.loaders.text.frames import Frame, frame_claims, frame_of, inherited, topic_of
 from spinekg.loaders.text.lexicon import Entity, Lexicon
 from spinekg.loaders.text.pipeline import Mention, Pipeline
 from spinekg.loaders.text.relations import Found, extract_relations
@@ -122,10 +122,12 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
     recent: dict[str, Mention] = {}
     section_topic: Mention | None = None
     frame: Frame | None = None
+    section_frame: Frame | None = None  # the heading's, for a lead-in that sets none itself
     for block, sentences in parsed:
         if block.kind == "heading":
             heading = sentences[0] if sentences else None
             frame = frame_of(_lower(heading[0]), heading[1]) if heading else None
+            section_frame = frame
             named = [m for m in (heading[1] if heading else []) if m.category == "CONDITION"]
             section_topic = named[0] if named else None
             recent = {}
@@ -156,7 +158,8 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             unrecognised += _near_misses(sent, mentions, pipeline, block.start, sentence)
             recent = _remember(recent, tokens, mentions)
             if block.lead_in and number == len(sentences) - 1:
-                frame = frame_of(tokens, mentions)
+                # "Risk factors you can change ... These may include:" keeps the heading's frame
+                frame = frame_of(tokens, mentions) or inherited(section_frame, tokens)
     return Extraction(article, _unique(claims), unrecognised)
 
 

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rdflib import URIRef
 
 from spinekg.loaders.text.pipeline import Mention
 from spinekg.loaders.text.relations import Found
 
-__all__ = ["Frame", "frame_claims", "frame_of", "topic_of"]
+__all__ = ["Frame", "frame_claims", "frame_of", "inherited", "topic_of"]
 
 SYMPTOM_WORDS = {
     "symptom",
@@ -153,6 +153,18 @@ def frame_of(tokens: Sequence[str], mentions: Sequence[Mention]) -> Frame | None
     if relation is None:
         return None
     return Frame(relation, anchor, modality, kinds[0] if kinds else None)
+
+
+def inherited(section: Frame | None, tokens: Sequence[str]) -> Frame | None:
+    """The frame of a section's heading, for a lead-in that names no relation ("These include:").
+
+    A hedge in the lead-in ("These may include:") makes the items possible.
+    """
+    if section is None:
+        return None
+    if set(tokens) & HEDGE_WORDS:
+        return replace(section, modality="possible")
+    return section
 
 
 def _causes_of(tokens: Sequence[str], anchor: Mention | None) -> bool:
