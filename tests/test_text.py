@@ -464,6 +464,13 @@ def test_an_order_of_treatments_needs_a_sequence_in_the_text(
             },
         ),
         (
+            "A herniated disc can cause lower back and leg pain.",
+            {
+                ("condition-disc-herniation", "causes", "finding-low-back-pain", "possible"),
+                ("condition-disc-herniation", "causes", "finding-leg-pain", "possible"),
+            },
+        ),
+        (
             "A large central herniation can cause loss of bladder or bowel control.",
             {
                 ("condition-disc-herniation", "causes", "finding-urinary-incontinence", "possible"),

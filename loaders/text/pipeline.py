@@ -231,30 +231,7 @@ class Pipeline:
                         and any(t in self._places for t in lowered[ent.start : ent.end]),
                     )
                 )
-            mentions = self._elided(tokens, mentions)
             yield sent, [self._reading(tokens, m, mentions) for m in mentions]
-
-    def _elided(self, tokens: list[str], mentions: list[Mention]) -> list[Mention]:
-        """A place coordinated with a place-named finding names one too: "back and leg pain".
-
-        The place becomes the finding named for it ("back pain"), when the graph has one.
-        """
-        out = list(mentions)
-        for k, place in enumerate(mentions):
-            if place.category != "BODY" or k + 1 >= len(mentions):
-                continue
-            finding = mentions[k + 1]
-            between = tokens[place.end : finding.start]
-            words = finding.entity.label.split()
-            if (
-                finding.category == "FINDING"
-                and finding.names_place
-                and between in (["and"], ["or"], [","], ["and", "/", "or"], ["/"])
-            ):
-                named = self.lexicon.phrases.get(f"{place.text.lower()} {words[-1]}")
-                if named and named[0].category == "FINDING":
-                    out[k] = replace(place, entity=named[0], names_place=True)
-        return out
 
     def _reading(self, tokens: list[str], mention: Mention, mentions: list[Mention]) -> Mention:
         """What a pain mention means in its phrase.
@@ -313,7 +290,8 @@ def _coordinated(doc: Doc, keys: dict[tuple[str, ...], str]) -> list[tuple[int, 
 
     In "loss of bladder or bowel control" the lexicon knows "loss of bladder control" and
     "loss of bowel control"; the first is named by "loss of bladder", the second by "bowel
-    control". Both phrases must be in the lexicon, so a plain list ("numbness or tingling in
+    control". In "lower back and leg pain" only the last word is shared: "lower back pain" and
+    "leg pain". Both phrases must be in the lexicon, so a plain list ("numbness or tingling in
     the leg") is left to the phrase matcher.
     """
     words = [t.lower_ for t in doc]
@@ -333,7 +311,9 @@ def _coordinated(doc: Doc, keys: dict[tuple[str, ...], str]) -> list[tuple[int, 
                     break
                 head = words[k + 2 : last]
                 left = keys.get((*words[first:k], *head))
-                right = keys.get((*words[first : k - 1], *words[k + 1 : last]))
+                right = keys.get(tuple(words[k + 1 : last])) or keys.get(
+                    (*words[first : k - 1], *words[k + 1 : last])
+                )
                 if left and right and (best is None or last - first > best[1] - best[0]):
                     best = (first, last, left, right)
         if best is not None:
