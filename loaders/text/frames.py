@@ -18,25 +18,18 @@ from dataclasses import dataclass, replace
 from rdflib import URIRef
 
 from spinekg.loaders.text.pipeline import Mention
-from spinekg.loaders.text.relations import Found
+from spinekg.loaders.text.relations import HEDGE_WORDS, SYMPTOM, Found
 
 __all__ = ["Frame", "frame_claims", "frame_of", "inherited", "topic_of"]
 
-SYMPTOM_WORDS = {
-    "symptom",
-    "symptoms",
-    "sign",
-    "signs",
-    "flag",
-    "flags",
+#: Words of a symptom lead-in: the relation rules' symptom nouns, and what a patient notices.
+SYMPTOM_WORDS = SYMPTOM | {
     "feel",
     "feels",
     "experience",
     "experiences",
     "notice",
-    "complaints",
     "presentation",
-    "features",
     "indications",
 }
 RISK_WORDS = {"risk", "risks", "likely", "likelier", "chance", "chances", "odds", "predispose"}
@@ -88,7 +81,6 @@ DIAGNOSIS_WORDS = {
     "scans",
     "evaluation",
 }
-HEDGE_WORDS = {"may", "might", "can", "could", "some", "sometimes", "possible", "occasionally"}
 #: Categories an item's mentions must have to be the far end of each frame.
 ITEM_CATEGORIES = {
     "has_symptom": ("FINDING",),

@@ -36,8 +36,8 @@ RELATIONS = {
 JOINERS = {",", "and", "or", "/", "&", "and/or", "plus", "the", "a", "an", "both", "either", "of"}
 BREAKS = {";", ":", ".", "but", "while", "whereas", "which", "although", "though", "so"}
 NEGATIONS = {"not", "never", "no", "without", "cannot", "n't", "neither", "nor", "none"}
-#: Single-word hedges: the pipeline's one-word cues, and "some" of "some patients".
-HEDGE_WORDS = {cue for cue in HEDGES if " " not in cue} | {"some"}
+#: Single-word hedges: the pipeline's one-word cues, "some" of "some patients", "possible".
+HEDGE_WORDS = {cue for cue in HEDGES if " " not in cue} | {"some", "possible"}
 CONDITIONALS = {"if", "when", "unless", "once", "until", "whenever", "depending"}
 #: Words that put a later treatment after an earlier one: "rest first, then physical therapy".
 SEQUENCE = {"then", "followed", "next", "later", "before", "if", "when", "unless", "afterwards"}
