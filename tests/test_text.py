@@ -126,18 +126,18 @@ def test_claims_from_several_documents_merge_under_one_claim(store: ox.Store) ->
     assert int(rows[0]["docs"]) >= 2
 
 
+def _local(subject: str, relation: str, obj: str, modality: str) -> tuple[str, str, str, str]:
+    """A claim with its ends by local id, as the tests write them."""
+    return (subject.rsplit("/", 1)[-1], relation, obj.rsplit("/", 1)[-1], modality)
+
+
 def _claims(pipeline: Pipeline, text: str) -> set[tuple[str, str, str, str]]:
-    out = set()
-    for sent, mentions in pipeline.sentences(text):
-        for f in extract_relations([t.text for t in sent], mentions):
-            local = (
-                str(f.subject.entity.iri).rsplit("/", 1)[-1],
-                f.relation,
-                str(f.object.entity.iri).rsplit("/", 1)[-1],
-                f.modality,
-            )
-            out.add(local)
-    return out
+    """The claims the relation rules find in each sentence of ``text``."""
+    return {
+        _local(str(f.subject.entity.iri), f.relation, str(f.object.entity.iri), f.modality)
+        for sent, mentions in pipeline.sentences(text)
+        for f in extract_relations([t.text for t in sent], mentions)
+    }
 
 
 @pytest.mark.parametrize(
@@ -265,12 +265,7 @@ def _page(pipeline: Pipeline, tmp_path: Path, text: str) -> set[tuple[str, str, 
     path.write_text(text, encoding="utf-8")
     extraction = extract(read_article(path, curated=False), pipeline)
     return {
-        (
-            str(c.subject.iri).rsplit("/", 1)[-1],
-            c.relation,
-            str(c.object.iri).rsplit("/", 1)[-1],
-            c.modality,
-        )
+        _local(str(c.subject.iri), c.relation, str(c.object.iri), c.modality)
         for c in extraction.claims
     }
 
