@@ -11,10 +11,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Unpack
 
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 
-from spinekg.kernel.claims import ClaimSet, Evidence, Modality, as_modality
+from spinekg.kernel.claims import ClaimDetails, ClaimSet, Evidence, Modality, as_modality
 from spinekg.kernel.errors import CuratedDataError, Problem
 from spinekg.kernel.namespaces import (
     DEFINITION,
@@ -134,28 +135,11 @@ class _Context:
         s: URIRef,
         p: URIRef,
         o: URIRef,
-        *,
-        modality: Modality = "asserted",
-        principal: bool | None = None,
-        disputed: bool | None = None,
-        note: str = "",
-        also: URIRef | None = None,
-        confidence: Decimal | None = None,
+        **details: Unpack[ClaimDetails],
     ) -> None:
         claims = self.claims.setdefault(row.table, ClaimSet())
         for ev in self.evidence(row):
-            claims.add(
-                s,
-                p,
-                o,
-                ev,
-                modality=modality,
-                principal=principal,
-                disputed=disputed,
-                note=note,
-                also=also,
-                confidence=confidence,
-            )
+            claims.add(s, p, o, ev, **details)
 
     def problem(self, row: Row, column: str, message: str) -> None:
         self.problems.append(Problem(row.path, row.line, row.positions[column] + 1, message))

@@ -14,7 +14,7 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal, get_args
+from typing import Literal, TypedDict, get_args
 
 from rdflib import RDF, URIRef
 from rdflib import Literal as RDFLiteral
@@ -25,6 +25,20 @@ from spinekg.kernel.namespaces import CLAIM, EVIDENCE, SPINE, mint
 Modality = Literal["asserted", "possible", "negated"]
 MODALITIES: tuple[Modality, ...] = get_args(Modality)
 Triple = tuple[Node, Node, Node]
+
+
+class ClaimDetails(TypedDict, total=False):
+    """The keywords of :meth:`ClaimSet.add`, for a caller that passes them on.
+
+    ``**details: Unpack[ClaimDetails]`` keeps such a caller typed without repeating them.
+    """
+
+    modality: Modality
+    principal: bool | None
+    disputed: bool | None
+    note: str
+    also: URIRef | None
+    confidence: Decimal | None
 
 
 def as_modality(value: str) -> Modality:
