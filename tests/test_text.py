@@ -394,6 +394,17 @@ def test_a_lead_in_without_a_relation_keeps_the_heading_frame(
             },
         ),
         ("Conservative care comes first: rest, heat and physical therapy.", set()),
+        (
+            "A discectomy may be offered following failed epidural injections.",
+            {
+                (
+                    "treatment-epidural-steroid-injection",
+                    "tried_before",
+                    "treatment-discectomy",
+                    "asserted",
+                )
+            },
+        ),
     ],
 )
 def test_an_order_of_treatments_needs_a_sequence_in_the_text(

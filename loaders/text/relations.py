@@ -1294,7 +1294,8 @@ def _tried_before(s: _Sentence) -> Iterator[Found]:
         near = [t for t in treatments if i < t.start <= i + 8]
         if near:
             first = _tried_first(s, s.group_after(i, {"TREATMENT"}, gap=8) or near[:1])
-            later = [t for t in steps if t not in first and t.start > first[-1].end]
+            # "after X, Y" and "Y after X"
+            later = [t for t in steps if t not in first and (t.start > first[-1].end or t.end <= i)]
             break
     if not first and "first" in s.tokens:
         # "X first, then Y": what follows "first" is a later step only after a sequencing word;
@@ -1330,8 +1331,9 @@ def _tried_before(s: _Sentence) -> Iterator[Found]:
     if not first:
         return
     # the order is what is claimed: "if rest fails, surgery may be recommended" asserts it; a
-    # hedge before the first step ("sometimes, after injections, ...") hedges the whole order
-    modality = "possible" if set(s.tokens[: first[0].start]) & HEDGE_WORDS else "asserted"
+    # hedge before both steps ("sometimes, after injections, ...") hedges the whole order
+    opening = min(m.start for m in (*first, *later)) if later else first[0].start
+    modality = "possible" if set(s.tokens[:opening]) & HEDGE_WORDS else "asserted"
     for a in first:
         for b in later:
             yield Found(a, "tried_before", b, modality, 0.6 if a.category == "KIND" else 0.7)
