@@ -138,7 +138,7 @@ def test_required_class(tbox: Graph, name: str) -> None:
         ("mediates", "SpinalNerveRoot", "DeepTendonReflex"),
         ("performs", "Muscle", "Movement"),
         ("hasSymptom", "Condition", "ClinicalFinding"),
-        ("occursIn", "ClinicalFinding", "BodyPart"),
+        ("occursIn", "ClinicalFinding", "AnatomicalEntity"),
         ("actsOn", "Treatment", "Mechanism"),
         ("triedBefore", "Treatment", "Treatment"),
     ],

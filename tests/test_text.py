@@ -479,8 +479,8 @@ def test_an_order_of_treatments_needs_a_sequence_in_the_text(
         (
             "A large central herniation can cause loss of bladder or bowel control.",
             {
-                ("condition-disc-herniation", "causes", "finding-urinary-incontinence", "possible"),
-                ("condition-disc-herniation", "causes", "finding-bowel-incontinence", "possible"),
+                ("condition-disc-herniation", "causes", "finding-bladder-dysfunction", "possible"),
+                ("condition-disc-herniation", "causes", "finding-bowel-dysfunction", "possible"),
             },
         ),
         (
@@ -499,6 +499,99 @@ def test_places_and_readings(
     pipeline: Pipeline, text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert expected <= _claims(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a skin area read with "your" for "the"; the big toe by its common name
+            "Tingling spreads over the top of your foot and into the big toe.",
+            {
+                ("finding-paresthesia", "occurs_in", "skin-dorsum-of-foot", "asserted"),
+                ("finding-paresthesia", "occurs_in", "body-part-great-toe", "asserted"),
+            },
+        ),
+        (
+            "Numbness on the inner side of the leg and the sole of the foot is typical.",
+            {
+                ("finding-numbness", "occurs_in", "skin-medial-leg", "asserted"),
+                ("finding-numbness", "occurs_in", "body-part-sole", "asserted"),
+            },
+        ),
+    ],
+)
+def test_skin_areas_are_places(
+    pipeline: Pipeline, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert expected <= _claims(pipeline, text)
+
+
+def test_a_manner_of_care_and_a_kind_of_option_name_the_care(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    page = (
+        "Pinched nerve in the neck\n\n"
+        "A pinched nerve in the neck is a root squeezed where it leaves the spine.\n\n"
+        "Nine in ten slipped discs in the neck are managed non-surgically.\n\n"
+        "Heat and rest may ease the symptoms, but if they persist, surgical options may be"
+        " discussed.\n"
+    )
+    claims = _page(pipeline, tmp_path, page)
+    assert {
+        (
+            "condition-cervical-disc-herniation",
+            "treated_by",
+            "treatment-conservative-care",
+            "asserted",
+        ),
+        # offered first and then followed by surgery: both treat the page's condition
+        ("condition-pinched-nerve", "treated_by", "treatment-heat", "possible"),
+        ("condition-pinched-nerve", "treated_by", "treatment-rest", "possible"),
+        ("condition-pinched-nerve", "treated_by", "treatment-surgery", "possible"),
+        ("treatment-rest", "tried_before", "treatment-surgery", "asserted"),
+    } <= claims
+    # a kind is never a step of an order: the care of the kind is
+    assert not {c for c in claims if c[1] == "tried_before" and c[2].startswith("kind-")}
+
+
+def test_the_disc_or_its_part_presses_for_the_page_condition(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    page = (
+        "Thoracic disc herniation\n\n"
+        "A thoracic disc herniation is uncommon.\n\n"
+        "The escaped disc material can press on the spinal cord, causing weakness of both legs.\n\n"
+        "The disc is made of a tough ring around a soft core.\n"
+    )
+    claims = _page(pipeline, tmp_path, page)
+    assert {
+        ("condition-thoracic-disc-herniation", "compresses", "spinal-cord", "possible"),
+        (
+            "condition-thoracic-disc-herniation",
+            "causes",
+            "finding-bilateral-leg-weakness",
+            "possible",
+        ),
+    } <= claims
+    # a sentence about the disc that presses on nothing gives no claim
+    assert all("tough ring" not in c for c in claims)
+
+
+def test_the_topic_comes_from_the_opening_not_a_cause_named_later(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    page = (
+        "Each disc cushions two vertebrae. It has a soft core inside a tough ring. After a fall,"
+        " the ring may split and the core can leak out.\n\n"
+        "Most herniated discs settle with time. Physical therapy is the usual treatment.\n"
+    )
+    claims = _page(pipeline, tmp_path, page)
+    assert (
+        "condition-disc-herniation",
+        "treated_by",
+        "treatment-physical-therapy",
+        "asserted",
+    ) in claims
 
 
 def test_a_regional_herniation_is_reported_as_the_general_one_with_its_region(

@@ -12,12 +12,15 @@ from spinekg.loaders.text.articles import Article
 from spinekg.loaders.text.frames import Frame, frame_claims, frame_of, inherited, topic_of
 from spinekg.loaders.text.lexicon import Entity, Lexicon
 from spinekg.loaders.text.pipeline import Mention, Pipeline
-from spinekg.loaders.text.relations import Found, extract_relations
+from spinekg.loaders.text.relations import HAPPENS, Found, extract_relations
 from spinekg.loaders.text.segment import blocks
 
 __all__ = ["METHOD", "Extracted", "Extraction", "Unrecognised", "extract"]
 
 #: How text-derived evidence names its extraction method.
+#: How many sentences of the first paragraph count as the page's opening.
+OPENING = 2
+
 METHOD = "spinekg-text-rules/1 (spaCy tokenizer, phrase matcher, negspacy NegEx)"
 
 
@@ -116,7 +119,9 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
     if not title and layout and layout[0].kind == "heading":
         title = [m for _, ms in parsed[0][1] for m in ms]
     body = [(b, sents) for b, sents in parsed if b.kind != "heading"]
-    opening = [m for _, ms in body[0][1] for m in ms] if body and body[0][1] else []
+    # the opening sentences say what the page is about; a cause named later in the paragraph
+    # ("due to injury, the annulus can tear") does not
+    opening = [m for _, ms in body[0][1][:OPENING] for m in ms] if body else []
     everything = [m for _, sents in parsed for _, ms in sents for m in ms]
     page_topic = topic_of(title, opening, everything)
     recent: dict[str, Mention] = {}
@@ -142,6 +147,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             anchor = frame.anchor if block.kind == "item" and frame is not None else None
             topic = _as_topic(anchor or section_topic or page_topic, start)
             found = extract_relations(tokens, mentions, topic=topic, recent=recent)
+            found += _regional_sites(mentions, tokens, pipeline.lexicon)
             if block.kind == "item" and frame is not None and number == 0:
                 found += frame_claims(frame, tokens, mentions, topic)
                 if frame.modality == "possible":  # "you might notice:" hedges every item
@@ -161,6 +167,25 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
                 # "Risk factors you can change ... These may include:" keeps the heading's frame
                 frame = frame_of(tokens, mentions) or inherited(section_frame, tokens)
     return Extraction(article, _unique(claims), unrecognised)
+
+
+def _regional_sites(mentions: list[Mention], tokens: list[str], lexicon: Lexicon) -> list[Found]:
+    """A herniation named with its region occurs there: "a lumbar herniation occurs when ...".
+
+    Only where the sentence says it happens: naming a regional herniation in passing is no
+    claim about where herniations are.
+    """
+    out = []
+    for m in mentions:
+        if m.entity.iri not in lexicon.regional or m.negated:
+            continue
+        if not set(tokens[m.end : m.end + 3]) & HAPPENS:
+            continue
+        _, region = lexicon.regional[m.entity.iri]
+        site = next((e for e in lexicon.phrases.get(region, []) if e.category == "REGION"), None)
+        if site is not None:
+            out.append(Found(m, "occurs_in", replace(m, entity=site), "asserted", 0.6))
+    return out
 
 
 def _remember(

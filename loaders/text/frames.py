@@ -175,8 +175,8 @@ def topic_of(
     """The page's topic: the condition or finding its title, opening and text name most.
 
     Every mention of a candidate counts one; being named in the title counts three more and
-    opening the first paragraph two. A condition wins a tie; bare "pain" and generic mentions
-    are never the topic.
+    opening the page (its first sentences) two. A condition wins a tie; bare "pain" and generic
+    mentions are never the topic.
     """
     score: Counter[URIRef] = Counter()
     first: dict[URIRef, Mention] = {}

@@ -33,9 +33,11 @@ CATEGORIES: dict[str, tuple[URIRef, ...]] = {
     "MECHANISM": (SPINE.Mechanism,),
     "FINDING": (SPINE.ClinicalFinding,),
     "CONDITION": (SPINE.Condition, SPINE.HerniationScenario),
-    "BODY": (SPINE.BodyPart,),
+    "BODY": (SPINE.BodyPart, SPINE.SkinArea),
     "REGION": (SPINE.SpinalRegion,),
 }
+#: What may stand for "the" in "the sole of the foot": "of your foot", "of one foot", "of foot".
+_DETERMINERS = ("", "your", "his", "her", "their", "one", "each", "a", "the")
 _IRREGULAR = {"foot": "feet", "tooth": "teeth", "vertebra": "vertebrae", "calf": "calves"}
 
 
@@ -123,7 +125,35 @@ def build_lexicon(graphs: Iterable[Graph]) -> Lexicon:
         for e in entities.values():
             lexicon.by_iri.setdefault(e.iri, e)
     lexicon.regional = _regional(merged, above, lexicon.by_iri)
+    _compose_regional(lexicon, merged)
     return lexicon
+
+
+def _compose_regional(lexicon: Lexicon, graph: Graph) -> None:
+    """Name a regional herniation with any name of the general one and any of its region's.
+
+    "cervical slipped disc" and "slipped discs in the neck" name the cervical herniation when
+    one of its own names has that form ("cervical herniation", "herniated disc in the neck").
+    """
+    for iri, (general, _) in lexicon.regional.items():
+        entity = lexicon.by_iri[iri]
+        own = [entity.label, *map(str, graph.objects(iri, EXACT_SYNONYM))]
+        general_names = [general.label, *map(str, graph.objects(general.iri, EXACT_SYNONYM))]
+        word = entity.label.split()[0].lower()
+        places = {
+            name.lower().removeprefix(g.lower())
+            for name in own
+            for g in general_names
+            if name.lower().startswith(g.lower() + " in the ")
+        }
+        for g in general_names:
+            if len(g) < 5 or g.isupper():  # not "HNP"
+                continue
+            for name in variants(g):  # "slipped discs in the neck": the plural is the disc's
+                for phrase in [f"{word} {name}", *(name + place for place in places)]:
+                    entities = lexicon.phrases.setdefault(phrase, [])
+                    if not entities:
+                        entities.append(entity)
 
 
 def _regional(
@@ -163,17 +193,21 @@ def _entities(graph: Graph, above: Mapping[Node, set[Node]]) -> Iterator[tuple[U
 
 
 def variants(name: str) -> set[str]:
-    """Lower-case spellings of a name: plural, hyphen or space, disc or disk.
+    """Lower-case spellings of a name: plural, hyphen or space, disc or disk, "of the" or "of your".
 
     >>> sorted(variants("Pins-and-needles"))
     ['pins and needles', 'pins-and-needles']
     >>> sorted(variants("herniated disc"))
     ['herniated disc', 'herniated discs', 'herniated disk', 'herniated disks']
+    >>> {"top of foot", "top of your foot"} <= variants("top of the foot")
+    True
     """
     base = " ".join(name.lower().split())
     if not base:
         return set()
     forms = {base, base.replace("-", " "), base.replace(" ", "-") if "-" in base else base}
+    if " of the " in base:  # "the sole of the foot", "the sole of your foot", "sole of foot"
+        forms |= {base.replace(" of the ", f" of {d} ".replace("  ", " ")) for d in _DETERMINERS}
     forms |= {_plural(f) for f in forms if not f.endswith("s") and f[-1].isalpha()}
     forms |= {f.replace("disc", "disk") for f in forms} | {f.replace("disk", "disc") for f in forms}
     forms.discard("")

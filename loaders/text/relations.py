@@ -16,7 +16,7 @@ from rdflib import URIRef
 from spinekg.loaders.text.lexicon import Entity
 from spinekg.loaders.text.pipeline import HEDGES, Mention
 
-__all__ = ["RELATIONS", "Found", "extract_relations"]
+__all__ = ["HAPPENS", "RELATIONS", "Found", "extract_relations"]
 
 #: Relation name -> the graph property (local name under spine:).
 RELATIONS = {
@@ -777,7 +777,7 @@ def _causes(s: _Sentence) -> Iterator[Found]:
             if not subjects:
                 start, _ = s.clause(i)
                 subjects = [m for m in s.of(*CAUSERS) if start <= m.start < i][:1]
-            if not subjects and s.anaphor_before(i):
+            if not subjects and (s.anaphor_before(i) or _disc_part_before(s, i)):
                 subjects = s.implicit(*CAUSERS, "FINDING")
             objects = _objects_after(s, i, EFFECTS)
         yield from _pairs(s, "causes", subjects, objects, 0.8, cue=i)
@@ -810,9 +810,33 @@ def _compresses(s: _Sentence) -> Iterator[Found]:
             objects = s.group_after(i, {"NEURAL"}, gap=4)
             if not subjects:
                 subjects = [m for m in s.of("CONDITION") if m.start < i][:1]
-            if not subjects and s.anaphor_before(i):
+            if not subjects and (s.anaphor_before(i) or _disc_part_before(s, i)):
                 subjects = s.implicit("CONDITION")
         yield from _pairs(s, "compresses", subjects, objects, 0.8, cue=i)
+
+
+#: Words for the disc or the part of it that presses: "the disc fragment presses on a nerve".
+DISC_PARTS = {
+    "disc",
+    "disk",
+    "discs",
+    "disks",
+    "nucleus",
+    "fragment",
+    "material",
+    "interior",
+    "centre",
+    "center",
+    "gel",
+    "bulge",
+    "protrusion",
+}
+
+
+def _disc_part_before(s: _Sentence, i: int) -> bool:
+    """Whether the clause before token ``i`` names the disc or a part of it as what presses."""
+    start, _ = s.clause(i)
+    return any(t in DISC_PARTS for t in s.tokens[start:i])
 
 
 def _has_symptom(s: _Sentence) -> Iterator[Found]:
@@ -1111,11 +1135,19 @@ def _affects_side(s: _Sentence) -> Iterator[Found]:
 def _treated_by(s: _Sentence) -> Iterator[Found]:
     """A condition or finding and the treatments a treatment cue names with it.
 
-    Treatments that the sentence says were tried first ("after six weeks of therapy") are
-    not offered as treatments for the target.
+    Treatments that the sentence says were tried and failed ("after six weeks of therapy",
+    "unresponsive to rest") are not offered as treatments for the target; those offered
+    first ("rest may help, but if the pain persists, surgery") are.
     """
-    tried_first = {id(f.subject) for f in _tried_before(s)}
+    tried = _tried_before(s) if set(s.tokens) & TRIED_AND_FAILED else iter(())
+    tried_first = {id(f.subject) for f in tried}
     treatments = [t for t in s.of("TREATMENT") if id(t) not in tried_first]
+    # "surgical options may be recommended": the care of the kind
+    treatments += [
+        care
+        for k in s.of("KIND")
+        if k.end < len(s.tokens) and s.tokens[k.end] in KIND_NOUNS and (care := _care_of(k))
+    ]
     if not treatments or (not s.cues(TREAT, inside_mentions=True) and not s.of("KIND")):
         return
     first = min(t.start for t in treatments)
@@ -1142,11 +1174,47 @@ def _treated_by(s: _Sentence) -> Iterator[Found]:
             yield from _pairs(s, "treated_by", [target], [t], 0.6, modality=modality)
 
 
+#: Words that say a treatment was tried and did not work before the one the sentence offers.
+TRIED_AND_FAILED = {"after", "despite", "following", "unresponsive", "failed", "failing"}
+
+#: Verbs that a manner of care qualifies: "can be treated conservatively", "managed surgically".
+TREATED_AS = {"treat", "treats", "treated", "treating", "manage", "manages", "managed", "managing"}
+
+
+def _treated_as(s: _Sentence) -> Iterator[Found]:
+    """A condition treated in a manner: "most herniations can be treated conservatively".
+
+    The manner names the care of its kind (conservative care, surgery); the condition is the
+    one the sentence names, else the page's topic.
+    """
+    for kind in s.of("KIND"):
+        before = [t for t in s.tokens[max(0, kind.start - 3) : kind.start] if t not in {"-"}]
+        if not kind.text.lower().endswith("ly") or not set(before) & TREATED_AS:
+            continue
+        care = _care_of(kind)
+        if care is not None:
+            targets = s.of("CONDITION")[:1] or s.implicit("CONDITION")
+            yield from _pairs(s, "treated_by", targets, [care], 0.6, cue=kind.start)
+
+
+def _care_of(kind: Mention) -> Mention | None:
+    """The care a kind names as a treatment: "conservatively" -> conservative care."""
+    local = str(kind.entity.iri).rsplit("/", 1)[-1]
+    care = next((c for c, (k, _) in KIND_OF_TREATMENT.items() if local == k), None)
+    if care is None:
+        return None
+    base = str(kind.entity.iri).rsplit("/", 1)[0]
+    label = CARE_LABELS[care]
+    return replace(kind, entity=Entity(URIRef(f"{base}/{care}"), label, "TREATMENT"))
+
+
 #: Treatments that name a kind of care: "conservative care such as physical therapy".
 KIND_OF_TREATMENT = {
     "treatment-conservative-care": ("kind-conservative", "conservative"),
     "treatment-surgery": ("kind-surgical", "surgical"),
 }
+#: The labels of the cares of :data:`KIND_OF_TREATMENT`, as the curated table gives them.
+CARE_LABELS = {"treatment-conservative-care": "conservative care", "treatment-surgery": "surgery"}
 EXAMPLES = {
     "such",
     "as",
@@ -1285,8 +1353,10 @@ def _fail_cue(s: _Sentence) -> int | None:
 def _tried_before(s: _Sentence) -> Iterator[Found]:
     """Orderings: "after/despite X, Y", "X first, then Y", "if X does not help, Y"."""
     treatments = s.of("TREATMENT")
-    # "surgical options may be recommended": the kind named as the later step
-    steps = treatments + [k for k in s.of("KIND") if k.entity.label != "conservative"]
+    # "surgical options may be recommended": the care of the kind is the later step
+    steps = treatments + [
+        care for k in s.of("KIND") if k.entity.label != "conservative" and (care := _care_of(k))
+    ]
     first: list[Mention] = []
     later: list[Mention] = []
     anchors = [i for i, t in enumerate(s.tokens) if t in {"after", "despite", "following"}]
@@ -1325,7 +1395,9 @@ def _tried_before(s: _Sentence) -> Iterator[Found]:
         else:
             first = [t for t in treatments if t.start < i]
             later = [t for t in steps if t.start > i]
-        kinds = [k for k in s.of("KIND") if k.entity.label == "conservative"]
+        kinds = [
+            care for k in s.of("KIND") if k.entity.label == "conservative" and (care := _care_of(k))
+        ]
         if not first and kinds:
             first = kinds[:1]
     if not first:
@@ -1336,7 +1408,7 @@ def _tried_before(s: _Sentence) -> Iterator[Found]:
     modality = "possible" if set(s.tokens[:opening]) & HEDGE_WORDS else "asserted"
     for a in first:
         for b in later:
-            yield Found(a, "tried_before", b, modality, 0.6 if a.category == "KIND" else 0.7)
+            yield Found(a, "tried_before", b, modality, 0.7)
 
 
 def _tried_first(s: _Sentence, group: list[Mention]) -> list[Mention]:
@@ -1413,6 +1485,7 @@ RULES = (
     _condition_site,
     _affects_side,
     _treated_by,
+    _treated_as,
     _treatment_kind,
     _tried_before,
     _innervates,

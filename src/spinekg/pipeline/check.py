@@ -423,7 +423,7 @@ def _classes_as_individuals(ctx: _Context) -> Iterator[CheckResult]:
     """A claim, or a causal, anatomical or treatment edge, with a class at either end.
 
     "A herniation compresses a nerve root" names no particular root: the claim's object is the
-    generic individual ("spinal nerve root, unspecified"), never the class, which OWL tools
+    generic individual ("a spinal nerve root"), never the class, which OWL tools
     would read as an individual of the same name (punning).
     """
     classes = set(ctx.union.subjects(RDF.type, OWL.Class))
