@@ -569,7 +569,12 @@ BUILDERS: dict[str, Callable[[_Context, Graph, Row], None]] = {
     "nerve_roots": _nerve_roots,
     "zones": _zones,
     "herniations": _herniations,
-    "body_parts": _simple("body_parts", SPINE.BodyPart, ("part_of", SPINE.partOf, "body_parts")),
+    "body_parts": _simple(
+        "body_parts",
+        SPINE.BodyPart,
+        ("part_of", SPINE.partOf, "body_parts"),
+        ("region", SPINE.overlies, "regions"),
+    ),
     "nerves": _simple("nerves", SPINE.PeripheralNerve),
     "muscles": _simple(
         "muscles",

@@ -176,6 +176,7 @@ SPECS: tuple[TableSpec, ...] = (
             LABEL,
             SYNONYMS,
             _ref("part_of", "body_parts", required=False),
+            _ref("region", "regions", required=False),
             DEFINITION,
             *PROVENANCE,
         ),

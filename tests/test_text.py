@@ -577,6 +577,45 @@ def test_the_disc_or_its_part_presses_for_the_page_condition(
     assert all("tough ring" not in c for c in claims)
 
 
+def test_a_body_part_names_the_region_where_a_condition_occurs(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    page = (
+        "Slipped discs\n\n"
+        "A slipped disc is a disc whose soft centre bulges through its outer ring.\n\n"
+        "It happens most often in the lower back, less often in the neck.\n\n"
+        "Slipped discs can cause pain in the neck and arm.\n\n"
+        "The symptoms of a slipped disc are most common in the upper back.\n"
+    )
+    claims = _page(pipeline, tmp_path, page)
+    sites = {c for c in claims if c[1] == "occurs_in" and c[0].startswith("condition-")}
+    assert sites == {
+        ("condition-disc-herniation", "occurs_in", "region-lumbar", "asserted"),
+        ("condition-disc-herniation", "occurs_in", "region-cervical", "asserted"),
+    }  # the pain's neck, and the symptoms' upper back, are no site of the disc
+
+
+def test_a_cause_list_and_a_sign_list_of_an_unknown_condition(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    page = (
+        "Sciatica\n\n"
+        "Sciatica is pain that follows the sciatic nerve down the leg.\n\n"
+        "The main causes are:\n\n"
+        "- Spinal stenosis: the canal around the nerves narrows.\n"
+        "- Spondylolisthesis: one vertebra slides over the one below.\n\n"
+        "Warning signs that suggest a bone infection include:\n\n"
+        "- Fever and chills.\n"
+    )
+    claims = _page(pipeline, tmp_path, page)
+    assert {
+        ("condition-spinal-stenosis", "causes", "finding-sciatica", "asserted"),
+        ("condition-spondylolisthesis", "causes", "finding-sciatica", "asserted"),
+    } <= claims
+    # the signs belong to a condition the lexicon does not know, not to the page's topic
+    assert not {c for c in claims if c[2] in {"finding-fever", "finding-chills"}}
+
+
 def test_the_topic_comes_from_the_opening_not_a_cause_named_later(
     pipeline: Pipeline, tmp_path: Path
 ) -> None:

@@ -146,7 +146,9 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             tokens = _lower(sent)
             anchor = frame.anchor if block.kind == "item" and frame is not None else None
             topic = _as_topic(anchor or section_topic or page_topic, start)
-            found = extract_relations(tokens, mentions, topic=topic, recent=recent)
+            found = extract_relations(
+                tokens, mentions, topic=topic, recent=recent, overlies=pipeline.lexicon.overlies
+            )
             found += _regional_sites(mentions, tokens, pipeline.lexicon)
             if block.kind == "item" and frame is not None and number == 0:
                 found += frame_claims(frame, tokens, mentions, topic)

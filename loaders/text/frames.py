@@ -81,6 +81,10 @@ DIAGNOSIS_WORDS = {
     "scans",
     "evaluation",
 }
+#: Words after "causes" that make it the noun ("the main causes are:"), not the verb.
+NOUN_FOLLOWERS = {"are", "include", "includes", "of", "can", "may", ":", "for"}
+#: Words of a lead-in whose items are signs of a condition it names ("red flags that suggest").
+SIGN_WORDS = {"suggest", "suggests", "indicate", "indicates", "signal", "signals"}
 #: Categories an item's mentions must have to be the far end of each frame.
 ITEM_CATEGORIES = {
     "has_symptom": ("FINDING",),
@@ -144,6 +148,8 @@ def frame_of(tokens: Sequence[str], mentions: Sequence[Mention]) -> Frame | None
         relation = "cause_of" if _causes_of(tokens, anchor) else "causes"
     if relation is None:
         return None
+    if anchor is None and free & SIGN_WORDS:  # signs of a condition the lexicon does not know
+        return None
     return Frame(relation, anchor, modality, kinds[0] if kinds else None)
 
 
@@ -161,8 +167,10 @@ def inherited(section: Frame | None, tokens: Sequence[str]) -> Frame | None:
 
 def _causes_of(tokens: Sequence[str], anchor: Mention | None) -> bool:
     """Whether a cause lead-in lists causes *of* its condition ("Causes of sciatica include")."""
-    if anchor is None:
-        return "causes" in tokens[:2] or "reasons" in tokens or "caused" in tokens
+    if anchor is None:  # "Causes include:", "The main causes are:", "Common reasons:"
+        nouns = [i for i, t in enumerate(tokens) if t in {"causes", "reasons"}]
+        listing = any(i + 1 >= len(tokens) or tokens[i + 1] in NOUN_FOLLOWERS for i in nouns)
+        return "causes" in tokens[:2] or listing or "reasons" in tokens or "caused" in tokens
     before = tokens[: anchor.start]
     return any(t in {"causes", "reasons", "caused", "due", "cause"} for t in before[-3:]) or (
         "caused" in tokens[anchor.end :] or "from" in tokens[anchor.end : anchor.end + 3]

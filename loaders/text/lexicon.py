@@ -56,12 +56,14 @@ class Lexicon:
 
     ``regional`` maps a disc herniation named with its region ("lumbar disc herniation") to the
     general condition and the region's label: claims name the general condition and carry the
-    region as their context, as clinical annotation does.
+    region as their context, as clinical annotation does. ``overlies`` maps a body part to the
+    spinal region people name by it ("discs in the neck" are in the cervical spine).
     """
 
     phrases: dict[str, list[Entity]] = field(default_factory=dict)
     by_iri: dict[URIRef, Entity] = field(default_factory=dict)
     regional: dict[URIRef, tuple[Entity, str]] = field(default_factory=dict)
+    overlies: dict[URIRef, Entity] = field(default_factory=dict)
 
     def dumps(self) -> str:
         """The lexicon as JSON, to cache it (building it from the graph takes a second)."""
@@ -71,6 +73,7 @@ class Lexicon:
                 "entities": entities,
                 "phrases": {p: [str(e.iri) for e in es] for p, es in self.phrases.items()},
                 "regional": {str(k): [str(g.iri), r] for k, (g, r) in self.regional.items()},
+                "overlies": {str(k): str(r.iri) for k, r in self.overlies.items()},
             },
             sort_keys=True,
         )
@@ -90,6 +93,7 @@ class Lexicon:
                 URIRef(k): (by_iri[URIRef(g)], region)
                 for k, (g, region) in data["regional"].items()
             },
+            overlies={URIRef(k): by_iri[URIRef(r)] for k, r in data["overlies"].items()},
         )
 
     def words(self) -> set[str]:
@@ -125,6 +129,11 @@ def build_lexicon(graphs: Iterable[Graph]) -> Lexicon:
         for e in entities.values():
             lexicon.by_iri.setdefault(e.iri, e)
     lexicon.regional = _regional(merged, above, lexicon.by_iri)
+    lexicon.overlies = {
+        part: lexicon.by_iri[region]
+        for part, region in merged.subject_objects(SPINE.overlies)
+        if isinstance(part, URIRef) and isinstance(region, URIRef) and region in lexicon.by_iri
+    }
     _compose_regional(lexicon, merged)
     return lexicon
 

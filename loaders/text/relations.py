@@ -8,7 +8,7 @@ negations that sit in a conditional clause of their own ("if therapy does not he
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from rdflib import URIRef
@@ -494,6 +494,7 @@ def extract_relations(
     *,
     topic: Mention | None = None,
     recent: dict[str, Mention] | None = None,
+    overlies: Mapping[URIRef, Entity] | None = None,
 ) -> list[Found]:
     """Every relation the rules find in one sentence (tokens lower-cased).
 
@@ -501,12 +502,14 @@ def extract_relations(
         cause numbness", "Symptoms include numbness", "Treatment starts with rest").
     :param recent: the last mention of each category in the sentences before, for "it" and
         "this" ("The sciatic nerve ... It supplies the calf").
+    :param overlies: body part -> the spinal region it names ("discs in the neck").
     """
     s = _Sentence(
         [t.lower() for t in tokens],
         sorted(mentions, key=lambda m: m.start),
         topic,
         recent or {},
+        overlies or {},
     )
     found: dict[tuple[str, str, str], Found] = {}
     for rule in RULES:
@@ -523,6 +526,7 @@ class _Sentence:
     mentions: list[Mention]
     topic: Mention | None = None
     recent: dict[str, Mention] = field(default_factory=dict)
+    overlies: Mapping[URIRef, Entity] = field(default_factory=dict)
 
     def implicit(self, *categories: str) -> list[Mention]:
         """The topic, as the subject a sentence leaves out, if it is of ``categories``."""
@@ -975,16 +979,39 @@ SITE = {
     "frequent",
     "frequently",
     "often",
+    "anywhere",
 }
 
 
 def _condition_site(s: _Sentence) -> Iterator[Found]:
-    """A condition and the spinal region where it happens (the topic if none is named)."""
-    regions = s.of("REGION")
+    """A condition and the spinal region where it happens (the topic if none is named).
+
+    A body part stands for the region beneath it: "most occur in the lower back and the neck".
+    """
     cues = [i for i, t in enumerate(s.tokens) if t in SITE]
+    named = s.of("CONDITION")
+    if not named and cues and s.anaphor_before(cues[0]):  # "it most often occurs in ..."
+        named = s.implicit("CONDITION")
+    findings = s.of("FINDING")
+    regions = s.of("REGION")
+    of_findings = (
+        named
+        and any(  # "the symptoms of X affect the lower back": theirs
+            f.end <= named[0].start and _of_condition(s.tokens[f.end : named[0].start])
+            for f in findings
+        )
+    )
+    if named and cues and not of_findings:  # "X occurs (most often) in the neck": X's region
+        regions += [
+            replace(m, entity=s.overlies[m.entity.iri])
+            for m in s.of("BODY")
+            if m.entity.iri in s.overlies
+            and named[0].end < cues[0] < m.start
+            and not any(0 <= m.start - f.end <= 3 for f in findings)  # "pain in the neck"
+        ]
     if not regions or not cues:
         return
-    conditions = s.of("CONDITION") or s.implicit("CONDITION")
+    conditions = named or s.implicit("CONDITION")
     yield from _pairs(s, "occurs_in", conditions[:1], regions, 0.6, cue=cues[0])
 
 
