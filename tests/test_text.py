@@ -616,6 +616,69 @@ def test_a_cause_list_and_a_sign_list_of_an_unknown_condition(
     assert not {c for c in claims if c[2] in {"finding-fever", "finding-chills"}}
 
 
+def test_these_include_lists_the_symptoms_the_sentence_before_announced(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    page = (
+        "Slipped discs\n\n"
+        "A slipped disc in the lower back can irritate the sciatic nerve and bring on the"
+        " symptoms of sciatica. These include numbness and weakness in one leg.\n"
+    )
+    claims = _page(pipeline, tmp_path, page)
+    assert {
+        ("finding-sciatica", "has_symptom", "finding-numbness", "asserted"),
+        ("finding-sciatica", "has_symptom", "finding-muscle-weakness", "asserted"),
+        # "one leg" is one side, of what the sentence lists the symptoms of
+        ("finding-sciatica", "affects_side", "laterality-unilateral", "asserted"),
+    } <= claims
+    assert not {c for c in claims if c[1] == "affects_side" and c[0].startswith("finding-n")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "unexpected"),
+    [
+        (  # "go away" is no travelling: the pain stays pain
+            "Neck pain that comes on suddenly and will not go away needs a check-up.",
+            set(),
+            ("finding-radicular-pain",),
+        ),
+        (
+            "The ache can travel below the knee and into the ankle.",
+            {("finding-radicular-pain", "occurs_in", "body-part-lower-leg", "possible")},
+            ("body-part-knee",),
+        ),
+        (  # the neck is the pinched nerve's, not where its symptoms are
+            "Symptoms of a pinched nerve in the neck can vary.",
+            set(),
+            ("body-part-neck",),
+        ),
+        (  # the leg is sciatica's, not the symptoms'
+            "Some people feel symptoms of sciatica in the leg.",
+            {("finding-sciatica", "occurs_in", "body-part-leg", "possible")},
+            ("finding-symptoms-unspecified",),
+        ),
+    ],
+)
+def test_what_a_place_belongs_to(
+    pipeline: Pipeline, text: str, expected: set[tuple[str, ...]], unexpected: tuple[str, ...]
+) -> None:
+    claims = _claims(pipeline, text)
+    assert expected <= claims
+    assert not {c for c in claims if set(c) & set(unexpected)}
+
+
+def test_a_cause_named_in_the_text_is_not_the_page_topic(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    page = (
+        "A disc is a cushion between two vertebrae. Its outer ring can split due to an injury.\n\n"
+        "A slipped disc often heals by itself. It is treated with rest.\n"
+    )
+    claims = _page(pipeline, tmp_path, page)
+    assert ("condition-disc-herniation", "treated_by", "treatment-rest", "asserted") in claims
+    assert not {c for c in claims if c[0] == "condition-injury" and c[1] == "treated_by"}
+
+
 def test_the_topic_comes_from_the_opening_not_a_cause_named_later(
     pipeline: Pipeline, tmp_path: Path
 ) -> None:

@@ -12,7 +12,7 @@ from spinekg.loaders.text.articles import Article
 from spinekg.loaders.text.frames import Frame, frame_claims, frame_of, inherited, topic_of
 from spinekg.loaders.text.lexicon import Entity, Lexicon
 from spinekg.loaders.text.pipeline import Mention, Pipeline
-from spinekg.loaders.text.relations import HAPPENS, Found, extract_relations
+from spinekg.loaders.text.relations import HAPPENS, Found, extract_relations, symptoms_named
 from spinekg.loaders.text.segment import blocks
 
 __all__ = ["METHOD", "Extracted", "Extraction", "Unrecognised", "extract"]
@@ -121,10 +121,17 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
     body = [(b, sents) for b, sents in parsed if b.kind != "heading"]
     # the opening sentences say what the page is about; a cause named later in the paragraph
     # ("due to injury, the annulus can tear") does not
-    opening = [m for _, ms in body[0][1][:OPENING] for m in ms] if body else []
-    everything = [m for _, sents in parsed for _, ms in sents for m in ms]
+    opening = (
+        [m for sent, ms in body[0][1][:OPENING] for m in ms if not _named_as_cause(sent, m)]
+        if body
+        else []
+    )
+    everything = [
+        m for _, sents in parsed for sent, ms in sents for m in ms if not _named_as_cause(sent, m)
+    ]
     page_topic = topic_of(title, opening, everything)
     recent: dict[str, Mention] = {}
+    symptoms_of: Mention | None = None  # "... the symptoms of sciatica. These include ..."
     section_topic: Mention | None = None
     frame: Frame | None = None
     section_frame: Frame | None = None  # the heading's, for a lead-in that sets none itself
@@ -147,8 +154,14 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             anchor = frame.anchor if block.kind == "item" and frame is not None else None
             topic = _as_topic(anchor or section_topic or page_topic, start)
             found = extract_relations(
-                tokens, mentions, topic=topic, recent=recent, overlies=pipeline.lexicon.overlies
+                tokens,
+                mentions,
+                topic=topic,
+                recent=recent,
+                overlies=pipeline.lexicon.overlies,
+                symptoms_of=symptoms_of,
             )
+            symptoms_of = symptoms_named(tokens, mentions)
             found += _regional_sites(mentions, tokens, pipeline.lexicon)
             if block.kind == "item" and frame is not None and number == 0:
                 found += frame_claims(frame, tokens, mentions, topic)
@@ -188,6 +201,17 @@ def _regional_sites(mentions: list[Mention], tokens: list[str], lexicon: Lexicon
         if site is not None:
             out.append(Found(m, "occurs_in", replace(m, entity=site), "asserted", 0.6))
     return out
+
+
+#: Words right before a mention that name it as a cause ("due to injury", "caused by a fall").
+AS_CAUSE = {("due", "to"), ("caused", "by"), ("result", "of"), ("because", "of")}
+
+
+def _named_as_cause(sent: Span, m: Mention) -> bool:
+    """Whether a mention is named as the cause of something: a cause is not a page's topic."""
+    before = [t.lower_ for t in sent[max(0, m.start - 3) : m.start] if t.lower_ not in {"a", "an"}]
+    pairs = {tuple(before[i : i + 2]) for i in range(len(before) - 1)}
+    return bool(pairs & AS_CAUSE)
 
 
 def _remember(

@@ -274,7 +274,7 @@ class Pipeline:
             depth += (token == "(") - (token == ")")
             if depth > 0:
                 continue
-            if token in TRAVEL:
+            if token in TRAVEL and tokens[i + 1 : i + 2] != ["away"]:  # not "will not go away"
                 return replace(mention, entity=radiating[0])
             if token in CLAUSE_ENDS:
                 break

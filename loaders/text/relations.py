@@ -16,7 +16,7 @@ from rdflib import URIRef
 from spinekg.loaders.text.lexicon import Entity
 from spinekg.loaders.text.pipeline import HEDGES, Mention
 
-__all__ = ["HAPPENS", "RELATIONS", "Found", "extract_relations"]
+__all__ = ["HAPPENS", "RELATIONS", "Found", "extract_relations", "symptoms_named"]
 
 #: Relation name -> the graph property (local name under spine:).
 RELATIONS = {
@@ -495,6 +495,7 @@ def extract_relations(
     topic: Mention | None = None,
     recent: dict[str, Mention] | None = None,
     overlies: Mapping[URIRef, Entity] | None = None,
+    symptoms_of: Mention | None = None,
 ) -> list[Found]:
     """Every relation the rules find in one sentence (tokens lower-cased).
 
@@ -503,6 +504,8 @@ def extract_relations(
     :param recent: the last mention of each category in the sentences before, for "it" and
         "this" ("The sciatic nerve ... It supplies the calf").
     :param overlies: body part -> the spinal region it names ("discs in the neck").
+    :param symptoms_of: what the sentence before named the symptoms of ("... the symptoms of
+        sciatica. These include numbness and weakness").
     """
     s = _Sentence(
         [t.lower() for t in tokens],
@@ -510,6 +513,7 @@ def extract_relations(
         topic,
         recent or {},
         overlies or {},
+        symptoms_of,
     )
     found: dict[tuple[str, str, str], Found] = {}
     for rule in RULES:
@@ -527,12 +531,18 @@ class _Sentence:
     topic: Mention | None = None
     recent: dict[str, Mention] = field(default_factory=dict)
     overlies: Mapping[URIRef, Entity] = field(default_factory=dict)
+    symptoms_of: Mention | None = None
 
     def implicit(self, *categories: str) -> list[Mention]:
         """The topic, as the subject a sentence leaves out, if it is of ``categories``."""
         if self.topic is not None and self.topic.category in categories:
             return [self.topic]
         return []
+
+    def announced(self) -> list[Mention]:
+        """What the sentence before named the symptoms of, standing before this sentence."""
+        m = self.symptoms_of
+        return [replace(m, start=-1, end=-1, text="")] if m is not None else []
 
     def antecedent(self, category: str) -> list[Mention]:
         """The last mention of ``category`` before this sentence, standing before it."""
@@ -867,6 +877,31 @@ def _has_symptom(s: _Sentence) -> Iterator[Found]:
             yield from _pairs(s, "has_symptom", [first], findings, 0.7)
 
 
+#: Words that open a sentence listing what the sentence before announced: "These include".
+LISTING = {"include", "includes", "included", "are", "involve", "involves"}
+
+
+def _these_include(s: _Sentence) -> Iterator[Found]:
+    """The symptoms that the sentence before announced: "the symptoms of X. These include ..."."""
+    if s.symptoms_of is None or not s.tokens or s.tokens[0] not in {"these", "they", "those"}:
+        return
+    cue = next((i for i, t in enumerate(s.tokens[:4]) if t in LISTING), None)
+    if cue is None:
+        return
+    findings = [m for m in s.of("FINDING") if m.start > cue and not _generic(m)]
+    yield from _pairs(s, "has_symptom", s.announced(), findings, 0.7, cue=cue)
+
+
+def symptoms_named(tokens: Sequence[str], mentions: Sequence[Mention]) -> Mention | None:
+    """What a sentence names the symptoms of: "causing the symptoms of sciatica" -> sciatica."""
+    for i, token in enumerate(tokens[:-1]):
+        if token.lower() in SYMPTOM and tokens[i + 1].lower() == "of":
+            after = [m for m in mentions if i + 1 < m.start <= i + 4]
+            if after and after[0].category in {"CONDITION", "FINDING"} and not _generic(after[0]):
+                return after[0]
+    return None
+
+
 #: Words of how often a condition strikes a group: "most common in men".
 FREQUENT = {"common", "commonly", "often", "frequent", "frequently", "prevalent", "likely"}
 #: Verbs of a patient's experience: "you may feel numbness", "tingling can occur".
@@ -1070,16 +1105,23 @@ def _occurs_in(s: _Sentence) -> Iterator[Found]:
     disjunction = False
     edge = 0
     placed: list[Mention] = []  # the places already given to the run
+    qualified = -1  # where a condition the run is "of" ends
     for m in s.mentions:
         between = s.tokens[edge : m.start]
         if m.category == "FINDING":
-            if run and not placed and _only(between, JOINERS):
+            if run and "of" in between and all(_generic(f) for f in run):
+                run = [m]  # "symptoms of sciatica in the legs": sciatica's place
+            elif run and not placed and _only(between, JOINERS):
                 run.append(m)
                 disjunction = disjunction or "or" in between
             else:
                 run, disjunction = [m], False
             placed = []
         elif m.category in PLACES and run and _only(between, PLACE | JOINERS | SENSATION):
+            if qualified == edge and _only(between, {"in", "at", "of", "the", "a", "your"}):
+                run, placed = [], []  # the condition's own place: "a pinched nerve in the neck"
+                edge = m.end
+                continue
             if placed and m in placed:
                 edge = m.end
                 continue
@@ -1091,7 +1133,9 @@ def _occurs_in(s: _Sentence) -> Iterator[Found]:
             else:
                 run = []
         elif run and m.category == "CONDITION" and _of_condition(between):
-            pass  # "the symptoms of a lumbar herniation affect ...", "pain from a herniation"
+            # "the symptoms of a lumbar herniation affect ...", "pain from a herniation"; but in
+            # "symptoms of a pinched nerve in the neck" the neck is the condition's
+            qualified = m.end
         else:  # a treatment, a place too far from the run
             run, placed = [], []
         edge = m.end
@@ -1149,14 +1193,42 @@ def _places_after(s: _Sentence, first: Mention) -> list[Mention]:
 
 
 def _affects_side(s: _Sentence) -> Iterator[Found]:
-    for side in s.of("SIDE"):
-        before = [m for m in s.mentions if m.end <= side.start]
-        subjects: list[Mention] = []
-        for m in reversed(before):
-            if m.category in {"FINDING", "CONDITION"} and not _generic(m):
-                subjects = s.group_before(m.end, {m.category}, gap=0) or [m]
-                break
+    """The side a condition affects: "on one side of the body", "down one leg", "both arms".
+
+    The side is the condition's that the sentence names, else the page's; a finding's only on
+    a page about no condition ("bilateral sciatica" is its own finding).
+    """
+    listed = s.announced() if s.tokens[:1] in (["these"], ["they"]) else []
+    for side in s.of("SIDE") + _limb_sides(s):
+        subjects = s.of("CONDITION")[:1] or listed
+        subjects = subjects or s.implicit("CONDITION", "FINDING")
+        if not subjects:
+            before = [m for m in s.mentions if m.end <= side.start]
+            for m in reversed(before):
+                if m.category == "FINDING" and not _generic(m):
+                    subjects = s.group_before(m.end, {m.category}, gap=0) or [m]
+                    break
         yield from _pairs(s, "affects_side", subjects, [side], 0.7)
+
+
+#: A limb counted: "down one leg" is one side, "both arms" both ("one or both legs" neither).
+LIMB_COUNT = {
+    "one": ("laterality-unilateral", "unilateral"),
+    "both": ("laterality-bilateral", "bilateral"),
+}
+
+
+def _limb_sides(s: _Sentence) -> list[Mention]:
+    """The sides that limbs counted with "one" or "both" name."""
+    out = []
+    for m in s.of("BODY"):
+        word = s.tokens[m.start - 1] if m.start > 0 else ""
+        either = m.start > 2 and s.tokens[m.start - 3 : m.start - 1] == ["one", "or"]
+        if word in LIMB_COUNT and not either and m.entity.label in {"leg", "arm", "hand", "foot"}:
+            local, label = LIMB_COUNT[word]
+            base = str(m.entity.iri).rsplit("/", 1)[0]
+            out.append(replace(m, entity=Entity(URIRef(f"{base}/{local}"), label, "SIDE")))
+    return out
 
 
 def _treated_by(s: _Sentence) -> Iterator[Found]:
@@ -1505,6 +1577,7 @@ RULES = (
     _causes,
     _compresses,
     _has_symptom,
+    _these_include,
     _experienced,
     _occurs_in,
     _places_before,
