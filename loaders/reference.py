@@ -220,6 +220,17 @@ def _entity(
         g.add((iri, SPINE.fromSource, mint("source", key)))
 
 
+def _between_words(row: Row) -> list[str]:
+    """How prose names a disc by its vertebrae: "between the fourth and fifth lumbar vertebrae"."""
+    upper, lower = _level_words(row.get("upper")), _level_words(row.get("lower"))
+    (u_ord, u_region), (l_ord, l_region) = upper.split(), lower.split()
+    names = [f"between the {upper} and {lower} vertebrae"]
+    if u_region == l_region:
+        names.append(f"between the {u_ord} and {l_ord} {u_region} vertebrae")
+    names += [f"between the {upper} {v} and the {lower} {v}" for v in ("vertebra", "vertebrae")]
+    return names
+
+
 def _level_words(level: str) -> str:
     prefix = "Co" if level.startswith("Co") else level[0]
     return f"{ORDINALS[int(level[len(prefix) :]) - 1]} {REGION_WORD[prefix]}"
@@ -264,7 +275,7 @@ def _discs(ctx: _Context, g: Graph, row: Row) -> None:
         label=f"{disc} intervertebral disc",
         definition=f"The intervertebral disc between the {row.get('upper')} and "
         f"{row.get('lower')} vertebrae.",
-        synonyms=[f"{disc} disc", f"{disc} disk"],
+        synonyms=[f"{disc} disc", f"{disc} disk", f"{disc} level", *_between_words(row)],
         notation=disc,
     )
     g.add((iri, SPINE.levelOrder, Literal(ctx.tables["discs"].index(row) + 1)))

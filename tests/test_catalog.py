@@ -187,7 +187,7 @@ def test_cq12_common_symptoms(runner: EmbeddedRunner) -> None:
         "stiffness",
         "numbness",
         "radicular pain",
-        "diminished reflex",
+        "diminished reflexes",
     } <= labels
 
 

@@ -679,6 +679,45 @@ def test_a_cause_named_in_the_text_is_not_the_page_topic(
     assert not {c for c in claims if c[0] == "condition-injury" and c[1] == "treated_by"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Most lumbar herniations occur at L4-L5, and many others at L5/S1.",
+            {
+                ("condition-lumbar-disc-herniation", "occurs_in", "disc-L4-L5", "asserted"),
+                ("condition-lumbar-disc-herniation", "occurs_in", "disc-L5-S1", "asserted"),
+            },
+        ),
+        (  # a disc named by its vertebrae
+            "A slipped disc is most common between the fifth and sixth cervical vertebrae.",
+            {("condition-disc-herniation", "occurs_in", "disc-C5-C6", "asserted")},
+        ),
+        (  # a reflex and its change, either way round
+            "An S1 radiculopathy may weaken the calf, and the ankle jerk may be absent.",
+            {("radiculopathy-S1", "causes", "finding-absent-reflex", "possible")},
+        ),
+        (
+            "A C6 radiculopathy typically causes a reduced brachioradialis reflex.",
+            {("radiculopathy-C6", "causes", "finding-diminished-reflex", "asserted")},
+        ),
+    ],
+)
+def test_levels_and_reflex_changes(
+    pipeline: Pipeline, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert expected <= _claims(pipeline, text)
+
+
+def test_a_disc_where_a_condition_occurs_is_shown_as_its_level(tmp_path: Path) -> None:
+    article = tmp_path / "note.txt"
+    article.write_text("Herniated discs are most common at L5-S1.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(article)])
+    assert result.exit_code == 0, result.output
+    (claim,) = json.loads(result.stdout)["claims"]
+    assert claim["object"] == {"iri": "https://w3id.org/spinekg/disc-L5-S1", "label": "L5-S1 level"}
+
+
 def test_the_topic_comes_from_the_opening_not_a_cause_named_later(
     pipeline: Pipeline, tmp_path: Path
 ) -> None:

@@ -268,7 +268,11 @@ def _individual(m: Mention) -> bool:
 
 
 def _claim(found: Found, sentence: str, start: int, end: int, lexicon: Lexicon) -> Extracted:
-    """The claim of a found relation; a regional herniation becomes the general one + region."""
+    """The claim of a found relation, its ends shown as clinical annotation names them.
+
+    A regional herniation is shown as the general one with the region in ``context``; a disc
+    where a condition occurs as its level ("L4-L5 level").
+    """
     subject, obj = found.subject.entity, found.object.entity
     context: dict[str, Any] = {
         "subject_text": found.subject.text,
@@ -279,6 +283,8 @@ def _claim(found: Found, sentence: str, start: int, end: int, lexicon: Lexicon) 
     shown = []
     for entity in (subject, obj):
         general, region = lexicon.regional.get(entity.iri, (entity, ""))
+        if entity.category == "LEVEL":  # a disc as the level where a condition is: "L4-L5 level"
+            general = replace(entity, label=f"{entity.label.split()[0]} level")
         shown.append(general)
         if region:
             context["region"] = region

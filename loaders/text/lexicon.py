@@ -35,6 +35,7 @@ CATEGORIES: dict[str, tuple[URIRef, ...]] = {
     "CONDITION": (SPINE.Condition, SPINE.HerniationScenario),
     "BODY": (SPINE.BodyPart, SPINE.SkinArea),
     "REGION": (SPINE.SpinalRegion,),
+    "LEVEL": (SPINE.IntervertebralDisc,),
 }
 #: What may stand for "the" in "the sole of the foot": "of your foot", "of one foot", "of foot".
 _DETERMINERS = ("", "your", "his", "her", "their", "one", "each", "a", "the")
@@ -116,8 +117,9 @@ def build_lexicon(graphs: Iterable[Graph]) -> Lexicon:
         label = str(merged.value(entity, RDFS.label) or entity)
         names = [label, *map(str, merged.objects(entity, EXACT_SYNONYM))]
         names += [str(n) for n in merged.objects(entity, SKOS.altLabel)]
-        if category == "NEURAL":  # roots are named by their level: "the L5 or S1 root"
-            names += [str(n) for n in merged.objects(entity, SKOS.notation)]
+        if category in {"NEURAL", "LEVEL"}:  # by their level: "the L5 root", "at L4-L5"
+            notations = [str(n) for n in merged.objects(entity, SKOS.notation)]
+            names += notations + [n.replace("-", "/") for n in notations if category == "LEVEL"]
         for name in names:
             for variant in variants(name):
                 found[variant].setdefault(entity, Entity(entity, label, category))
@@ -129,6 +131,7 @@ def build_lexicon(graphs: Iterable[Graph]) -> Lexicon:
         for e in entities.values():
             lexicon.by_iri.setdefault(e.iri, e)
     lexicon.regional = _regional(merged, above, lexicon.by_iri)
+    _compose_reflex_changes(lexicon, merged)
     lexicon.overlies = {
         part: lexicon.by_iri[region]
         for part, region in merged.subject_objects(SPINE.overlies)
@@ -136,6 +139,44 @@ def build_lexicon(graphs: Iterable[Graph]) -> Lexicon:
     }
     _compose_regional(lexicon, merged)
     return lexicon
+
+
+#: How prose says a reflex changed, and the finding each change is (by the finding's label).
+REFLEX_CHANGES = {
+    "absent reflex": ("absent", "lost", "gone"),
+    "diminished reflexes": ("reduced", "diminished", "decreased", "weak", "weakened", "depressed"),
+}
+#: Words between a reflex and its change: "the knee jerk may be absent".
+_REFLEX_VERBS = ("is", "are", "may be", "can be", "might be", "will be", "is often", "becomes")
+
+
+def _compose_reflex_changes(lexicon: Lexicon, graph: Graph) -> None:
+    """Name a reflex finding by any reflex and its change.
+
+    "Loss of the ankle jerk", "an absent knee reflex" and "the knee jerk may be absent" are an
+    absent reflex; "reduced triceps reflex" and "reflexes can be weak" a diminished one.
+    """
+    reflexes = ["reflex", "reflexes", "tendon reflexes", "deep tendon reflexes"]
+    for reflex in graph.subjects(RDF.type, SPINE.DeepTendonReflex):
+        reflexes.append(str(graph.value(reflex, RDFS.label) or ""))
+        reflexes += [str(n) for n in graph.objects(reflex, EXACT_SYNONYM)]
+    names = {n.lower() for n in reflexes if n}
+    names |= {f"{n} reflex" for n in names if not n.endswith(("reflex", "reflexes"))}
+    for label, changes in REFLEX_CHANGES.items():
+        finding = next((e for e in lexicon.phrases.get(label, []) if e.category == "FINDING"), None)
+        if finding is None:
+            continue
+        for name in names:
+            phrases = [f"{change} {name}" for change in changes]
+            phrases += [f"{verb} {change}" for verb in _REFLEX_VERBS for change in changes]
+            phrases = [f"{name} {p}" if p.split()[0] in _VERB_STARTS else p for p in phrases]
+            if label == "absent reflex":
+                phrases += [f"loss of the {name}", f"loss of {name}", f"lost {name}"]
+            for phrase in phrases:
+                lexicon.phrases.setdefault(phrase, [finding])
+
+
+_VERB_STARTS = {v.split()[0] for v in _REFLEX_VERBS}
 
 
 def _compose_regional(lexicon: Lexicon, graph: Graph) -> None:

@@ -1019,7 +1019,7 @@ SITE = {
 
 
 def _condition_site(s: _Sentence) -> Iterator[Found]:
-    """A condition and the spinal region where it happens (the topic if none is named).
+    """A condition and the spinal region or disc level where it happens (else the topic's).
 
     A body part stands for the region beneath it: "most occur in the lower back and the neck".
     """
@@ -1028,7 +1028,7 @@ def _condition_site(s: _Sentence) -> Iterator[Found]:
     if not named and cues and s.anaphor_before(cues[0]):  # "it most often occurs in ..."
         named = s.implicit("CONDITION")
     findings = s.of("FINDING")
-    regions = s.of("REGION")
+    regions = s.of("REGION", "LEVEL")  # "most common in the lumbar spine", "... at L4-L5"
     of_findings = (
         named
         and any(  # "the symptoms of X affect the lower back": theirs
@@ -1047,7 +1047,12 @@ def _condition_site(s: _Sentence) -> Iterator[Found]:
     if not regions or not cues:
         return
     conditions = named or s.implicit("CONDITION")
-    yield from _pairs(s, "occurs_in", conditions[:1], regions, 0.6, cue=cues[0])
+    for found in _pairs(s, "occurs_in", conditions[:1], regions, 0.6, cue=cues[0]):
+        if found.modality != "negated":
+            yield found
+        elif set(s.tokens) & RARELY:  # "thoracic discs are rarely involved": a rare site
+            yield replace(found, modality="possible")
+        # "an L4-L5 herniation often causes no symptoms" denies the symptoms, not the site
 
 
 def _places_before(s: _Sentence) -> Iterator[Found]:
