@@ -718,6 +718,53 @@ def test_a_disc_where_a_condition_occurs_is_shown_as_its_level(tmp_path: Path) -
     assert claim["object"] == {"iri": "https://w3id.org/spinekg/disc-L5-S1", "label": "L5-S1 level"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "unexpected"),
+    [
+        (  # a quality word inside the list does not end it
+            "A worn disc may cause stiffness, numbness, and sharp, burning pain in the arms.",
+            {
+                ("finding-numbness", "occurs_in", "body-part-arm", "possible"),
+                ("finding-stiffness", "occurs_in", "body-part-arm", "possible"),
+            },
+            (),
+        ),
+        (  # the cause of the cause is not the subject of the effect
+            "A pinched nerve due to a bulging disc can cause muscle spasms.",
+            {
+                ("condition-pinched-nerve", "causes", "finding-muscle-spasm", "possible"),
+                ("condition-bulging-disc", "causes", "condition-pinched-nerve", "possible"),
+            },
+            ("condition-bulging-disc", "finding-muscle-spasm"),
+        ),
+        (
+            "Slipped discs happen more often in middle-aged and older men.",
+            {("risk-factor-male-sex", "risk_factor_for", "condition-disc-herniation", "asserted")},
+            (),
+        ),
+        (
+            "Sciatica is often caused by age-related wear and tear of the spine.",
+            {("mechanism-age-related-wear", "causes", "finding-sciatica", "asserted")},
+            (),
+        ),
+    ],
+)
+def test_lists_causes_and_groups(
+    pipeline: Pipeline, text: str, expected: set[tuple[str, ...]], unexpected: tuple[str, ...]
+) -> None:
+    claims = _claims(pipeline, text)
+    assert expected <= claims
+    assert not {c for c in claims if unexpected and (c[0], c[2]) == unexpected}
+
+
+def test_the_disc_that_tears_because_of_a_cause_is_the_page_condition(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    page = "Herniated disc\n\nA herniated disc hurts.\n\nDiscs can tear due to an injury.\n"
+    claims = _page(pipeline, tmp_path, page)
+    assert ("condition-injury", "causes", "condition-disc-herniation", "possible") in claims
+
+
 def test_the_topic_comes_from_the_opening_not_a_cause_named_later(
     pipeline: Pipeline, tmp_path: Path
 ) -> None:

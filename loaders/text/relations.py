@@ -33,7 +33,41 @@ RELATIONS = {
     "diagnosed_by": "diagnosedBy",
 }
 
-JOINERS = {",", "and", "or", "/", "&", "and/or", "plus", "the", "a", "an", "both", "either", "of"}
+#: Words that describe how a finding feels or how strong it is, inside a list of findings:
+#: "weakness, numbness, and hot, shooting pains".
+QUALITIES = {
+    "hot",
+    "sharp",
+    "dull",
+    "severe",
+    "mild",
+    "moderate",
+    "intense",
+    "constant",
+    "sudden",
+    "stabbing",
+    "aching",
+    "searing",
+    "throbbing",
+    "widespread",
+    "significant",
+}
+JOINERS = {
+    ",",
+    "and",
+    "or",
+    "/",
+    "&",
+    "and/or",
+    "plus",
+    "the",
+    "a",
+    "an",
+    "both",
+    "either",
+    "of",
+    *QUALITIES,
+}
 BREAKS = {";", ":", ".", "but", "while", "whereas", "which", "although", "though", "so"}
 NEGATIONS = {"not", "never", "no", "without", "cannot", "n't", "neither", "nor", "none"}
 #: Single-word hedges: the pipeline's one-word cues, "some" of "some patients", "possible".
@@ -788,6 +822,9 @@ def _causes(s: _Sentence) -> Iterator[Found]:
                 objects = [m for m in s.of(*EFFECTS) if m.start < i][:1]
         else:
             subjects = s.group_before(i, CAUSERS, gap=6)
+            if subjects and _named_as_cause(s, subjects[0]):
+                # "a pinched nerve due to a herniated disc can cause spasms": the pinched nerve
+                subjects = [m for m in s.of(*CAUSERS) if m.end <= subjects[0].start][-1:]
             if not subjects:
                 start, _ = s.clause(i)
                 subjects = [m for m in s.of(*CAUSERS) if start <= m.start < i][:1]
@@ -810,7 +847,15 @@ def _causes(s: _Sentence) -> Iterator[Found]:
         cue_end = i + 1 if s.tokens[i] in {"due", "because"} else i
         causes = s.group_after(cue_end, CAUSERS, gap=3)
         effects = s.group_before(i, EFFECTS, gap=3)
+        if not effects and _disc_part_before(s, i):  # "discs can tear due to an injury"
+            effects = s.implicit("CONDITION")
         yield from _pairs(s, "causes", causes, effects, 0.7, cue=i)
+
+
+def _named_as_cause(s: _Sentence, m: Mention) -> bool:
+    """Whether a mention is named as the cause of the one before: "due to a herniated disc"."""
+    before = [t for t in s.tokens[max(0, m.start - 3) : m.start] if t not in {"a", "an", "the"}]
+    return before[-2:] in (["due", "to"], ["caused", "by"]) or before[-1:] == ["from"]
 
 
 def _compresses(s: _Sentence) -> Iterator[Found]:
@@ -1559,12 +1604,21 @@ def _risk(s: _Sentence) -> Iterator[Found]:
     factors = s.of("RISK")
     if not cues:  # "it is most common in men", "occurs more often in smokers"
         frequency = set(s.tokens) & FREQUENT
-        factors = [m for m in factors if m.start > 0 and s.tokens[m.start - 1] in {"in", "among"}]
+        factors = [m for m in factors if _in_group(s, m)]
         if not frequency or not factors:
             return
         cues = [min(i for i, t in enumerate(s.tokens) if t in FREQUENT)]
     conditions = s.of("CONDITION")[:1] or s.implicit("CONDITION", "FINDING")
     yield from _pairs(s, "risk_factor_for", factors, conditions, 0.6, cue=cues[0])
+
+
+def _in_group(s: _Sentence, m: Mention) -> bool:
+    """Whether a risk factor names the group something is common in: "in (older) men"."""
+    before = s.tokens[max(0, m.start - 6) : m.start]
+    if "in" not in before and "among" not in before:
+        return False
+    k = max(i for i, t in enumerate(before) if t in {"in", "among"})
+    return not set(before[k + 1 :]) & (BREAKS | {","})
 
 
 def _diagnosed(s: _Sentence) -> Iterator[Found]:
