@@ -765,6 +765,56 @@ def test_the_disc_that_tears_because_of_a_cause_is_the_page_condition(
     assert ("condition-injury", "causes", "condition-disc-herniation", "possible") in claims
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "unexpected"),
+    [
+        (  # one cause per item of a list split by semicolons, whatever else the item says
+            "Frequent causes of a bulging disc include careless lifting at work; sitting for"
+            " long hours at a desk; smoking.",
+            {
+                ("risk-factor-heavy-lifting", "causes", "condition-bulging-disc", "asserted"),
+                ("risk-factor-prolonged-sitting", "causes", "condition-bulging-disc", "asserted"),
+                ("risk-factor-smoking", "causes", "condition-bulging-disc", "asserted"),
+            },
+            (),
+        ),
+        (
+            "For a herniated disc the first treatment is nearly always conservative.",
+            {
+                (
+                    "condition-disc-herniation",
+                    "treated_by",
+                    "treatment-conservative-care",
+                    "asserted",
+                )
+            },
+            (),
+        ),
+        (
+            "For sciatica, doctors often prescribe physical therapy.",
+            {("finding-sciatica", "treated_by", "treatment-physical-therapy", "asserted")},
+            (),
+        ),
+        (  # the calf is where the pain is felt, not sciatica's own place
+            "The pain of sciatica is usually felt in the calf.",
+            {("finding-pain", "occurs_in", "body-part-calf", "asserted")},
+            ("finding-sciatica", "body-part-calf"),
+        ),
+        (  # pain "down" a limb travels
+            "A lumbar herniation may give a burning pain down the leg.",
+            {("finding-radicular-pain", "occurs_in", "body-part-leg", "possible")},
+            (),
+        ),
+    ],
+)
+def test_items_kinds_and_whose_place(
+    pipeline: Pipeline, text: str, expected: set[tuple[str, ...]], unexpected: tuple[str, ...]
+) -> None:
+    claims = _claims(pipeline, text)
+    assert expected <= claims
+    assert not {c for c in claims if unexpected and (c[0], c[2]) == unexpected}
+
+
 def test_the_topic_comes_from_the_opening_not_a_cause_named_later(
     pipeline: Pipeline, tmp_path: Path
 ) -> None:

@@ -266,7 +266,8 @@ class Pipeline:
         if radiating is None or mention.names_place or mention.entity.iri == radiating[0].iri:
             return mention
         before = tokens[mention.start - 1] if mention.start > 0 else ""
-        if before in {"shooting", "radiating"}:
+        after = tokens[mention.end] if mention.end < len(tokens) else ""
+        if before in {"shooting", "radiating"} or after == "down":  # "a sharp pain down the leg"
             return replace(mention, entity=radiating[0])
         depth = 0  # "pain (often described as burning) that radiates down the leg"
         for i in range(mention.end, min(len(tokens), mention.end + 16)):

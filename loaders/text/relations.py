@@ -353,6 +353,13 @@ PLACE |= {
 }
 
 TREAT = {
+    "prescribe",
+    "prescribes",
+    "prescribed",
+    "recommend",
+    "recommends",
+    "advise",
+    "advises",
     "recover",
     "recovers",
     "better",
@@ -780,6 +787,26 @@ def _objects_after(s: _Sentence, i: int, categories: set[str]) -> list[Mention]:
     return out
 
 
+def _semicolon_items(s: _Sentence, i: int) -> list[Mention]:
+    """The causes a list split by semicolons names after ``i``, one phrase per item.
+
+    "Common causes include awkward lifting; sitting for hours; smoking": each item is a phrase
+    with words the lexicon may not know, so the first cause or risk factor of each counts.
+    """
+    if ";" not in s.tokens[i:]:
+        return []
+    out, start = [], i + 1
+    for end in [j for j in range(i + 1, len(s.tokens)) if s.tokens[j] in {";", "."}] + [
+        len(s.tokens)
+    ]:
+        item = [
+            m for m in s.mentions if start <= m.start < end and m.category in CAUSERS | {"RISK"}
+        ]
+        out += item[:1]
+        start = end + 1
+    return out
+
+
 def _rest_of_place(words: list[str]) -> bool:
     """The end of a place phrase up to the next item: "muscle and", "extensors as well as"."""
     return (
@@ -810,6 +837,7 @@ def _causes(s: _Sentence) -> Iterator[Found]:
                     continue
                 objects = [m for m in after if m.start < copula]
                 subjects = _objects_after(s, copula, CAUSERS | {"RISK"})
+                subjects += [m for m in _semicolon_items(s, copula) if m not in subjects]
             yield from _pairs(s, "causes", subjects, objects, 0.7, cue=i)
             continue
         if s.tokens[i] not in CAUSE:  # a noun of causing without "of"
@@ -1161,6 +1189,9 @@ def _occurs_in(s: _Sentence) -> Iterator[Found]:
         if m.category == "FINDING":
             if run and "of" in between and all(_generic(f) for f in run):
                 run = [m]  # "symptoms of sciatica in the legs": sciatica's place
+            elif run and between[-1:] == ["of"]:
+                edge = m.end  # "the pain of sciatica is felt in the calf": the pain's place
+                continue
             elif run and not placed and _only(between, JOINERS):
                 run.append(m)
                 disjunction = disjunction or "or" in between
@@ -1326,6 +1357,9 @@ def _treated_by(s: _Sentence) -> Iterator[Found]:
 #: Words that say a treatment was tried and did not work before the one the sentence offers.
 TRIED_AND_FAILED = {"after", "despite", "following", "unresponsive", "failed", "failing"}
 
+#: Nouns of a treatment that a kind can be said of: "the first treatment is conservative".
+TREATMENT_NOUNS = {"treatment", "treatments", "management", "care", "therapy"}
+
 #: Verbs that a manner of care qualifies: "can be treated conservatively", "managed surgically".
 TREATED_AS = {"treat", "treats", "treated", "treating", "manage", "manages", "managed", "managing"}
 
@@ -1338,7 +1372,10 @@ def _treated_as(s: _Sentence) -> Iterator[Found]:
     """
     for kind in s.of("KIND"):
         before = [t for t in s.tokens[max(0, kind.start - 3) : kind.start] if t not in {"-"}]
-        if not kind.text.lower().endswith("ly") or not set(before) & TREATED_AS:
+        manner = kind.text.lower().endswith("ly") and set(before) & TREATED_AS
+        # "the first treatment for a slipped disc is usually conservative"
+        predicate = set(before) & {"is", "are"} and set(s.tokens[: kind.start]) & TREATMENT_NOUNS
+        if not manner and not predicate:
             continue
         care = _care_of(kind)
         if care is not None:
