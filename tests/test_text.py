@@ -815,6 +815,50 @@ def test_items_kinds_and_whose_place(
     assert not {c for c in claims if unexpected and (c[0], c[2]) == unexpected}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "unexpected"),
+    [
+        (  # a movement's body part is moved, not supplied
+            "The L5 root controls the movement of lifting the foot and the toes.",
+            set(),
+            ("root-L5", "body-part-foot"),
+        ),
+        (
+            "The tibial nerve supplies the muscles that move the foot.",
+            {("nerve-tibial", "innervates", "body-part-foot", "asserted")},
+            (),
+        ),
+        (  # the places before "areas supplied by" are the pain's
+            "Sciatica is pain down the buttock and leg, in areas supplied by the sciatic nerve.",
+            set(),
+            ("nerve-sciatic", "body-part-leg"),
+        ),
+        (  # a cause named with "due to" does not press on the nerve
+            "Due to an injury, the ring can tear and the soft core can leak out and pinch a nerve.",
+            set(),
+            ("condition-injury", "spinal-nerve-root-unspecified"),
+        ),
+    ],
+)
+def test_what_a_nerve_supplies_and_what_presses(
+    pipeline: Pipeline, text: str, expected: set[tuple[str, ...]], unexpected: tuple[str, ...]
+) -> None:
+    claims = _claims(pipeline, text)
+    assert expected <= claims
+    assert not {c for c in claims if (c[0], c[2]) == unexpected}
+
+
+def test_the_condition_behind_a_symptom_stays_a_topic(pipeline: Pipeline, tmp_path: Path) -> None:
+    page = (
+        "In a discectomy the surgeon removes the disc material that presses on a root. The"
+        " operation is for pain due to a herniated disc that lasts despite therapy, and lets a"
+        " root heal from injury.\n"
+    )
+    claims = _page(pipeline, tmp_path, page)
+    assert ("condition-disc-herniation", "treated_by", "treatment-surgery", "asserted") in claims
+    assert not {c for c in claims if c[0] == "condition-injury"}
+
+
 def test_the_topic_comes_from_the_opening_not_a_cause_named_later(
     pipeline: Pipeline, tmp_path: Path
 ) -> None:

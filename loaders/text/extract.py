@@ -122,12 +122,16 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
     # the opening sentences say what the page is about; a cause named later in the paragraph
     # ("due to injury, the annulus can tear") does not
     opening = (
-        [m for sent, ms in body[0][1][:OPENING] for m in ms if not _named_as_cause(sent, m)]
+        [m for sent, ms in body[0][1][:OPENING] for m in ms if not _named_as_cause(sent, m, ms)]
         if body
         else []
     )
     everything = [
-        m for _, sents in parsed for sent, ms in sents for m in ms if not _named_as_cause(sent, m)
+        m
+        for _, sents in parsed
+        for sent, ms in sents
+        for m in ms
+        if not _named_as_cause(sent, m, ms)
     ]
     page_topic = topic_of(title, opening, everything)
     recent: dict[str, Mention] = {}
@@ -207,11 +211,16 @@ def _regional_sites(mentions: list[Mention], tokens: list[str], lexicon: Lexicon
 AS_CAUSE = {("due", "to"), ("caused", "by"), ("result", "of"), ("because", "of")}
 
 
-def _named_as_cause(sent: Span, m: Mention) -> bool:
-    """Whether a mention is named as the cause of something: a cause is not a page's topic."""
+def _named_as_cause(sent: Span, m: Mention, mentions: list[Mention]) -> bool:
+    """Whether a mention is named as the cause of an event: a cause is not a page's topic.
+
+    "Due to injury, the ring can tear" names a cause; "pain due to a herniated disc" names the
+    condition behind a symptom, which may well be the topic.
+    """
     before = [t.lower_ for t in sent[max(0, m.start - 3) : m.start] if t.lower_ not in {"a", "an"}]
     pairs = {tuple(before[i : i + 2]) for i in range(len(before) - 1)}
-    return bool(pairs & AS_CAUSE)
+    effect = next((e for e in reversed(mentions) if e.end <= m.start), None)
+    return bool(pairs & AS_CAUSE) and (effect is None or effect.category != "FINDING")
 
 
 def _remember(

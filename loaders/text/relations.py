@@ -895,8 +895,10 @@ def _compresses(s: _Sentence) -> Iterator[Found]:
         else:
             subjects = s.group_before(i, {"CONDITION"}, gap=8)
             objects = s.group_after(i, {"NEURAL"}, gap=4)
-            if not subjects:
-                subjects = [m for m in s.of("CONDITION") if m.start < i][:1]
+            if not subjects:  # "due to injury, the core can leak and press": not the injury
+                subjects = [
+                    m for m in s.of("CONDITION") if m.start < i and not _named_as_cause(s, m)
+                ][:1]
             if not subjects and (s.anaphor_before(i) or _disc_part_before(s, i)):
                 subjects = s.implicit("CONDITION")
         yield from _pairs(s, "compresses", subjects, objects, 0.8, cue=i)
@@ -1611,6 +1613,10 @@ def _tried_first(s: _Sentence, group: list[Mention]) -> list[Mention]:
     return out
 
 
+#: Words after which a body part is moved, not supplied: "controls the movement of the foot".
+MOVEMENT_WORDS = {"movement", "movements"}
+
+
 def _innervates(s: _Sentence) -> Iterator[Found]:
     """A root or nerve and the muscles or areas it supplies ("the C6 root supplies the biceps").
 
@@ -1620,15 +1626,23 @@ def _innervates(s: _Sentence) -> Iterator[Found]:
     targets = {"MUSCLE", "BODY"}
     for i in s.cues(INNERVATE):
         passive = i + 1 < len(s.tokens) and s.tokens[i + 1] == "by"
-        if passive:
+        if passive:  # "the calf muscles, supplied by S1": what is supplied stands right before
             subjects = [m for m in nerves if m.start > i][:1]
-            objects = s.group_before(i, targets, gap=4)
+            objects = s.group_before(i, targets, gap=2)
         else:
             subjects = [m for m in nerves if m.end <= i][-1:]
             if not subjects and s.anaphor_before(i):
                 subjects = s.antecedent("NEURAL")
             _, end = s.clause(i)
-            objects = [m for m in s.mentions if m.category in targets and i < m.start < end]
+            # "controls the movement of lifting the foot": a movement, not an area it supplies
+            moved = next((j for j in range(i, end) if s.tokens[j] in MOVEMENT_WORDS), end)
+            objects = [
+                m
+                for m in s.mentions
+                if m.category in targets
+                and i < m.start < end
+                and (m.category != "BODY" or m.start < moved)
+            ]
         yield from _pairs(s, "innervates", subjects, objects, 0.7, cue=i)
 
 
