@@ -800,6 +800,16 @@ def test_the_disc_that_tears_because_of_a_cause_is_the_page_condition(
             {("finding-pain", "occurs_in", "body-part-calf", "asserted")},
             ("finding-sciatica", "body-part-calf"),
         ),
+        (  # "X symptoms" are X's: the places go to X
+            "Sciatica symptoms affect the buttock and the calf.",
+            {("finding-sciatica", "occurs_in", "body-part-calf", "asserted")},
+            ("finding-symptoms-unspecified", "body-part-calf"),
+        ),
+        (  # pain in one place the graph names is that pain
+            "Sciatica often brings on pain in the hip.",
+            {("finding-sciatica", "causes", "finding-hip-pain", "asserted")},
+            ("finding-pain", "body-part-hip"),
+        ),
         (  # pain "down" a limb travels
             "A lumbar herniation may give a burning pain down the leg.",
             {("finding-radicular-pain", "occurs_in", "body-part-leg", "possible")},

@@ -858,6 +858,10 @@ def _causes(s: _Sentence) -> Iterator[Found]:
                 subjects = [m for m in s.of(*CAUSERS) if start <= m.start < i][:1]
             if not subjects and (s.anaphor_before(i) or _disc_part_before(s, i)):
                 subjects = s.implicit(*CAUSERS, "FINDING")
+            if not subjects:  # "sciatica can bring on hip pain": a syndrome that opens the sentence
+                first = s.mentions[0] if s.mentions else None
+                if first and first.category == "FINDING" and first.end <= i and not _generic(first):
+                    subjects = [first] if first.start <= 1 else []
             objects = _objects_after(s, i, EFFECTS)
         yield from _pairs(s, "causes", subjects, objects, 0.8, cue=i)
     for i, token in enumerate(s.tokens[:-1]):  # "sciatica occurs when a herniated disc ..."
@@ -1193,6 +1197,9 @@ def _occurs_in(s: _Sentence) -> Iterator[Found]:
                 run = [m]  # "symptoms of sciatica in the legs": sciatica's place
             elif run and between[-1:] == ["of"]:
                 edge = m.end  # "the pain of sciatica is felt in the calf": the pain's place
+                continue
+            elif run and not between and _generic(m) and not _generic(run[-1]):
+                edge = m.end  # "sciatica symptoms affect the legs": sciatica's place
                 continue
             elif run and not placed and _only(between, JOINERS):
                 run.append(m)
