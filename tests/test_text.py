@@ -869,6 +869,33 @@ def test_the_condition_behind_a_symptom_stays_a_topic(pipeline: Pipeline, tmp_pa
     assert not {c for c in claims if c[0] == "condition-injury"}
 
 
+def test_what_did_not_work_or_is_put_off_gives_the_order(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    page = (
+        "Sciatica\n\n"
+        "Sciatica is leg pain from an irritated nerve root.\n\n"
+        "Epidural steroid injections are offered for sciatica that has not responded to other"
+        " treatments.\n\n"
+        "Surgery is an option when the pain does not improve with physical therapy.\n\n"
+        "Massage may help some people avoid an operation.\n"
+    )
+    claims = _page(pipeline, tmp_path, page)
+    order = {c for c in claims if c[1] == "tried_before"}
+    assert order == {
+        (
+            "treatment-conservative-care",
+            "tried_before",
+            "treatment-epidural-steroid-injection",
+            "asserted",
+        ),
+        ("treatment-physical-therapy", "tried_before", "treatment-surgery", "asserted"),
+        ("treatment-massage", "tried_before", "treatment-surgery", "asserted"),
+    }
+    # what massage helps to avoid is no treatment of sciatica in that sentence
+    assert ("finding-sciatica", "treated_by", "treatment-massage", "possible") in claims
+
+
 def test_the_topic_comes_from_the_opening_not_a_cause_named_later(
     pipeline: Pipeline, tmp_path: Path
 ) -> None:

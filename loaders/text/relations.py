@@ -1330,7 +1330,8 @@ def _treated_by(s: _Sentence) -> Iterator[Found]:
     """
     tried = _tried_before(s) if set(s.tokens) & TRIED_AND_FAILED else iter(())
     tried_first = {id(f.subject) for f in tried}
-    treatments = [t for t in s.of("TREATMENT") if id(t) not in tried_first]
+    put_off = {id(m) for m in _put_off(s, s.of("TREATMENT"))[1]}  # "to avoid surgery"
+    treatments = [t for t in s.of("TREATMENT") if id(t) not in tried_first | put_off]
     # "surgical options may be recommended": the care of the kind
     treatments += [
         care
@@ -1441,6 +1442,9 @@ EXAMPLES = {
     "options",
     "methods",
     "measures",
+    "using",
+    "through",
+    "by",
 }
 
 
@@ -1570,6 +1574,10 @@ def _tried_before(s: _Sentence) -> Iterator[Found]:
         then = next((j for j in range(i + 1, len(s.tokens)) if s.tokens[j] in SEQUENCE), None)
         later = [t for t in steps if then is not None and t.start > then]
     if not first:
+        first, later = _put_off(s, steps)
+    if not first:
+        first, later = _not_responded(s, steps)
+    if not first:
         cue = _fail_cue(s)
         if cue is None:
             return
@@ -1604,6 +1612,58 @@ def _tried_before(s: _Sentence) -> Iterator[Found]:
     for a in first:
         for b in later:
             yield Found(a, "tried_before", b, modality, 0.7)
+
+
+#: Verbs of keeping a later treatment away: "injections may help you avoid surgery".
+PUT_OFF = {"avoid", "avoids", "postpone", "postpones", "delay", "delays", "prevent", "prevents"}
+#: Words of a treatment not working, followed by what did not work: "has not responded to".
+NOT_RESPONDED = {"responded", "respond", "responds", "better", "improve", "improved"}
+#: Nouns that stand for the treatments tried before without naming them: "other treatments".
+TRIED_NOUNS = {"treatment", "treatments", "measures", "care", "therapies", "options", "methods"}
+
+
+def _put_off(s: _Sentence, steps: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """What a treatment puts off comes after it: "X may help to avoid (the need for) surgery"."""
+    for i, token in enumerate(s.tokens):
+        if token in PUT_OFF:
+            later = [m for m in steps if i < m.start <= i + 5]
+            first = [m for m in s.of("TREATMENT") if m.end <= i]
+            if later and first:
+                return first, later
+    return [], []
+
+
+def _not_responded(s: _Sentence, steps: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """What did not work came first: "Y is for pain that has not responded to X".
+
+    "Other treatments" and "nonsurgical treatments" stand for conservative care.
+    """
+    for i, token in enumerate(s.tokens[:-1]):
+        negated = any(s.tokens[j] in NEGATIONS for j in range(max(0, i - 4), i))
+        if (
+            token not in NOT_RESPONDED
+            or not negated
+            or s.tokens[i + 1] not in {"to", "with", "from"}
+        ):
+            continue
+        later = [m for m in steps if m.end <= i]
+        _, end = s.clause(i)
+        first = [m for m in s.of("TREATMENT") if i < m.start < end]
+        if not first and set(s.tokens[i + 2 : i + 6]) & TRIED_NOUNS and later:
+            conservative = s.tokens[i + 2 : i + 6]  # "other treatments", "nonsurgical treatments"
+            kinds = [k for k in s.of("KIND") if i < k.start < i + 6]
+            care = _care_of(kinds[0]) if kinds else _conservative_care(later[0])
+            first = [care] if care is not None and not set(conservative) & {"surgical"} else []
+        if first and later:
+            return first, later
+    return [], []
+
+
+def _conservative_care(m: Mention) -> Mention:
+    """Conservative care, standing for the treatments a text calls "other treatments"."""
+    base = str(m.entity.iri).rsplit("/", 1)[0]
+    entity = Entity(URIRef(f"{base}/treatment-conservative-care"), "conservative care", "TREATMENT")
+    return replace(m, entity=entity, start=-1, end=-1, text="")
 
 
 def _tried_first(s: _Sentence, group: list[Mention]) -> list[Mention]:
