@@ -810,6 +810,19 @@ def test_the_disc_that_tears_because_of_a_cause_is_the_page_condition(
             {("finding-sciatica", "causes", "finding-hip-pain", "asserted")},
             ("finding-pain", "body-part-hip"),
         ),
+        (  # a disc level between "symptoms of" and the condition leaves no gap
+            "Symptoms of an L5-S1 disc herniation can include burning and weakness.",
+            {
+                (
+                    "condition-disc-herniation",
+                    "has_symptom",
+                    "finding-burning-sensation",
+                    "possible",
+                ),
+                ("condition-disc-herniation", "has_symptom", "finding-muscle-weakness", "possible"),
+            },
+            (),
+        ),
         (  # pain "down" a limb travels
             "A lumbar herniation may give a burning pain down the leg.",
             {("finding-radicular-pain", "occurs_in", "body-part-leg", "possible")},

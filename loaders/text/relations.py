@@ -626,10 +626,13 @@ class _Sentence:
         ordered = self.mentions if forward else list(reversed(self.mentions))
         group: list[Mention] = []
         edge = i + 1 if forward else i
+        # a level names which disc: "symptoms of L4-L5 disc herniation" has no gap
+        levels = {k for m in self.mentions if m.category == "LEVEL" for k in range(m.start, m.end)}
         for m in ordered:
             if (forward and m.start < i) or (not forward and m.end > i + 1):
                 continue
-            between = self.tokens[edge : m.start] if forward else self.tokens[m.end : edge]
+            span = range(edge, m.start) if forward else range(m.end, edge)
+            between = [self.tokens[k] for k in span if k not in levels]
             if m.category not in categories:
                 if group and not _only(between, JOINERS):
                     break
