@@ -810,6 +810,24 @@ def test_the_disc_that_tears_because_of_a_cause_is_the_page_condition(
             {("finding-sciatica", "causes", "finding-hip-pain", "asserted")},
             ("finding-pain", "body-part-hip"),
         ),
+        (  # a structure said to be pressed on: its compression is the cause
+            "When a nerve root gets pinched, numbness and weakness may follow in the leg.",
+            {
+                ("mechanism-nerve-root-compression", "causes", "finding-numbness", "possible"),
+                (
+                    "mechanism-nerve-root-compression",
+                    "causes",
+                    "finding-muscle-weakness",
+                    "possible",
+                ),
+            },
+            (),
+        ),
+        (  # ... only where the sentence makes it a cause
+            "The nerve root is not compressed in most people with back pain.",
+            set(),
+            ("mechanism-nerve-root-compression", "finding-back-pain"),
+        ),
         (  # a disc level between "symptoms of" and the condition leaves no gap
             "Symptoms of an L5-S1 disc herniation can include burning and weakness.",
             {

@@ -893,6 +893,50 @@ def _named_as_cause(s: _Sentence, m: Mention) -> bool:
     return before[-2:] in (["due", "to"], ["caused", "by"]) or before[-1:] == ["from"]
 
 
+#: Participles of a structure being pressed on: "when a nerve root is pinched".
+PRESSED = {"compressed", "pinched", "pressed", "squeezed", "impinged", "trapped"}
+#: Verbs before such a participle: "is pinched", "becomes compressed".
+PASSIVE = {"is", "are", "gets", "get", "becomes", "become", "been", "being"}
+#: The mechanism that compressing each kind of structure is (by the structure's IRI).
+COMPRESSION_OF = {
+    "spinal-cord": ("mechanism-cord-compression", "compression of the spinal cord"),
+    "cauda-equina": ("mechanism-cauda-equina-compression", "compression of the cauda equina"),
+}
+ROOT_COMPRESSION = ("mechanism-nerve-root-compression", "mechanical compression of a nerve root")
+
+
+def _compression_clause(s: _Sentence) -> Iterator[Found]:
+    """The compression of a structure said to be pressed on causes what the sentence names.
+
+    "When a nerve root is pinched, weakness and numbness may follow": nerve root compression
+    causes weakness and numbness.
+    """
+    for i, token in enumerate(s.tokens):
+        # "is pinched", "become irritated or compressed"
+        if token not in PRESSED or not set(s.tokens[max(0, i - 3) : i]) & PASSIVE:
+            continue
+        nerve = next((m for m in s.of("NEURAL") if 0 < i - m.end <= 4), None)
+        if nerve is None:
+            continue
+        # only a compression the sentence makes a cause: "when/if it is pinched ...", "... is
+        # pinched, causing ..."; "the root is not pinched in most people with pain" is none
+        condition = set(s.tokens[max(0, nerve.start - 3) : nerve.start]) & CONDITIONALS
+        if not condition and not set(s.tokens[i:]) & CAUSE:
+            continue
+        local = str(nerve.entity.iri).rsplit("/", 1)[-1]
+        if local.startswith("root-") or local.endswith("nerve-root-unspecified"):
+            mechanism_id, label = ROOT_COMPRESSION
+        elif local in COMPRESSION_OF:
+            mechanism_id, label = COMPRESSION_OF[local]
+        else:
+            continue
+        base = str(nerve.entity.iri).rsplit("/", 1)[0]
+        entity = Entity(URIRef(f"{base}/{mechanism_id}"), label, "MECHANISM")
+        mechanism = replace(nerve, entity=entity, start=nerve.start, end=i + 1)
+        findings = [m for m in s.of("FINDING") if m.start > i and not _generic(m)]
+        yield from _pairs(s, "causes", [mechanism], findings, 0.6, cue=i)
+
+
 def _compresses(s: _Sentence) -> Iterator[Found]:
     for i in s.cues(COMPRESS):
         passive = i + 1 < len(s.tokens) and s.tokens[i + 1] == "by"
@@ -1755,6 +1799,7 @@ def _diagnosed(s: _Sentence) -> Iterator[Found]:
 
 RULES = (
     _causes,
+    _compression_clause,
     _compresses,
     _has_symptom,
     _these_include,
