@@ -927,6 +927,18 @@ def test_what_did_not_work_or_is_put_off_gives_the_order(
     assert ("finding-sciatica", "treated_by", "treatment-massage", "possible") in claims
 
 
+def test_an_opening_that_refers_back_does_not_name_the_topic(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    page = (
+        "This condition is really a pinched nerve low in the back. Sciatica is common in adults."
+        "\n\nSciatica is felt along the back of the leg. It can also cause weakness.\n"
+    )
+    claims = _page(pipeline, tmp_path, page)
+    assert ("finding-sciatica", "causes", "finding-muscle-weakness", "possible") in claims
+    assert not {c for c in claims if c[0] == "condition-pinched-nerve"}
+
+
 def test_the_topic_comes_from_the_opening_not_a_cause_named_later(
     pipeline: Pipeline, tmp_path: Path
 ) -> None:

@@ -122,7 +122,13 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
     # the opening sentences say what the page is about; a cause named later in the paragraph
     # ("due to injury, the annulus can tear") does not
     opening = (
-        [m for sent, ms in body[0][1][:OPENING] for m in ms if not _named_as_cause(sent, m, ms)]
+        [
+            m
+            for sent, ms in body[0][1][:OPENING]
+            if not _refers_back(sent)  # "This condition is really a trapped nerve": not it
+            for m in ms
+            if not _named_as_cause(sent, m, ms)
+        ]
         if body
         else []
     )
@@ -209,6 +215,11 @@ def _regional_sites(mentions: list[Mention], tokens: list[str], lexicon: Lexicon
 
 #: Words right before a mention that name it as a cause ("due to injury", "caused by a fall").
 AS_CAUSE = {("due", "to"), ("caused", "by"), ("result", "of"), ("because", "of")}
+
+
+def _refers_back(sent: Span) -> bool:
+    """Whether a sentence opens on what came before ("This condition is ...", "It is ...")."""
+    return len(sent) > 0 and sent[0].lower_ in {"this", "it", "these", "they", "that"}
 
 
 def _named_as_cause(sent: Span, m: Mention, mentions: list[Mention]) -> bool:
