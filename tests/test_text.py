@@ -939,6 +939,27 @@ def test_an_opening_that_refers_back_does_not_name_the_topic(
     assert not {c for c in claims if c[0] == "condition-pinched-nerve"}
 
 
+def test_bare_pain_that_improves_with_a_treatment_is_the_conditions(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    page = (
+        "Lumbar disc herniation\n\n"
+        "A lumbar disc herniation is a common cause of leg pain.\n\n"
+        "In most people the pain settles within weeks with rest and physical therapy.\n"
+    )
+    claims = _page(pipeline, tmp_path, page)
+    assert {
+        ("condition-lumbar-disc-herniation", "treated_by", "treatment-rest", "asserted"),
+        (
+            "condition-lumbar-disc-herniation",
+            "treated_by",
+            "treatment-physical-therapy",
+            "asserted",
+        ),
+    } <= claims
+    assert not {c for c in claims if c[0] == "finding-pain"}
+
+
 def test_the_topic_comes_from_the_opening_not_a_cause_named_later(
     pipeline: Pipeline, tmp_path: Path
 ) -> None:

@@ -1400,6 +1400,10 @@ def _treated_by(s: _Sentence) -> Iterator[Found]:
     ]
     if any(m.category == "CONDITION" for m in targets):  # a condition is what is treated
         targets = [m for m in targets if m.category == "CONDITION"]
+    # "the pain improves with rest": bare pain is the page's condition's, which is treated
+    topic = s.implicit("CONDITION")
+    if topic and targets and all(m.entity.label == "pain" for m in targets):
+        targets = topic
     if not targets:
         targets = s.implicit("CONDITION", "FINDING")
     fails = _fail_cue(s)
