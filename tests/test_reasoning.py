@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from rdflib import Graph
 
 from spinekg.kernel.namespaces import PREFIXES
-from spinekg.pipeline.reason import INFERRED_GRAPH
+from spinekg.pipeline.reason import INFERRED_GRAPH, _complete_property_axioms
 from spinekg.querying.runner import EmbeddedRunner
 from tests.conftest import select
 
@@ -96,3 +97,32 @@ def test_the_catalog_query_reads_the_inferred_graph(runner: EmbeddedRunner) -> N
     )
     labels = {row["muscleLabel"] for row in found}
     assert {"extensor hallucis longus", "gluteus medius", "tibialis posterior"} <= labels
+
+
+def test_chains_are_completed_from_the_ontology_whatever_the_reasoner_returned() -> None:
+    tbox = Graph().parse(
+        data="""@prefix spine: <https://w3id.org/spinekg/> .
+        @prefix owl: <http://www.w3.org/2002/07/owl#> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        spine:mayWeaken owl:propertyChainAxiom ( spine:compresses spine:innervates ) .
+        spine:mayImpair owl:propertyChainAxiom ( spine:mayWeaken spine:performs ) .
+        spine:principallyCompresses rdfs:subPropertyOf spine:compresses .""",
+        format="turtle",
+    )
+    asserted = Graph().parse(
+        data="""@prefix spine: <https://w3id.org/spinekg/> .
+        spine:h spine:principallyCompresses spine:root . spine:root spine:innervates spine:m .
+        spine:m spine:performs spine:move .""",
+        format="turtle",
+    )
+    inferred = Graph()  # as if the reasoner had found nothing
+    _complete_property_axioms(tbox, asserted, inferred)
+    spine = "https://w3id.org/spinekg/"
+    triples = {
+        (str(s)[len(spine) :], str(p)[len(spine) :], str(o)[len(spine) :]) for s, p, o in inferred
+    }
+    assert triples == {
+        ("h", "compresses", "root"),
+        ("h", "mayWeaken", "m"),
+        ("h", "mayImpair", "move"),
+    }
