@@ -701,12 +701,21 @@ def test_a_cause_named_in_the_text_is_not_the_page_topic(
             "A C6 radiculopathy typically causes a reduced brachioradialis reflex.",
             {("radiculopathy-C6", "causes", "finding-diminished-reflex", "asserted")},
         ),
+        (
+            "Cauda equina syndrome can cause loss of the tendon reflexes in both legs.",
+            {("condition-cauda-equina-syndrome", "causes", "finding-absent-reflex", "possible")},
+        ),
     ],
 )
 def test_levels_and_reflex_changes(
     pipeline: Pipeline, text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert expected <= _claims(pipeline, text)
+
+
+def test_a_reflex_named_without_a_change_is_no_finding(pipeline: Pipeline) -> None:
+    (sentence,) = list(pipeline.sentences("The doctor tests the ankle reflex with a hammer."))
+    assert [m.entity.label for m in sentence[1]] == ["ankle"]
 
 
 def test_a_disc_where_a_condition_occurs_is_shown_as_its_level(tmp_path: Path) -> None:

@@ -58,13 +58,15 @@ class Lexicon:
     ``regional`` maps a disc herniation named with its region ("lumbar disc herniation") to the
     general condition and the region's label: claims name the general condition and carry the
     region as their context, as clinical annotation does. ``overlies`` maps a body part to the
-    spinal region people name by it ("discs in the neck" are in the cervical spine).
+    spinal region people name by it ("discs in the neck" are in the cervical spine);
+    ``reflexes`` the names of reflexes, which a change makes a finding ("the ankle jerk is absent").
     """
 
     phrases: dict[str, list[Entity]] = field(default_factory=dict)
     by_iri: dict[URIRef, Entity] = field(default_factory=dict)
     regional: dict[URIRef, tuple[Entity, str]] = field(default_factory=dict)
     overlies: dict[URIRef, Entity] = field(default_factory=dict)
+    reflexes: list[str] = field(default_factory=list)
 
     def dumps(self) -> str:
         """The lexicon as JSON, to cache it (building it from the graph takes a second)."""
@@ -75,6 +77,7 @@ class Lexicon:
                 "phrases": {p: [str(e.iri) for e in es] for p, es in self.phrases.items()},
                 "regional": {str(k): [str(g.iri), r] for k, (g, r) in self.regional.items()},
                 "overlies": {str(k): str(r.iri) for k, r in self.overlies.items()},
+                "reflexes": self.reflexes,
             },
             sort_keys=True,
         )
@@ -95,6 +98,7 @@ class Lexicon:
                 for k, (g, region) in data["regional"].items()
             },
             overlies={URIRef(k): by_iri[URIRef(r)] for k, r in data["overlies"].items()},
+            reflexes=list(data["reflexes"]),
         )
 
     def words(self) -> set[str]:
@@ -131,7 +135,7 @@ def build_lexicon(graphs: Iterable[Graph]) -> Lexicon:
         for e in entities.values():
             lexicon.by_iri.setdefault(e.iri, e)
     lexicon.regional = _regional(merged, above, lexicon.by_iri)
-    _compose_reflex_changes(lexicon, merged)
+    lexicon.reflexes = _reflex_names(merged)
     lexicon.overlies = {
         part: lexicon.by_iri[region]
         for part, region in merged.subject_objects(SPINE.overlies)
@@ -141,42 +145,15 @@ def build_lexicon(graphs: Iterable[Graph]) -> Lexicon:
     return lexicon
 
 
-#: How prose says a reflex changed, and the finding each change is (by the finding's label).
-REFLEX_CHANGES = {
-    "absent reflex": ("absent", "lost", "gone"),
-    "diminished reflexes": ("reduced", "diminished", "decreased", "weak", "weakened", "depressed"),
-}
-#: Words between a reflex and its change: "the knee jerk may be absent".
-_REFLEX_VERBS = ("is", "are", "may be", "can be", "might be", "will be", "is often", "becomes")
-
-
-def _compose_reflex_changes(lexicon: Lexicon, graph: Graph) -> None:
-    """Name a reflex finding by any reflex and its change.
-
-    "Loss of the ankle jerk", "an absent knee reflex" and "the knee jerk may be absent" are an
-    absent reflex; "reduced triceps reflex" and "reflexes can be weak" a diminished one.
-    """
-    reflexes = ["reflex", "reflexes", "tendon reflexes", "deep tendon reflexes"]
+def _reflex_names(graph: Graph) -> list[str]:
+    """Every name of a deep tendon reflex, and the generic ones ("reflexes", "tendon reflexes")."""
+    names = {"reflex", "reflexes", "tendon reflex", "tendon reflexes", "deep tendon reflexes"}
     for reflex in graph.subjects(RDF.type, SPINE.DeepTendonReflex):
-        reflexes.append(str(graph.value(reflex, RDFS.label) or ""))
-        reflexes += [str(n) for n in graph.objects(reflex, EXACT_SYNONYM)]
-    names = {n.lower() for n in reflexes if n}
+        for name in [graph.value(reflex, RDFS.label), *graph.objects(reflex, EXACT_SYNONYM)]:
+            if name is not None:
+                names.add(str(name).lower())
     names |= {f"{n} reflex" for n in names if not n.endswith(("reflex", "reflexes"))}
-    for label, changes in REFLEX_CHANGES.items():
-        finding = next((e for e in lexicon.phrases.get(label, []) if e.category == "FINDING"), None)
-        if finding is None:
-            continue
-        for name in names:
-            phrases = [f"{change} {name}" for change in changes]
-            phrases += [f"{verb} {change}" for verb in _REFLEX_VERBS for change in changes]
-            phrases = [f"{name} {p}" if p.split()[0] in _VERB_STARTS else p for p in phrases]
-            if label == "absent reflex":
-                phrases += [f"loss of the {name}", f"loss of {name}", f"lost {name}"]
-            for phrase in phrases:
-                lexicon.phrases.setdefault(phrase, [finding])
-
-
-_VERB_STARTS = {v.split()[0] for v in _REFLEX_VERBS}
+    return sorted(names)
 
 
 def _compose_regional(lexicon: Lexicon, graph: Graph) -> None:

@@ -141,15 +141,24 @@ class Pipeline:
         matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._by_key: dict[str, list[Entity]] = {}
         keys: dict[tuple[str, ...], str] = {}
-        for i, (phrase, entities) in enumerate(sorted(lexicon.phrases.items())):
+        phrases = sorted(lexicon.phrases.items())
+        patterns = [nlp.make_doc(phrase) for phrase, _ in phrases]
+        for i, ((_, entities), pattern) in enumerate(zip(phrases, patterns, strict=True)):
             key = f"T{i}"
             self._by_key[key] = entities
-            pattern = nlp.make_doc(phrase)
-            matcher.add(key, [pattern])
             keys[tuple(t.lower_ for t in pattern)] = key
+        # one matcher key for every phrase (a key each takes far longer to build); a match is
+        # looked up by its words
+        matcher.add("LEXICON", patterns)
         self._matcher = matcher
         self._places = {
             phrase for phrase, ents in lexicon.phrases.items() if ents[0].category == "BODY"
+        }
+        self._reflexes = sorted((tuple(n.split()) for n in lexicon.reflexes), key=len, reverse=True)
+        self._reflex_findings = {
+            change: finding
+            for change, label in REFLEX_FINDINGS.items()
+            if (finding := next(iter(lexicon.phrases.get(label, [])), None)) is not None
         }
         by_key = self._by_key
         name = f"spinekg_mentions_{id(self)}"
@@ -157,8 +166,8 @@ class Pipeline:
         @Language.component(name)
         def mentions(doc: Doc) -> Doc:
             spans = []
-            for key, start, end in matcher(doc):
-                name = nlp.vocab.strings[key]
+            for _, start, end in matcher(doc):
+                name = keys[tuple(t.lower_ for t in doc[start:end])]
                 label = by_key[name][0].category
                 spans.append(Span(doc, start, end, label=label, span_id=name))
             shared = [
@@ -231,7 +240,45 @@ class Pipeline:
                         and any(t in self._places for t in lowered[ent.start : ent.end]),
                     )
                 )
+            mentions = self._reflex_changes(sent, tokens, mentions, offset)
             yield sent, [self._reading(tokens, m, mentions) for m in mentions]
+
+    def _reflex_changes(
+        self, sent: Span, tokens: list[str], mentions: list[Mention], offset: int
+    ) -> list[Mention]:
+        """A reflex and its change as one finding, which covers the words of the phrase.
+
+        "Loss of the ankle jerk", "reduced reflexes", "the knee jerk may be absent".
+        """
+        found: list[Mention] = []
+        i = 0
+        while i < len(tokens):
+            name = next((n for n in self._reflexes if tuple(tokens[i : i + len(n)]) == n), None)
+            if name is None:
+                i += 1
+                continue
+            span = _reflex_change(tokens, i, i + len(name))
+            if span is not None and span[2] in self._reflex_findings:
+                start, end, change = span
+                found.append(
+                    Mention(
+                        entity=self._reflex_findings[change],
+                        ambiguous=(),
+                        start=start,
+                        end=end,
+                        text=sent[start:end].text,
+                        char_start=offset + sent[start].idx,
+                        char_end=offset + sent[end - 1].idx + len(sent[end - 1].text),
+                        negated=False,
+                        hedged=False,
+                    )
+                )
+            i += len(name)
+        if not found:
+            return mentions
+        covered = {k for m in found for k in range(m.start, m.end)}
+        kept = [m for m in mentions if not covered & set(range(m.start, m.end))]
+        return sorted(kept + found, key=lambda m: m.start)
 
     def _reading(self, tokens: list[str], mention: Mention, mentions: list[Mention]) -> Mention:
         """What a pain mention means in its phrase.
@@ -280,6 +327,37 @@ class Pipeline:
             if token in CLAUSE_ENDS:
                 break
         return mention
+
+
+#: A reflex's change -> the label of the finding it makes.
+REFLEX_CHANGES = {
+    **dict.fromkeys(("absent", "lost", "gone", "abolished"), "absent"),
+    **dict.fromkeys(
+        ("reduced", "diminished", "decreased", "weak", "weakened", "depressed", "sluggish"),
+        "diminished",
+    ),
+}
+REFLEX_FINDINGS = {"absent": "absent reflex", "diminished": "diminished reflexes"}
+#: Words between a reflex and its change: "the knee jerk may often be absent".
+REFLEX_VERBS = {"is", "are", "was", "may", "can", "might", "will", "be", "become", "becomes"}
+REFLEX_VERBS |= {"often", "usually", "sometimes", "also"}
+
+
+def _reflex_change(tokens: list[str], start: int, end: int) -> tuple[int, int, str] | None:
+    """The span and the change of a reflex named at ``start:end``, if the text changes it."""
+    before = start - 1
+    while before >= 0 and tokens[before] in {"the", "a", "an", "his", "her", "your", "their"}:
+        before -= 1
+    if before >= 0 and tokens[before] in REFLEX_CHANGES:  # "reduced knee jerk"
+        return before, end, REFLEX_CHANGES[tokens[before]]
+    if before >= 1 and tokens[before] == "of" and tokens[before - 1] == "loss":  # "loss of"
+        return before - 1, end, "absent"
+    after = end
+    while after < len(tokens) and tokens[after] in REFLEX_VERBS and after - end < 4:
+        after += 1
+    if after > end and after < len(tokens) and tokens[after] in REFLEX_CHANGES:
+        return start, after + 1, REFLEX_CHANGES[tokens[after]]  # "the ankle jerk is absent"
+    return None
 
 
 #: Words that coordinate two modifiers of one head: "bladder or bowel control".
