@@ -228,10 +228,15 @@ def _named_as_cause(sent: Span, m: Mention, mentions: list[Mention]) -> bool:
     "Due to injury, the ring can tear" names a cause; "pain due to a herniated disc" names the
     condition behind a symptom, which may well be the topic.
     """
-    before = [t.lower_ for t in sent[max(0, m.start - 3) : m.start] if t.lower_ not in {"a", "an"}]
+    if m.start < 2:
+        return False
+    words = [sent[k].lower_ for k in range(max(0, m.start - 3), m.start)]
+    before = [w for w in words if w not in {"a", "an"}]
     pairs = {tuple(before[i : i + 2]) for i in range(len(before) - 1)}
+    if not pairs & AS_CAUSE:
+        return False
     effect = next((e for e in reversed(mentions) if e.end <= m.start), None)
-    return bool(pairs & AS_CAUSE) and (effect is None or effect.category != "FINDING")
+    return effect is None or effect.category != "FINDING"
 
 
 def _remember(

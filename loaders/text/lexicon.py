@@ -67,6 +67,7 @@ class Lexicon:
     regional: dict[URIRef, tuple[Entity, str]] = field(default_factory=dict)
     overlies: dict[URIRef, Entity] = field(default_factory=dict)
     reflexes: list[str] = field(default_factory=list)
+    _containing: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def dumps(self) -> str:
         """The lexicon as JSON, to cache it (building it from the graph takes a second)."""
@@ -107,8 +108,10 @@ class Lexicon:
 
     def containing(self, word: str) -> list[str]:
         """Labels of entities whose phrases contain ``word``, for a curator's report."""
-        labels = {e.label for phrase, ents in self.phrases.items() if word in phrase for e in ents}
-        return sorted(labels)[:3]
+        if word not in self._containing:  # the same words recur across articles
+            labels = {e.label for p, ents in self.phrases.items() if word in p for e in ents}
+            self._containing[word] = sorted(labels)[:3]
+        return list(self._containing[word])
 
 
 def build_lexicon(graphs: Iterable[Graph]) -> Lexicon:

@@ -154,7 +154,9 @@ class Pipeline:
         self._places = {
             phrase for phrase, ents in lexicon.phrases.items() if ents[0].category == "BODY"
         }
-        self._reflexes = sorted((tuple(n.split()) for n in lexicon.reflexes), key=len, reverse=True)
+        self._reflexes: dict[str, list[tuple[str, ...]]] = {}  # first word -> names, longest first
+        for words in sorted((tuple(n.split()) for n in lexicon.reflexes), key=len, reverse=True):
+            self._reflexes.setdefault(words[0], []).append(words)
         self._reflex_findings = {
             change: finding
             for change, label in REFLEX_FINDINGS.items()
@@ -166,8 +168,9 @@ class Pipeline:
         @Language.component(name)
         def mentions(doc: Doc) -> Doc:
             spans = []
+            words = [t.lower_ for t in doc]
             for _, start, end in matcher(doc):
-                name = keys[tuple(t.lower_ for t in doc[start:end])]
+                name = keys[tuple(words[start:end])]
                 label = by_key[name][0].category
                 spans.append(Span(doc, start, end, label=label, span_id=name))
             shared = [
@@ -253,7 +256,8 @@ class Pipeline:
         found: list[Mention] = []
         i = 0
         while i < len(tokens):
-            name = next((n for n in self._reflexes if tuple(tokens[i : i + len(n)]) == n), None)
+            names = self._reflexes.get(tokens[i], ())
+            name = next((n for n in names if tuple(tokens[i : i + len(n)]) == n), None)
             if name is None:
                 i += 1
                 continue
