@@ -850,6 +850,19 @@ def test_the_disc_that_tears_because_of_a_cause_is_the_page_condition(
             },
             (),
         ),
+        (  # the place of the list's first finding is every item's
+            "A bulging disc in the neck can cause arm pain, numbness or tingling.",
+            {
+                ("finding-numbness", "occurs_in", "body-part-arm", "possible"),
+                ("finding-paresthesia", "occurs_in", "body-part-arm", "possible"),
+            },
+            (),
+        ),
+        (  # ... unless an item has a place of its own
+            "Neck pain and tingling in the hand are typical.",
+            {("finding-paresthesia", "occurs_in", "body-part-hand", "asserted")},
+            ("finding-paresthesia", "body-part-neck"),
+        ),
         (  # pain "down" a limb travels
             "A lumbar herniation may give a burning pain down the leg.",
             {("finding-radicular-pain", "occurs_in", "body-part-leg", "possible")},

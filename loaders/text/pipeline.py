@@ -123,6 +123,7 @@ class Mention:
     negated: bool
     hedged: bool
     names_place: bool = False  # "neck pain": the finding carries its own place
+    place: Entity | None = None  # that place, when the lexicon names it ("neck")
 
     @property
     def category(self) -> str:
@@ -241,10 +242,21 @@ class Pipeline:
                         hedged=bool(ent._.hedged),
                         names_place=entities[0].category != "BODY"
                         and any(t in self._places for t in lowered[ent.start : ent.end]),
+                        place=self._place_in(lowered[ent.start : ent.end])
+                        if entities[0].category == "FINDING"
+                        else None,
                     )
                 )
             mentions = self._reflex_changes(sent, tokens, mentions, offset)
             yield sent, [self._reading(tokens, m, mentions) for m in mentions]
+
+    def _place_in(self, words: list[str]) -> Entity | None:
+        """The body part that the first words of a finding's phrase name ("arm" of "arm pain")."""
+        for n in range(len(words) - 1, 0, -1):
+            phrase = " ".join(words[:n])
+            if phrase in self._places:
+                return self.lexicon.phrases[phrase][0]
+        return None
 
     def _reflex_changes(
         self, sent: Span, tokens: list[str], mentions: list[Mention], offset: int
@@ -312,7 +324,7 @@ class Pipeline:
             for name in (f"{place.text.lower()} pain", f"{place.entity.label} pain"):
                 named = self.lexicon.phrases.get(name)
                 if named and named[0].category == "FINDING":
-                    return replace(mention, entity=named[0], names_place=True)
+                    return replace(mention, entity=named[0], names_place=True, place=place.entity)
         radiating = self.lexicon.phrases.get(RADIATING_PAIN)
         if radiating is None or mention.names_place or mention.entity.iri == radiating[0].iri:
             return mention

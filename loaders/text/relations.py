@@ -1191,6 +1191,31 @@ def _places_before(s: _Sentence) -> Iterator[Found]:
             yield from _pairs(s, "occurs_in", [finding], places, 0.7)
 
 
+def _place_shared(s: _Sentence) -> Iterator[Found]:
+    """A place that the first finding of a list names is every item's.
+
+    "Arm pain, numbness or weakness": numbness and weakness in the arm. The list ends at any
+    other word, and items with a place of their own keep it.
+    """
+    for head in s.of("FINDING"):
+        if head.place is None:
+            continue
+        items: list[Mention] = []
+        edge = head.end
+        for m in s.mentions:
+            if m.start < edge:
+                continue
+            if m.category != "FINDING" or not _only(s.tokens[edge : m.start], {",", "and", "or"}):
+                break
+            items.append(m)
+            edge = m.end
+        if not items or (edge < len(s.tokens) and s.tokens[edge] in PLACE):
+            continue  # "arm pain and numbness in the hand": the items have a place of their own
+        place = replace(head, entity=head.place, names_place=False, place=None)
+        targets = [m for m in items if not m.names_place and not _generic(m)]
+        yield from _pairs(s, "occurs_in", targets, [place], 0.6)
+
+
 #: Verbs that give a place the finding that follows: "the leg feels weak", "the arm went numb".
 FEEL = {
     "feel",
@@ -1810,6 +1835,7 @@ RULES = (
     _experienced,
     _occurs_in,
     _places_before,
+    _place_shared,
     _places_feel,
     _condition_site,
     _affects_side,
