@@ -18,10 +18,10 @@ from spinekg.loaders.text.segment import blocks
 __all__ = ["METHOD", "Extracted", "Extraction", "Unrecognised", "extract"]
 
 #: How text-derived evidence names its extraction method.
+METHOD = "spinekg-text-rules/1 (spaCy tokenizer, phrase matcher, negspacy NegEx)"
+
 #: How many sentences of the first paragraph count as the page's opening.
 OPENING = 2
-
-METHOD = "spinekg-text-rules/1 (spaCy tokenizer, phrase matcher, negspacy NegEx)"
 
 
 @dataclass(frozen=True)
@@ -183,7 +183,10 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             claims += [
                 _claim(item, sentence, start, end, pipeline.lexicon)
                 for item in found
-                if _individual(item.subject) and _individual(item.object) and _informative(item)
+                if _individual(item.subject)
+                and _individual(item.object)
+                and _informative(item)
+                and _known(item, pipeline.lexicon)
             ]
             unrecognised += _ambiguous(mentions, sentence)
             unrecognised += _near_misses(sent, mentions, pipeline, block.start, sentence)
@@ -287,6 +290,14 @@ def _informative(found: Found) -> bool:
     return not (unspecified and vague and found.modality != "negated")
 
 
+def _known(found: Found, lexicon: Lexicon) -> bool:
+    """Whether both ends are entities of the graph.
+
+    A rule that names an end by its id (the care of a kind) names nothing once it is renamed.
+    """
+    return found.subject.entity.iri in lexicon.by_iri and found.object.entity.iri in lexicon.by_iri
+
+
 def _individual(m: Mention) -> bool:
     """Whether a mention names an individual: a claim never has a class at either end."""
     return str(m.entity.iri).rsplit("/", 1)[-1][:1].islower()
@@ -298,7 +309,9 @@ def _claim(found: Found, sentence: str, start: int, end: int, lexicon: Lexicon) 
     A regional herniation is shown as the general one with the region in ``context``; a disc
     where a condition occurs as its level ("L4-L5 level").
     """
-    subject, obj = found.subject.entity, found.object.entity
+    # the label is the graph's, also for an end a rule named by its id
+    subject = lexicon.by_iri.get(found.subject.entity.iri, found.subject.entity)
+    obj = lexicon.by_iri.get(found.object.entity.iri, found.object.entity)
     context: dict[str, Any] = {
         "subject_text": found.subject.text,
         "object_text": found.object.text,
