@@ -136,7 +136,7 @@ def _claims(pipeline: Pipeline, text: str) -> set[tuple[str, str, str, str]]:
     return {
         _local(str(f.subject.entity.iri), f.relation, str(f.object.entity.iri), f.modality)
         for sent, mentions in pipeline.sentences(text)
-        for f in extract_relations([t.text for t in sent], mentions)
+        for f in extract_relations([t.text for t in sent], mentions, pipeline.lexicon)
     }
 
 

@@ -12,7 +12,12 @@ from spinekg.loaders.text.articles import Article
 from spinekg.loaders.text.frames import Frame, frame_claims, frame_of, inherited, topic_of
 from spinekg.loaders.text.lexicon import Entity, Lexicon
 from spinekg.loaders.text.pipeline import Mention, Pipeline
-from spinekg.loaders.text.relations import HAPPENS, Found, extract_relations, symptoms_named
+from spinekg.loaders.text.relations import (
+    Found,
+    extract_relations,
+    named_as_cause,
+    symptoms_named,
+)
 from spinekg.loaders.text.segment import blocks
 
 __all__ = ["METHOD", "Extracted", "Extraction", "Unrecognised", "extract"]
@@ -166,13 +171,12 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             found = extract_relations(
                 tokens,
                 mentions,
+                pipeline.lexicon,
                 topic=topic,
                 recent=recent,
-                overlies=pipeline.lexicon.overlies,
                 symptoms_of=symptoms_of,
             )
             symptoms_of = symptoms_named(tokens, mentions)
-            found += _regional_sites(mentions, tokens, pipeline.lexicon)
             if block.kind == "item" and frame is not None and number == 0:
                 found += frame_claims(frame, tokens, mentions, topic)
                 if frame.modality == "possible":  # "you might notice:" hedges every item
@@ -183,10 +187,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             claims += [
                 _claim(item, sentence, start, end, pipeline.lexicon)
                 for item in found
-                if _individual(item.subject)
-                and _individual(item.object)
-                and _informative(item)
-                and _known(item, pipeline.lexicon)
+                if _individual(item.subject) and _individual(item.object) and _informative(item)
             ]
             unrecognised += _ambiguous(mentions, sentence)
             unrecognised += _near_misses(sent, mentions, pipeline, block.start, sentence)
@@ -195,29 +196,6 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
                 # "Risk factors you can change ... These may include:" keeps the heading's frame
                 frame = frame_of(tokens, mentions) or inherited(section_frame, tokens)
     return Extraction(article, _unique(claims), unrecognised)
-
-
-def _regional_sites(mentions: list[Mention], tokens: list[str], lexicon: Lexicon) -> list[Found]:
-    """A herniation named with its region occurs there: "a lumbar herniation occurs when ...".
-
-    Only where the sentence says it happens: naming a regional herniation in passing is no
-    claim about where herniations are.
-    """
-    out = []
-    for m in mentions:
-        if m.entity.iri not in lexicon.regional or m.negated:
-            continue
-        if not set(tokens[m.end : m.end + 3]) & HAPPENS:
-            continue
-        _, region = lexicon.regional[m.entity.iri]
-        site = next((e for e in lexicon.phrases.get(region, []) if e.category == "REGION"), None)
-        if site is not None:
-            out.append(Found(m, "occurs_in", replace(m, entity=site), "asserted", 0.6))
-    return out
-
-
-#: Words right before a mention that name it as a cause ("due to injury", "caused by a fall").
-AS_CAUSE = {("due", "to"), ("caused", "by"), ("result", "of"), ("because", "of")}
 
 
 def _refers_back(sent: Span) -> bool:
@@ -231,12 +209,7 @@ def _named_as_cause(sent: Span, m: Mention, mentions: list[Mention]) -> bool:
     "Due to injury, the ring can tear" names a cause; "pain due to a herniated disc" names the
     condition behind a symptom, which may well be the topic.
     """
-    if m.start < 2:
-        return False
-    words = [sent[k].lower_ for k in range(max(0, m.start - 3), m.start)]
-    before = [w for w in words if w not in {"a", "an"}]
-    pairs = {tuple(before[i : i + 2]) for i in range(len(before) - 1)}
-    if not pairs & AS_CAUSE:
+    if not named_as_cause(_lower(sent), m):
         return False
     effect = next((e for e in reversed(mentions) if e.end <= m.start), None)
     return effect is None or effect.category != "FINDING"
@@ -290,14 +263,6 @@ def _informative(found: Found) -> bool:
     return not (unspecified and vague and found.modality != "negated")
 
 
-def _known(found: Found, lexicon: Lexicon) -> bool:
-    """Whether both ends are entities of the graph.
-
-    A rule that names an end by its id (the care of a kind) names nothing once it is renamed.
-    """
-    return found.subject.entity.iri in lexicon.by_iri and found.object.entity.iri in lexicon.by_iri
-
-
 def _individual(m: Mention) -> bool:
     """Whether a mention names an individual: a claim never has a class at either end."""
     return str(m.entity.iri).rsplit("/", 1)[-1][:1].islower()
@@ -309,9 +274,7 @@ def _claim(found: Found, sentence: str, start: int, end: int, lexicon: Lexicon) 
     A regional herniation is shown as the general one with the region in ``context``; a disc
     where a condition occurs as its level ("L4-L5 level").
     """
-    # the label is the graph's, also for an end a rule named by its id
-    subject = lexicon.by_iri.get(found.subject.entity.iri, found.subject.entity)
-    obj = lexicon.by_iri.get(found.object.entity.iri, found.object.entity)
+    subject, obj = found.subject.entity, found.object.entity
     context: dict[str, Any] = {
         "subject_text": found.subject.text,
         "object_text": found.object.text,

@@ -102,6 +102,13 @@ class Lexicon:
             reflexes=list(data["reflexes"]),
         )
 
+    def region_of(self, iri: URIRef) -> Entity | None:
+        """The spinal region a regional herniation is named with ("lumbar disc herniation")."""
+        if iri not in self.regional:
+            return None
+        _, label = self.regional[iri]
+        return next((e for e in self.phrases.get(label, []) if e.category == "REGION"), None)
+
     def words(self) -> set[str]:
         """Every word of every phrase, for spotting misspelt mentions."""
         return {w for phrase in self.phrases for w in phrase.replace("-", " ").split()}

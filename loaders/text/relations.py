@@ -8,15 +8,14 @@ negations that sit in a conditional clause of their own ("if therapy does not he
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from rdflib import URIRef
-
-from spinekg.loaders.text.lexicon import Entity
+from spinekg.kernel.namespaces import SPINE
+from spinekg.loaders.text.lexicon import Lexicon
 from spinekg.loaders.text.pipeline import HEDGES, Mention
 
-__all__ = ["HAPPENS", "RELATIONS", "Found", "extract_relations", "symptoms_named"]
+__all__ = ["RELATIONS", "Found", "extract_relations", "named_as_cause", "symptoms_named"]
 
 #: Relation name -> the graph property (local name under spine:).
 RELATIONS = {
@@ -407,14 +406,10 @@ TREAT = {
     "indicated",
     "required",
 }
-FAIL = {
-    "helped",
-    "worked",
-    "improved",
-    "relieved",
-    "fail",
-    "fails",
-    "failed",
+#: Words that say a treatment did not work: "if rest fails", "despite", "if the pain persists".
+FAILED = {"fail", "fails", "failed", "despite", "unresponsive", "persist", "persists"}
+#: Words that, negated, say a treatment did not work: "does not help", "has not responded to".
+WORKED = {
     "enough",
     "help",
     "helps",
@@ -422,17 +417,13 @@ FAIL = {
     "works",
     "improve",
     "improves",
+    "improved",
     "relieve",
-    "despite",
-    "persist",
-    "persists",
     "better",
-    "first",
-    "then",
-    "before",
-    "after",
-    "later",
-    "next",
+    "responded",
+    "respond",
+    "responds",
+    "relief",
 }
 INNERVATE = {
     "supplies",
@@ -532,10 +523,10 @@ class Found:
 def extract_relations(
     tokens: Sequence[str],
     mentions: Sequence[Mention],
+    lexicon: Lexicon,
     *,
     topic: Mention | None = None,
     recent: dict[str, Mention] | None = None,
-    overlies: Mapping[URIRef, Entity] | None = None,
     symptoms_of: Mention | None = None,
 ) -> list[Found]:
     """Every relation the rules find in one sentence (tokens lower-cased).
@@ -544,16 +535,17 @@ def extract_relations(
         cause numbness", "Symptoms include numbness", "Treatment starts with rest").
     :param recent: the last mention of each category in the sentences before, for "it" and
         "this" ("The sciatic nerve ... It supplies the calf").
-    :param overlies: body part -> the spinal region it names ("discs in the neck").
+    :param lexicon: the vocabulary: the spinal region a body part or a regional herniation
+        names, and the entities a rule names by id (the care of a kind, a compression).
     :param symptoms_of: what the sentence before named the symptoms of ("... the symptoms of
         sciatica. These include numbness and weakness").
     """
     s = _Sentence(
         [t.lower() for t in tokens],
         sorted(mentions, key=lambda m: m.start),
+        lexicon,
         topic,
         recent or {},
-        overlies or {},
         symptoms_of,
     )
     found: dict[tuple[str, str, str], Found] = {}
@@ -569,10 +561,11 @@ def extract_relations(
 class _Sentence:
     tokens: list[str]
     mentions: list[Mention]
+    lexicon: Lexicon
     topic: Mention | None = None
     recent: dict[str, Mention] = field(default_factory=dict)
-    overlies: Mapping[URIRef, Entity] = field(default_factory=dict)
     symptoms_of: Mention | None = None
+    _by_category: dict[tuple[str, ...], list[Mention]] = field(default_factory=dict)
 
     def implicit(self, *categories: str) -> list[Mention]:
         """The topic, as the subject a sentence leaves out, if it is of ``categories``."""
@@ -596,7 +589,18 @@ class _Sentence:
         return any(t in ANAPHORS for t in self.tokens[start:i])
 
     def of(self, *categories: str) -> list[Mention]:
-        return [m for m in self.mentions if m.category in categories]
+        """The sentence's mentions of ``categories``, in order (a fresh list, remembered)."""
+        if categories not in self._by_category:
+            self._by_category[categories] = [m for m in self.mentions if m.category in categories]
+        return list(self._by_category[categories])
+
+    def named(self, m: Mention, local: str) -> Mention | None:
+        """``m``'s words standing for the graph entity ``spine:<local>``, if the graph has it.
+
+        "Conservatively" stands for conservative care, "is pinched" for a compression.
+        """
+        entity = self.lexicon.by_iri.get(SPINE[local])
+        return replace(m, entity=entity) if entity is not None else None
 
     def cues(self, words: set[str], *, inside_mentions: bool = False) -> list[int]:
         if inside_mentions:
@@ -853,7 +857,7 @@ def _causes(s: _Sentence) -> Iterator[Found]:
                 objects = [m for m in s.of(*EFFECTS) if m.start < i][:1]
         else:
             subjects = s.group_before(i, CAUSERS, gap=6)
-            if subjects and _named_as_cause(s, subjects[0]):
+            if subjects and named_as_cause(s.tokens, subjects[0]):
                 # "a pinched nerve due to a herniated disc can cause spasms": the pinched nerve
                 subjects = [m for m in s.of(*CAUSERS) if m.end <= subjects[0].start][-1:]
             if not subjects:
@@ -887,22 +891,27 @@ def _causes(s: _Sentence) -> Iterator[Found]:
         yield from _pairs(s, "causes", causes, effects, 0.7, cue=i)
 
 
-def _named_as_cause(s: _Sentence, m: Mention) -> bool:
-    """Whether a mention is named as the cause of the one before: "due to a herniated disc"."""
-    before = [t for t in s.tokens[max(0, m.start - 3) : m.start] if t not in {"a", "an", "the"}]
-    return before[-2:] in (["due", "to"], ["caused", "by"]) or before[-1:] == ["from"]
+#: Words right before a mention that name it as a cause ("due to injury", "caused by a fall").
+AS_CAUSE = {("due", "to"), ("caused", "by"), ("result", "of"), ("because", "of")}
+
+
+def named_as_cause(tokens: Sequence[str], m: Mention) -> bool:
+    """Whether a mention is named as the cause of something: "due to (a) herniated disc"."""
+    before = [t.lower() for t in tokens[max(0, m.start - 3) : m.start]]
+    before = [t for t in before if t not in {"a", "an", "the"}]
+    return tuple(before[-2:]) in AS_CAUSE
 
 
 #: Participles of a structure being pressed on: "when a nerve root is pinched".
 PRESSED = {"compressed", "pinched", "pressed", "squeezed", "impinged", "trapped"}
 #: Verbs before such a participle: "is pinched", "becomes compressed".
 PASSIVE = {"is", "are", "gets", "get", "becomes", "become", "been", "being"}
-#: The mechanism that compressing each kind of structure is (by the structure's IRI).
+#: The mechanism that compressing each kind of structure is (by the structure's id).
 COMPRESSION_OF = {
-    "spinal-cord": ("mechanism-cord-compression", "compression of the spinal cord"),
-    "cauda-equina": ("mechanism-cauda-equina-compression", "compression of the cauda equina"),
+    "spinal-cord": "mechanism-cord-compression",
+    "cauda-equina": "mechanism-cauda-equina-compression",
 }
-ROOT_COMPRESSION = ("mechanism-nerve-root-compression", "mechanical compression of a nerve root")
+ROOT_COMPRESSION = "mechanism-nerve-root-compression"
 
 
 def _compression_clause(s: _Sentence) -> Iterator[Found]:
@@ -923,16 +932,12 @@ def _compression_clause(s: _Sentence) -> Iterator[Found]:
         condition = set(s.tokens[max(0, nerve.start - 3) : nerve.start]) & CONDITIONALS
         if not condition and not set(s.tokens[i:]) & CAUSE:
             continue
-        local = str(nerve.entity.iri).rsplit("/", 1)[-1]
-        if local.startswith("root-") or local.endswith("nerve-root-unspecified"):
-            mechanism_id, label = ROOT_COMPRESSION
-        elif local in COMPRESSION_OF:
-            mechanism_id, label = COMPRESSION_OF[local]
-        else:
+        local = _local(nerve)
+        root = local.startswith("root-") or local.endswith("nerve-root-unspecified")
+        mechanism_id = ROOT_COMPRESSION if root else COMPRESSION_OF.get(local, "")
+        mechanism = s.named(replace(nerve, end=i + 1), mechanism_id)
+        if mechanism is None:
             continue
-        base = str(nerve.entity.iri).rsplit("/", 1)[0]
-        entity = Entity(URIRef(f"{base}/{mechanism_id}"), label, "MECHANISM")
-        mechanism = replace(nerve, entity=entity, start=nerve.start, end=i + 1)
         findings = [m for m in s.of("FINDING") if m.start > i and not _generic(m)]
         yield from _pairs(s, "causes", [mechanism], findings, 0.6, cue=i)
 
@@ -948,7 +953,7 @@ def _compresses(s: _Sentence) -> Iterator[Found]:
             objects = s.group_after(i, {"NEURAL"}, gap=4)
             if not subjects:  # "due to injury, the core can leak and press": not the injury
                 subjects = [
-                    m for m in s.of("CONDITION") if m.start < i and not _named_as_cause(s, m)
+                    m for m in s.of("CONDITION") if m.start < i and not named_as_cause(s.tokens, m)
                 ][:1]
             if not subjects and (s.anaphor_before(i) or _disc_part_before(s, i)):
                 subjects = s.implicit("CONDITION")
@@ -1113,7 +1118,7 @@ def _run_from(s: _Sentence, first: Mention, findings: list[Mention]) -> list[Men
 
 def _generic(m: Mention) -> bool:
     """A class, or an individual that stands for any instance ("symptoms", "a nerve root")."""
-    local = str(m.entity.iri).rsplit("/", 1)[-1]
+    local = _local(m)
     return not local[:1].islower() or local.endswith("-unspecified")
 
 
@@ -1147,8 +1152,15 @@ SITE = {
 def _condition_site(s: _Sentence) -> Iterator[Found]:
     """A condition and the spinal region or disc level where it happens (else the topic's).
 
-    A body part stands for the region beneath it: "most occur in the lower back and the neck".
+    A body part stands for the region beneath it: "most occur in the lower back and the neck";
+    a herniation named with its region happens there: "a lumbar herniation occurs when ..."
+    (only where the sentence says it happens: a regional herniation named in passing is no
+    claim about where herniations are).
     """
+    for m in s.of("CONDITION"):
+        region = s.lexicon.region_of(m.entity.iri)
+        if region is not None and not m.negated and set(s.tokens[m.end : m.end + 3]) & HAPPENS:
+            yield Found(m, "occurs_in", replace(m, entity=region), "asserted", 0.6)
     cues = [i for i, t in enumerate(s.tokens) if t in SITE]
     named = s.of("CONDITION")
     if not named and cues and s.anaphor_before(cues[0]):  # "it most often occurs in ..."
@@ -1164,9 +1176,9 @@ def _condition_site(s: _Sentence) -> Iterator[Found]:
     )
     if named and cues and not of_findings:  # "X occurs (most often) in the neck": X's region
         regions += [
-            replace(m, entity=s.overlies[m.entity.iri])
+            replace(m, entity=s.lexicon.overlies[m.entity.iri])
             for m in s.of("BODY")
-            if m.entity.iri in s.overlies
+            if m.entity.iri in s.lexicon.overlies
             and named[0].end < cues[0] < m.start
             and not any(0 <= m.start - f.end <= 3 for f in findings)  # "pain in the neck"
         ]
@@ -1319,8 +1331,7 @@ PLACES = {"BODY", "MUSCLE"}
 
 def _may_have_place(f: Mention) -> bool:
     """A specific finding, or "symptoms" (which text places too); never a class."""
-    local = str(f.entity.iri).rsplit("/", 1)[-1]
-    return local[:1].islower()
+    return _local(f)[:1].islower()
 
 
 def _names_a_finding(s: _Sentence, place: Mention) -> bool:
@@ -1374,10 +1385,7 @@ def _affects_side(s: _Sentence) -> Iterator[Found]:
 
 
 #: A limb counted: "down one leg" is one side, "both arms" both ("one or both legs" neither).
-LIMB_COUNT = {
-    "one": ("laterality-unilateral", "unilateral"),
-    "both": ("laterality-bilateral", "bilateral"),
-}
+LIMB_COUNT = {"one": "laterality-unilateral", "both": "laterality-bilateral"}
 
 
 def _limb_sides(s: _Sentence) -> list[Mention]:
@@ -1387,9 +1395,8 @@ def _limb_sides(s: _Sentence) -> list[Mention]:
         word = s.tokens[m.start - 1] if m.start > 0 else ""
         either = m.start > 2 and s.tokens[m.start - 3 : m.start - 1] == ["one", "or"]
         if word in LIMB_COUNT and not either and m.entity.label in {"leg", "arm", "hand", "foot"}:
-            local, label = LIMB_COUNT[word]
-            base = str(m.entity.iri).rsplit("/", 1)[0]
-            out.append(replace(m, entity=Entity(URIRef(f"{base}/{local}"), label, "SIDE")))
+            side = s.named(m, LIMB_COUNT[word])
+            out += [side] if side is not None else []
     return out
 
 
@@ -1398,18 +1405,14 @@ def _treated_by(s: _Sentence) -> Iterator[Found]:
 
     Treatments that the sentence says were tried and failed ("after six weeks of therapy",
     "unresponsive to rest") are not offered as treatments for the target; those offered
-    first ("rest may help, but if the pain persists, surgery") are.
+    first ("rest may help, but if the pain persists, surgery") are. A kind of care stands for
+    that care ("treated conservatively", "surgical options").
     """
     tried = _tried_before(s) if set(s.tokens) & TRIED_AND_FAILED else iter(())
     tried_first = {id(f.subject) for f in tried}
     put_off = {id(m) for m in _put_off(s, s.of("TREATMENT"))[1]}  # "to avoid surgery"
     treatments = [t for t in s.of("TREATMENT") if id(t) not in tried_first | put_off]
-    # "surgical options may be recommended": the care of the kind
-    treatments += [
-        care
-        for k in s.of("KIND")
-        if k.end < len(s.tokens) and s.tokens[k.end] in KIND_NOUNS and (care := _care_of(k))
-    ]
+    treatments += [care for k in s.of("KIND") if _names_care(s, k) and (care := _care_of(s, k))]
     if not treatments or (not s.cues(TREAT, inside_mentions=True) and not s.of("KIND")):
         return
     first = min(t.start for t in treatments)
@@ -1450,43 +1453,34 @@ TREATMENT_NOUNS = {"treatment", "treatments", "management", "care", "therapy"}
 TREATED_AS = {"treat", "treats", "treated", "treating", "manage", "manages", "managed", "managing"}
 
 
-def _treated_as(s: _Sentence) -> Iterator[Found]:
-    """A condition treated in a manner: "most herniations can be treated conservatively".
+def _names_care(s: _Sentence, kind: Mention) -> bool:
+    """Whether a kind stands for the care of that kind in a sentence about treating.
 
-    The manner names the care of its kind (conservative care, surgery); the condition is the
-    one the sentence names, else the page's topic.
+    "Surgical options", "treated conservatively", "the first treatment is conservative".
     """
-    for kind in s.of("KIND"):
-        before = [t for t in s.tokens[max(0, kind.start - 3) : kind.start] if t not in {"-"}]
-        manner = kind.text.lower().endswith("ly") and set(before) & TREATED_AS
-        # "the first treatment for a slipped disc is usually conservative"
-        predicate = set(before) & {"is", "are"} and set(s.tokens[: kind.start]) & TREATMENT_NOUNS
-        if not manner and not predicate:
-            continue
-        care = _care_of(kind)
-        if care is not None:
-            targets = s.of("CONDITION")[:1] or s.implicit("CONDITION")
-            yield from _pairs(s, "treated_by", targets, [care], 0.6, cue=kind.start)
+    after = s.tokens[kind.end] if kind.end < len(s.tokens) else ""
+    before = [t for t in s.tokens[max(0, kind.start - 3) : kind.start] if t != "-"]
+    manner = kind.text.lower().endswith("ly") and bool(set(before) & TREATED_AS)
+    predicate = bool(set(before) & {"is", "are"} and set(s.tokens[: kind.start]) & TREATMENT_NOUNS)
+    return after in KIND_NOUNS or manner or predicate
 
 
-def _care_of(kind: Mention) -> Mention | None:
+def _care_of(s: _Sentence, kind: Mention) -> Mention | None:
     """The care a kind names as a treatment: "conservatively" -> conservative care."""
-    local = str(kind.entity.iri).rsplit("/", 1)[-1]
-    care = next((c for c, (k, _) in KIND_OF_TREATMENT.items() if local == k), None)
-    if care is None:
-        return None
-    base = str(kind.entity.iri).rsplit("/", 1)[0]
-    label = CARE_LABELS[care]
-    return replace(kind, entity=Entity(URIRef(f"{base}/{care}"), label, "TREATMENT"))
+    care = next((c for c, k in KIND_OF_TREATMENT.items() if _local(kind) == k), None)
+    return s.named(kind, care) if care is not None else None
+
+
+def _local(m: Mention) -> str:
+    """The local id of a mention's entity: "treatment-surgery"."""
+    return str(m.entity.iri).rsplit("/", 1)[-1]
 
 
 #: Treatments that name a kind of care: "conservative care such as physical therapy".
 KIND_OF_TREATMENT = {
-    "treatment-conservative-care": ("kind-conservative", "conservative"),
-    "treatment-surgery": ("kind-surgical", "surgical"),
+    "treatment-conservative-care": "kind-conservative",
+    "treatment-surgery": "kind-surgical",
 }
-#: The labels of the cares of :data:`KIND_OF_TREATMENT`, as the curated table gives them.
-CARE_LABELS = {"treatment-conservative-care": "conservative care", "treatment-surgery": "surgery"}
 EXAMPLES = {
     "such",
     "as",
@@ -1572,12 +1566,9 @@ def _treatment_kind(s: _Sentence) -> Iterator[Found]:
             if word not in t.entity.label.lower():
                 yield Found(t, "treatment_kind", kind, "asserted", 0.7)
     for general in s.of("TREATMENT"):
-        local = str(general.entity.iri).rsplit("/", 1)[-1]
-        if local not in KIND_OF_TREATMENT:
+        its_kind = s.named(general, KIND_OF_TREATMENT.get(_local(general), ""))
+        if its_kind is None:
             continue
-        kind_id, label = KIND_OF_TREATMENT[local]
-        base = str(general.entity.iri).rsplit("/", 1)[0]
-        kind = replace(general, entity=Entity(URIRef(f"{base}/{kind_id}"), label, "KIND"))
         examples: list[Mention] = []
         edge = general.end
         for m in s.mentions:
@@ -1594,7 +1585,7 @@ def _treatment_kind(s: _Sentence) -> Iterator[Found]:
             examples.append(m)
             edge = m.end
         for t in examples:
-            yield Found(t, "treatment_kind", kind, "asserted", 0.6)
+            yield Found(t, "treatment_kind", its_kind, "asserted", 0.6)
 
 
 def _fail_cue(s: _Sentence) -> int | None:
@@ -1604,24 +1595,10 @@ def _fail_cue(s: _Sentence) -> int | None:
     "without relief".
     """
     for i, t in enumerate(s.tokens):
-        if t in {"fail", "fails", "failed", "despite", "unresponsive", "persist", "persists"}:
+        if t in FAILED:
             return i
-        if t in {
-            "enough",
-            "help",
-            "helps",
-            "work",
-            "works",
-            "improve",
-            "improves",
-            "relieve",
-            "better",
-            "responded",
-            "respond",
-            "relief",
-        }:
-            if any(s.tokens[j] in NEGATIONS for j in range(max(0, i - 4), i)):
-                return i
+        if t in WORKED and any(s.tokens[j] in NEGATIONS for j in range(max(0, i - 4), i)):
+            return i
     return None
 
 
@@ -1630,7 +1607,7 @@ def _tried_before(s: _Sentence) -> Iterator[Found]:
     treatments = s.of("TREATMENT")
     # "surgical options may be recommended": the care of the kind is the later step
     steps = treatments + [
-        care for k in s.of("KIND") if k.entity.label != "conservative" and (care := _care_of(k))
+        care for k in s.of("KIND") if k.entity.label != "conservative" and (care := _care_of(s, k))
     ]
     first: list[Mention] = []
     later: list[Mention] = []
@@ -1675,7 +1652,9 @@ def _tried_before(s: _Sentence) -> Iterator[Found]:
             first = [t for t in treatments if t.start < i]
             later = [t for t in steps if t.start > i]
         kinds = [
-            care for k in s.of("KIND") if k.entity.label == "conservative" and (care := _care_of(k))
+            care
+            for k in s.of("KIND")
+            if k.entity.label == "conservative" and (care := _care_of(s, k))
         ]
         if not first and kinds:
             first = kinds[:1]
@@ -1692,8 +1671,10 @@ def _tried_before(s: _Sentence) -> Iterator[Found]:
 
 #: Verbs of keeping a later treatment away: "injections may help you avoid surgery".
 PUT_OFF = {"avoid", "avoids", "postpone", "postpones", "delay", "delays", "prevent", "prevents"}
-#: Words of a treatment not working, followed by what did not work: "has not responded to".
-NOT_RESPONDED = {"responded", "respond", "responds", "better", "improve", "improved"}
+#: Words that, negated, say what did not work comes after them: "has not responded to X".
+RESPONDED = {"responded", "respond", "responds", "better", "improve", "improved"}
+#: What the treatments tried before stand for when a text does not name them.
+CONSERVATIVE_CARE = "treatment-conservative-care"
 #: Nouns that stand for the treatments tried before without naming them: "other treatments".
 TRIED_NOUNS = {"treatment", "treatments", "measures", "care", "therapies", "options", "methods"}
 
@@ -1714,13 +1695,10 @@ def _not_responded(s: _Sentence, steps: list[Mention]) -> tuple[list[Mention], l
 
     "Other treatments" and "nonsurgical treatments" stand for conservative care.
     """
-    for i, token in enumerate(s.tokens[:-1]):
-        negated = any(s.tokens[j] in NEGATIONS for j in range(max(0, i - 4), i))
-        if (
-            token not in NOT_RESPONDED
-            or not negated
-            or s.tokens[i + 1] not in {"to", "with", "from"}
-        ):
+    for i, token in enumerate(s.tokens[:-1]):  # the word, then what did not work after it
+        if token not in RESPONDED or s.tokens[i + 1] not in {"to", "with", "from"}:
+            continue
+        if not any(s.tokens[j] in NEGATIONS for j in range(max(0, i - 4), i)):
             continue
         later = [m for m in steps if m.end <= i]
         _, end = s.clause(i)
@@ -1728,18 +1706,12 @@ def _not_responded(s: _Sentence, steps: list[Mention]) -> tuple[list[Mention], l
         if not first and set(s.tokens[i + 2 : i + 6]) & TRIED_NOUNS and later:
             conservative = s.tokens[i + 2 : i + 6]  # "other treatments", "nonsurgical treatments"
             kinds = [k for k in s.of("KIND") if i < k.start < i + 6]
-            care = _care_of(kinds[0]) if kinds else _conservative_care(later[0])
+            unnamed = replace(later[0], start=-1, end=-1, text="")  # "other treatments"
+            care = _care_of(s, kinds[0]) if kinds else s.named(unnamed, CONSERVATIVE_CARE)
             first = [care] if care is not None and not set(conservative) & {"surgical"} else []
         if first and later:
             return first, later
     return [], []
-
-
-def _conservative_care(m: Mention) -> Mention:
-    """Conservative care, standing for the treatments a text calls "other treatments"."""
-    base = str(m.entity.iri).rsplit("/", 1)[0]
-    entity = Entity(URIRef(f"{base}/treatment-conservative-care"), "conservative care", "TREATMENT")
-    return replace(m, entity=entity, start=-1, end=-1, text="")
 
 
 def _tried_first(s: _Sentence, group: list[Mention]) -> list[Mention]:
@@ -1840,7 +1812,6 @@ RULES = (
     _condition_site,
     _affects_side,
     _treated_by,
-    _treated_as,
     _treatment_kind,
     _tried_before,
     _innervates,
