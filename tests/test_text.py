@@ -10,8 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from spinekg.cli import main
+from spinekg.kernel.namespaces import SPINE
 from spinekg.loaders import articles_path
-from spinekg.loaders.text import Pipeline, extract, pipeline_for, read_article
+from spinekg.loaders.text import Pipeline, Typing, claims_graph, extract, pipeline_for, read_article
 from spinekg.loaders.text.relations import extract_relations
 from spinekg.pipeline.load import Inputs, load
 from tests.conftest import select
@@ -215,6 +216,32 @@ def _claims(pipeline: Pipeline, text: str) -> set[tuple[str, str, str, str]]:
             "Cauda equina syndrome can cause loss of the tendon reflexes in both legs.",
             {("condition-cauda-equina-syndrome", "causes", "finding-absent-reflex", "possible")},
         ),
+        (  # a procedure named as an instance of surgery
+            "In rare cases surgery may be needed to free the nerve by a procedure called a"
+            " microdiscectomy.",
+            {("treatment-microdiscectomy", "treatment_kind", "kind-surgical", "asserted")},
+        ),
+        (  # a condition defined by what presses on a nerve outside the spine
+            "Sciatica occurs when the sciatic nerve is compressed.",
+            {("condition-pinched-nerve", "causes", "finding-sciatica", "asserted")},
+        ),
+        (  # ... or on a root
+            "An L5 radiculopathy means that the L5 nerve root is being squeezed.",
+            {("mechanism-nerve-root-compression", "causes", "radiculopathy-L5", "asserted")},
+        ),
+        (  # deficits tied to a named root: what the root supplies
+            "With L5, there may be weakness of the tibialis anterior and numbness on the top of"
+            " the foot.",
+            {
+                ("finding-muscle-weakness", "occurs_in", "muscle-tibialis-anterior", "possible"),
+                ("root-L5", "innervates", "muscle-tibialis-anterior", "asserted"),
+                ("root-L5", "innervates", "skin-dorsum-of-foot", "asserted"),
+            },
+        ),
+        (
+            "In a C6 radiculopathy the biceps may be weak and the thumb numb.",
+            {("root-C6", "innervates", "body-part-thumb", "asserted")},
+        ),
     ],
 )
 def test_relations_and_modality(
@@ -326,6 +353,27 @@ def test_the_page_topic_stands_for_an_omitted_subject(pipeline: Pipeline, tmp_pa
         ("finding-sciatica", "has_symptom", "finding-paresthesia", "possible"),
         ("finding-sciatica", "treated_by", "treatment-rest", "asserted"),
         ("finding-sciatica", "treated_by", "treatment-exercise", "asserted"),
+    } <= claims
+
+
+def test_more_common_if_you_makes_the_items_risk_factors(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    page = (
+        "Sciatica\n\n"
+        "Sciatica is pain along the sciatic nerve.\n\n"
+        "Sciatica is more common if you:\n"
+        "- are a male\n"
+        "- sit for long hours\n\n"
+        "The most common symptoms in people with sciatica are:\n"
+        "- numbness\n"
+    )
+    claims = _page(pipeline, tmp_path, page)
+    assert {
+        ("risk-factor-male-sex", "risk_factor_for", "finding-sciatica", "asserted"),
+        ("risk-factor-prolonged-sitting", "risk_factor_for", "finding-sciatica", "asserted"),
+        # "most common symptoms in" lists symptoms, not the people they are common in
+        ("finding-sciatica", "has_symptom", "finding-numbness", "asserted"),
     } <= claims
 
 
@@ -801,6 +849,16 @@ def test_these_include_lists_the_symptoms_the_sentence_before_announced(
             set(),
             ("nerve-sciatic", "body-part-leg"),
         ),
+        (  # two roots: which one supplies the muscle is not said
+            "L5 and S1 problems can cause weakness of the tibialis anterior.",
+            {("finding-muscle-weakness", "occurs_in", "muscle-tibialis-anterior", "possible")},
+            ("innervates",),
+        ),
+        (  # a deficit before the root is not tied to it
+            "Weakness of the tibialis anterior may come from the L5 root.",
+            set(),
+            ("innervates",),
+        ),
         (  # a cause named with "due to" does not press on the nerve
             "Due to an injury, the ring can tear and the soft core can leak out and pinch a nerve.",
             set(),
@@ -815,6 +873,43 @@ def test_what_each_claim_belongs_to(
     claims = _claims(pipeline, text)
     assert expected <= claims
     assert not {c for c in claims if unexpected and set(unexpected) <= set(c)}
+
+
+def test_a_hard_wrapped_paragraph_reads_as_one(pipeline: Pipeline, tmp_path: Path) -> None:
+    page = (
+        "| When\na nerve root is squeezed where it leaves the spine,\na person may get weakness of"
+        " the\ntibialis anterior and numbness on the top\nof the foot. |\n"
+    )
+    claims = _page(pipeline, tmp_path, page)
+    assert {
+        ("mechanism-nerve-root-compression", "causes", "finding-muscle-weakness", "possible"),
+        ("finding-muscle-weakness", "occurs_in", "muscle-tibialis-anterior", "possible"),
+        ("finding-numbness", "occurs_in", "skin-dorsum-of-foot", "possible"),
+    } <= claims
+
+
+def test_a_root_innervates_a_muscle_and_supplies_a_skin_area_in_the_graph(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text(
+        "With L5, there may be weakness of the tibialis anterior, numbness on the top of the"
+        " foot and tingling in the leg.\n",
+        encoding="utf-8",
+    )
+    extraction = extract(read_article(path, curated=False), pipeline)
+    graphs = load(Inputs.shipped(with_articles=False)).graphs.values()
+    graph = claims_graph([extraction], fits=Typing(graphs).fits)
+    claims = list(graph.subjects(SPINE.claimSubject, SPINE["root-L5"]))
+    stated = {
+        (str(graph.value(c, SPINE.claimPredicate)), str(graph.value(c, SPINE.claimObject)))
+        for c in claims
+    }
+    # a body part such as the leg is no skin area: the ontology's supplies leaves it out
+    assert stated == {
+        (str(SPINE.innervates), str(SPINE["muscle-tibialis-anterior"])),
+        (str(SPINE.supplies), str(SPINE["skin-dorsum-of-foot"])),
+    }
 
 
 def test_a_cause_named_in_the_text_is_not_the_page_topic(

@@ -2,8 +2,10 @@
 
 These two sets were written to imitate third-party pages; the loader is judged on real pages
 (``shared/realtext``, never committed). Their gold predates the annotation guide's page-topic
-convention (an omitted subject is the page's topic), so claims the loader now draws from the
-topic count against its precision here. The figures come from ``make bench``
+convention (an omitted subject is the page's topic) and its innervates and definition
+conventions (a deficit tied to a named root shows what the root supplies; "radiculopathy means
+that a root is compressed" makes root compression its cause), so claims the loader now draws
+from them count against its precision here. The figures come from ``make bench``
 (benchmarks/text_quality.py); these bounds sit a little under them.
 """
 
@@ -24,7 +26,7 @@ spec.loader.exec_module(text_quality)
 
 
 @pytest.mark.parametrize(
-    ("name", "precision", "recall"), [("heldout", 0.78, 0.69), ("heldout2", 0.75, 0.67)]
+    ("name", "precision", "recall"), [("heldout", 0.75, 0.69), ("heldout2", 0.74, 0.67)]
 )
 def test_precision_and_recall_on_held_out_articles(
     pipeline: Pipeline, name: str, precision: float, recall: float

@@ -174,9 +174,12 @@ def claims_graph(
         path = _repository_path(article.path)
         for claim in extraction.claims:
             subject = _as_treatment(claim.subject, claim.relation)
-            prop = SPINE[RELATIONS[claim.relation]]
-            if fits is not None and not fits(subject, prop, claim.object.iri):
+            props = [SPINE[name] for name in RELATIONS[claim.relation]]
+            if fits is not None:
+                props = [p for p in props if fits(subject, p, claim.object.iri)]
+            if not props:
                 continue
+            prop = props[0]
             claims.add(
                 subject,
                 prop,

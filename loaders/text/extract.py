@@ -119,7 +119,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
     claims: list[Extracted] = []
     unrecognised: list[Unrecognised] = []
     layout = blocks(_plain(article.body), article.body_start)
-    parsed = [(b, list(pipeline.sentences(_plain(b.text), b.start))) for b in layout]
+    parsed = [(b, list(pipeline.sentences(_one_line(b.text), b.start))) for b in layout]
     title = [m for _, ms in pipeline.sentences(_plain(article.title), 0) for m in ms]
     if not title and layout and layout[0].kind == "heading":
         title = [m for _, ms in parsed[0][1] for m in ms]
@@ -240,9 +240,18 @@ def _generic_mention(m: Mention) -> bool:
     return not local[:1].islower() or local.endswith("-unspecified")
 
 
+#: Line breaks and other spacing inside a block (a hard-wrapped paragraph) read as one space.
+_SPACING = str.maketrans("\n\r\t\u00a0", "    ")
+
+
 def _plain(text: str) -> str:
     """Markdown emphasis blanked, keeping every offset."""
     return text.replace("**", "  ").replace("__", "  ")
+
+
+def _one_line(text: str) -> str:
+    """A block's text with its line breaks as spaces, keeping every offset."""
+    return _plain(text).translate(_SPACING)
 
 
 def _lower(sent: Span) -> list[str]:

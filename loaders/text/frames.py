@@ -136,7 +136,7 @@ def frame_of(tokens: Sequence[str], mentions: Sequence[Mention]) -> Frame | None
     modality = "possible" if hedges else "asserted"
     kinds = [m for m in mentions if m.category == "KIND"]
     relation = None
-    if free & RISK_WORDS:
+    if free & RISK_WORDS or (_more_frequent_in(tokens) and not free & SYMPTOM_WORDS):
         relation = "risk_factor_for"
     elif free & SYMPTOM_WORDS:
         relation = "causes" if free & CAUSE_WORDS else "has_symptom"
@@ -151,6 +151,20 @@ def frame_of(tokens: Sequence[str], mentions: Sequence[Mention]) -> Frame | None
     if anchor is None and free & SIGN_WORDS:  # signs of a condition the lexicon does not know
         return None
     return Frame(relation, anchor, modality, kinds[0] if kinds else None)
+
+
+#: "More common if you:", "happens more often in people who:": the items are risk factors.
+COMPARATIVES = {"more", "most"}
+FREQUENCY = {"common", "often", "frequent", "frequently", "prevalent"}
+GROUP_OPENERS = {"if", "in", "among", "for", "who", "when"}
+
+
+def _more_frequent_in(tokens: Sequence[str]) -> bool:
+    """Whether a lead-in says how much more often the condition strikes those who follow."""
+    return any(
+        tokens[i] in COMPARATIVES and tokens[i + 1] in FREQUENCY and tokens[i + 2] in GROUP_OPENERS
+        for i in range(len(tokens) - 2)
+    )
 
 
 def inherited(section: Frame | None, tokens: Sequence[str]) -> Frame | None:

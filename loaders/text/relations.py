@@ -17,19 +17,21 @@ from spinekg.loaders.text.pipeline import HEDGES, Mention
 
 __all__ = ["RELATIONS", "Found", "extract_relations", "named_as_cause", "symptoms_named"]
 
-#: Relation name -> the graph property (local name under spine:).
-RELATIONS = {
-    "causes": "causes",
-    "compresses": "compresses",
-    "has_symptom": "hasSymptom",
-    "occurs_in": "occursIn",
-    "affects_side": "hasLaterality",
-    "treated_by": "treatedBy",
-    "treatment_kind": "treatmentKind",
-    "tried_before": "triedBefore",
-    "innervates": "innervates",
-    "risk_factor_for": "riskFactorFor",
-    "diagnosed_by": "diagnosedBy",
+#: Relation name -> the graph property (local name under spine:), or the properties to try in
+#: turn, the first whose domain and range the claim keeps to: a root "innervates" a muscle and
+#: "supplies" a skin area.
+RELATIONS: dict[str, tuple[str, ...]] = {
+    "causes": ("causes",),
+    "compresses": ("compresses",),
+    "has_symptom": ("hasSymptom",),
+    "occurs_in": ("occursIn",),
+    "affects_side": ("hasLaterality",),
+    "treated_by": ("treatedBy",),
+    "treatment_kind": ("treatmentKind",),
+    "tried_before": ("triedBefore",),
+    "innervates": ("innervates", "supplies"),
+    "risk_factor_for": ("riskFactorFor",),
+    "diagnosed_by": ("diagnosedBy",),
 }
 
 #: Words that describe how a finding feels or how strong it is, inside a list of findings:
@@ -554,6 +556,10 @@ def extract_relations(
             key = (str(item.subject.entity.iri), item.relation, str(item.object.entity.iri))
             if item.subject.entity.iri != item.object.entity.iri and key not in found:
                 found[key] = item
+    for item in _what_a_root_supplies(s, list(found.values())):
+        found.setdefault(
+            (str(item.subject.entity.iri), item.relation, str(item.object.entity.iri)), item
+        )
     return list(found.values())
 
 
@@ -912,6 +918,8 @@ COMPRESSION_OF = {
     "cauda-equina": "mechanism-cauda-equina-compression",
 }
 ROOT_COMPRESSION = "mechanism-nerve-root-compression"
+#: A nerve outside the spine that is pressed on is a pinched nerve.
+PINCHED_NERVE = "condition-pinched-nerve"
 
 
 def _compression_clause(s: _Sentence) -> Iterator[Found]:
@@ -930,16 +938,38 @@ def _compression_clause(s: _Sentence) -> Iterator[Found]:
         # only a compression the sentence makes a cause: "when/if it is pinched ...", "... is
         # pinched, causing ..."; "the root is not pinched in most people with pain" is none
         condition = set(s.tokens[max(0, nerve.start - 3) : nerve.start]) & CONDITIONALS
-        if not condition and not set(s.tokens[i:]) & CAUSE:
+        defined = _defined_by(s, nerve.start)
+        if not condition and not defined and not set(s.tokens[i:]) & CAUSE:
             continue
         local = _local(nerve)
         root = local.startswith("root-") or local.endswith("nerve-root-unspecified")
-        mechanism_id = ROOT_COMPRESSION if root else COMPRESSION_OF.get(local, "")
+        mechanism_id = ROOT_COMPRESSION if root else COMPRESSION_OF.get(local, PINCHED_NERVE)
         mechanism = s.named(replace(nerve, end=i + 1), mechanism_id)
         if mechanism is None:
             continue
         findings = [m for m in s.of("FINDING") if m.start > i and not _generic(m)]
         yield from _pairs(s, "causes", [mechanism], findings, 0.6, cue=i)
+        if defined is not None and _local(defined) != mechanism_id:
+            yield from _pairs(s, "causes", [mechanism], [defined], 0.6, cue=i)
+
+
+#: Words that define a condition by what happens to a structure: "sciatica occurs when the
+#: nerve is pinched", "an S1 radiculopathy means that the S1 root is squeezed".
+DEFINES = {"occurs", "occur", "happens", "happen", "develops", "develop", "arises", "means"}
+#: Words that open the defining clause.
+DEFINING = {"when", "if", "that", "whenever"}
+DEFINED = {"CONDITION", "FINDING"}
+
+
+def _defined_by(s: _Sentence, start: int) -> Mention | None:
+    """The condition or finding a sentence defines by the clause opening before token ``start``."""
+    before = [m for m in s.mentions if m.category in DEFINED and m.end <= start]
+    if not before:
+        return None
+    words = s.tokens[before[-1].end : start]
+    if len(words) <= 8 and set(words) & DEFINES and set(words) & DEFINING:
+        return before[-1]
+    return None
 
 
 def _compresses(s: _Sentence) -> Iterator[Found]:
@@ -1584,8 +1614,26 @@ def _treatment_kind(s: _Sentence) -> Iterator[Found]:
                 break
             examples.append(m)
             edge = m.end
-        for t in examples:
+        for t in examples + _named_procedure(s, general):
             yield Found(t, "treatment_kind", its_kind, "asserted", 0.6)
+
+
+#: Words that give a procedure its name: "surgery ... by a procedure called discectomy".
+NAMING = {"called", "named", "termed", "known"}
+#: How far after the general treatment its named procedure may come, in tokens.
+NAMING_REACH = 12
+
+
+def _named_procedure(s: _Sentence, general: Mention) -> list[Mention]:
+    """The treatment a sentence names as an instance of ``general`` ("a procedure called X")."""
+    for i in range(general.end, min(len(s.tokens), general.end + NAMING_REACH)):
+        if s.tokens[i] not in NAMING:
+            continue
+        j = i + 1 + (i + 1 < len(s.tokens) and s.tokens[i + 1] == "as")
+        while j < len(s.tokens) and s.tokens[j] in {"a", "an", "the"}:
+            j += 1
+        return [m for m in s.of("TREATMENT") if m.start == j]
+    return []
 
 
 def _fail_cue(s: _Sentence) -> int | None:
@@ -1759,6 +1807,43 @@ def _innervates(s: _Sentence) -> Iterator[Found]:
                 and (m.category != "BODY" or m.start < moved)
             ]
         yield from _pairs(s, "innervates", subjects, objects, 0.7, cue=i)
+
+
+#: Findings that show what a root supplies, by where they are: weakness in the muscles it moves,
+#: numbness, tingling or sensory loss in the skin it supplies.
+MOTOR_DEFICITS = {"finding-muscle-weakness", "finding-muscle-atrophy"}
+SENSORY_DEFICITS = {"finding-numbness", "finding-paresthesia", "finding-sensory-loss"}
+
+
+def _what_a_root_supplies(s: _Sentence, found: Sequence[Found]) -> Iterator[Found]:
+    """A deficit tied to one named root shows what the root supplies.
+
+    "With S1, the calf muscle may be weak and the outer foot numb": S1 innervates the
+    gastrocnemius and supplies the lateral foot (a skin area; the graph keeps a body part such
+    as "the thumb" out, as the ontology's ``supplies`` ends at skin areas). The root (or its
+    radiculopathy) comes before the deficits and is the only root the sentence names.
+    """
+    named = [(m, local) for m in s.mentions if (local := _root_of(s, m)) is not None]
+    if len({local for _, local in named}) != 1:
+        return
+    opener, local = named[0]
+    root = replace(opener, entity=s.lexicon.by_iri[SPINE[local]])
+    for item in found:
+        deficit, place = _local(item.subject), item.object
+        if item.relation != "occurs_in" or item.subject.start < opener.end:
+            continue
+        motor = deficit in MOTOR_DEFICITS and place.category == "MUSCLE"
+        sensory = deficit in SENSORY_DEFICITS and place.category == "BODY"
+        if motor or sensory:
+            yield Found(root, "innervates", place, "asserted", 0.6)
+
+
+def _root_of(s: _Sentence, m: Mention) -> str | None:
+    """The id of the one root ``m`` names: a root ("the S1 nerve") or its radiculopathy."""
+    local = _local(m)
+    if local.startswith("radiculopathy-"):
+        local = "root-" + local.removeprefix("radiculopathy-")
+    return local if local.startswith("root-") and SPINE[local] in s.lexicon.by_iri else None
 
 
 def _risk(s: _Sentence) -> Iterator[Found]:

@@ -73,7 +73,7 @@ def blocks(body: str, offset: int) -> list[Block]:
             previous is not None
             and previous.kind == "paragraph"
             and not _END.search(previous.text)
-            and not _heading_like(previous.text)
+            and (not _heading_like(previous.text) or _open_ended(previous.text))
             and text[:1].islower()
         ):  # a hard-wrapped line continues the paragraph
             joined = body[previous.start - offset : end].strip()
@@ -89,6 +89,20 @@ def _lines(body: str) -> Iterator[tuple[int, int]]:
         content = line.rstrip("\r\n")
         yield position, position + len(content)
         position += len(line)
+
+
+#: Words a heading never ends with: a short line ending in one runs on into the next line.
+_RUNS_ON = frozenset(
+    "a an the of to in on at by for from with into onto than and or but nor so because while"
+    " when where whether if that which who whose as is are was were be been being has have had"
+    " can may might will would could should must not no this these those its their your his her"
+    " our such very more most".split()
+)
+
+
+def _open_ended(text: str) -> bool:
+    """A line cut off by a hard wrap mid-clause ("When", "pain in the", "if it is pinched,")."""
+    return text.endswith(",") or text.split()[-1].lower() in _RUNS_ON
 
 
 def _heading_like(text: str) -> bool:
