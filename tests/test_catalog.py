@@ -37,8 +37,8 @@ def test_cq01_why_a_herniated_disc_causes_weakness(runner: EmbeddedRunner) -> No
     )
     steps = {(r["fromLabel"], r["toLabel"]) for r in chain}
     assert {
-        ("disc herniation", "mechanical compression of a nerve root"),
-        ("mechanical compression of a nerve root", "impaired nerve signal conduction"),
+        ("disc herniation", "nerve root compression"),
+        ("nerve root compression", "impaired nerve signal conduction"),
         ("impaired nerve signal conduction", "muscle weakness"),
     } <= steps
     assert all(int(r["evidenceCount"]) >= 1 for r in chain)
@@ -49,8 +49,8 @@ def test_cq02_mechanisms(runner: EmbeddedRunner) -> None:
         rows(runner, "mechanisms_of_condition", condition="slipped disc"), "mechanismLabel"
     )
     assert {
-        "mechanical compression of a nerve root",
-        "inflammation of a nerve root",
+        "nerve root compression",
+        "nerve root inflammation",
         "compression of the spinal cord",
         "compression of the cauda equina",
     } <= labels
@@ -221,9 +221,9 @@ def test_cq14_treatment_order(runner: EmbeddedRunner) -> None:
 def test_cq15_treatments_act_on_steps(runner: EmbeddedRunner) -> None:
     pairs = {(r["treatmentLabel"], r["mechanismLabel"]) for r in rows(runner, "treatment_targets")}
     assert {
-        ("decompressive surgery", "mechanical compression of a nerve root"),
-        ("epidural steroid injection", "inflammation of a nerve root"),
-        ("non-steroidal anti-inflammatory drugs", "inflammation of a nerve root"),
+        ("decompressive surgery", "nerve root compression"),
+        ("epidural steroid injection", "nerve root inflammation"),
+        ("non-steroidal anti-inflammatory drugs", "nerve root inflammation"),
         ("physical therapy", "muscle deconditioning"),
         ("acetaminophen", "pain signalling"),
     } <= pairs

@@ -912,6 +912,23 @@ def test_a_root_innervates_a_muscle_and_supplies_a_skin_area_in_the_graph(
     }
 
 
+def test_it_after_a_compression_clause_is_the_compression_not_the_topic(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    page = (
+        "Pinched nerve\n\nA pinched nerve in the neck hurts.\n\n"
+        "When the nerve roots become compressed, it can result in arm pain.\n"
+    )
+    claims = _page(pipeline, tmp_path, page)
+    assert (
+        "mechanism-nerve-root-compression",
+        "causes",
+        "finding-arm-pain",
+        "possible",
+    ) in claims
+    assert not {c for c in claims if c[0] == "condition-pinched-nerve" and c[1] == "causes"}
+
+
 def test_a_cause_named_in_the_text_is_not_the_page_topic(
     pipeline: Pipeline, tmp_path: Path
 ) -> None:
@@ -944,6 +961,53 @@ def test_the_disc_that_tears_because_of_a_cause_is_the_page_condition(
     page = "Herniated disc\n\nA herniated disc hurts.\n\nDiscs can tear due to an injury.\n"
     claims = _page(pipeline, tmp_path, page)
     assert ("condition-injury", "causes", "condition-disc-herniation", "possible") in claims
+
+
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        ("Due to an injury, the outer ring can tear.", "possible"),
+        ("Because of an injury, the annulus splits.", "asserted"),
+        ("Discs may break open from an injury.", "possible"),
+    ],
+)
+def test_a_cause_of_the_disc_tearing_is_a_cause_of_the_page_condition(
+    pipeline: Pipeline, tmp_path: Path, sentence: str, modality: str
+) -> None:
+    page = f"Herniated disc\n\nA herniated disc hurts.\n\n{sentence}\n"
+    claims = _page(pipeline, tmp_path, page)
+    assert ("condition-injury", "causes", "condition-disc-herniation", modality) in claims
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        (
+            "The most common cause is a herniated disc.",
+            ("condition-disc-herniation", "causes", "finding-sciatica", "asserted"),
+        ),
+        (
+            "It can also occur from spinal stenosis.",
+            ("condition-spinal-stenosis", "causes", "finding-sciatica", "possible"),
+        ),
+        (
+            "It may develop slowly due to age-related wear.",
+            ("mechanism-age-related-wear", "causes", "finding-sciatica", "possible"),
+        ),
+    ],
+)
+def test_a_cause_of_what_the_page_is_about(
+    pipeline: Pipeline, tmp_path: Path, sentence: str, claim: tuple[str, str, str, str]
+) -> None:
+    page = f"Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n{sentence}\n"
+    assert claim in _page(pipeline, tmp_path, page)
+
+
+def test_a_cause_of_something_else_is_not_a_cause_of_the_page_condition(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    page = "Herniated disc\n\nA herniated disc hurts.\n\nDue to an injury, the pain got worse.\n"
+    assert not {c for c in _page(pipeline, tmp_path, page) if c[0] == "condition-injury"}
 
 
 def test_the_condition_behind_a_symptom_stays_a_topic(pipeline: Pipeline, tmp_path: Path) -> None:

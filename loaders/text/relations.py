@@ -853,6 +853,11 @@ def _causes(s: _Sentence) -> Iterator[Found]:
                 subjects += [m for m in _semicolon_items(s, copula) if m not in subjects]
             yield from _pairs(s, "causes", subjects, objects, 0.7, cue=i)
             continue
+        if s.tokens[i] in CAUSE_NOUNS and nxt in COPULAS and _only(s.tokens[:i], CAUSE_LEADS):
+            # "the most common cause is a herniated disc": a cause of what the page is about
+            subjects = _objects_after(s, i + 1, CAUSERS)
+            yield from _pairs(s, "causes", subjects, s.implicit(*EFFECTS), 0.6, cue=i)
+            continue
         if s.tokens[i] not in CAUSE:  # a noun of causing without "of"
             continue
         if nxt in {"by", "from"}:  # passive: "caused by X", "results from X"
@@ -870,7 +875,10 @@ def _causes(s: _Sentence) -> Iterator[Found]:
                 start, _ = s.clause(i)
                 subjects = [m for m in s.of(*CAUSERS) if start <= m.start < i][:1]
             if not subjects and (s.anaphor_before(i) or _disc_part_before(s, i)):
-                subjects = s.implicit(*CAUSERS, "FINDING")
+                # "when the nerves are compressed, it can cause pain": "it" is the compression,
+                # which the compression-clause rule names
+                if not _compression_before(s, i):
+                    subjects = s.implicit(*CAUSERS, "FINDING")
             if not subjects:  # "sciatica can bring on hip pain": a syndrome that opens the sentence
                 first = s.mentions[0] if s.mentions else None
                 if first and first.category == "FINDING" and first.end <= i and not _generic(first):
@@ -887,14 +895,38 @@ def _causes(s: _Sentence) -> Iterator[Found]:
             continue
         if s.tokens[i] in {"by", "from"} and i > 0 and s.tokens[i - 1] in CAUSE:
             continue  # handled above
+        happens = i > 0 and s.tokens[i - 1] in HAPPENS  # "can also occur from stenosis"
+        fails = _disc_fails_before(s, i)  # "discs may break open from injury"
         if s.tokens[i] == "from" and not s.group_before(i, {"FINDING"}, gap=1):
-            continue
+            if not happens and not fails:
+                continue
         cue_end = i + 1 if s.tokens[i] in {"due", "because"} else i
         causes = s.group_after(cue_end, CAUSERS, gap=3)
         effects = s.group_before(i, EFFECTS, gap=3)
-        if not effects and _disc_part_before(s, i):  # "discs can tear due to an injury"
+        if happens and not effects:
+            effects = s.group_before(i - 1, EFFECTS, gap=3)
+        if not effects and (fails or _disc_part_before(s, i)):  # "discs can tear due to injury"
             effects = s.implicit("CONDITION")
-        yield from _pairs(s, "causes", causes, effects, 0.7, cue=i)
+        modality = None
+        if not effects and causes and i <= 1 and _disc_fails_after(s, causes[-1].end):
+            effects = s.implicit("CONDITION")  # "due to injury, the ring can tear"
+            hedged = set(s.tokens[causes[-1].end :]) & HEDGE_WORDS
+            modality = "possible" if hedged else None
+        if not effects and s.anaphor_before(i) and _happens_before(s, i):
+            effects = s.implicit(*EFFECTS)  # "it may develop slowly due to wear"
+        yield from _pairs(s, "causes", causes, effects, 0.7, cue=i, modality=modality)
+
+
+#: Words that may stand before "cause is" when the sentence names the page topic's cause:
+#: "The most common cause is ...", "Another cause is ...".
+CAUSE_LEADS = {"the", "a", "another", "one", "most", "more", "common", "main", "usual", "other"}
+CAUSE_LEADS |= {"frequent", "typical", "leading", "commonest", "major", "chief", "underlying"}
+
+
+def _happens_before(s: _Sentence, i: int) -> bool:
+    """Whether the clause before token ``i`` says something occurs ("it may develop ...")."""
+    start, _ = s.clause(i)
+    return any(t in HAPPENS for t in s.tokens[start:i])
 
 
 #: Words right before a mention that name it as a cause ("due to injury", "caused by a fall").
@@ -951,6 +983,13 @@ def _compression_clause(s: _Sentence) -> Iterator[Found]:
         yield from _pairs(s, "causes", [mechanism], findings, 0.6, cue=i)
         if defined is not None and _local(defined) != mechanism_id:
             yield from _pairs(s, "causes", [mechanism], [defined], 0.6, cue=i)
+
+
+def _compression_before(s: _Sentence, i: int) -> bool:
+    """Whether a structure is said to be pressed on before token ``i`` ("nerves are pinched")."""
+    return any(
+        s.tokens[j] in PRESSED and any(0 < j - m.end <= 4 for m in s.of("NEURAL")) for j in range(i)
+    )
 
 
 #: Words that define a condition by what happens to a structure: "sciatica occurs when the
@@ -1012,6 +1051,28 @@ def _disc_part_before(s: _Sentence, i: int) -> bool:
     """Whether the clause before token ``i`` names the disc or a part of it as what presses."""
     start, _ = s.clause(i)
     return any(t in DISC_PARTS for t in s.tokens[start:i])
+
+
+#: What a disc or its ring does when it herniates: "the ring can tear", "discs break open".
+DISC_FAILS = {"tear", "tears", "rupture", "ruptures", "herniate", "herniates", "break", "breaks"}
+DISC_FAILS |= {"crack", "cracks", "split", "splits", "bulge", "bulges", "slip", "slips"}
+
+
+#: The disc and the parts of it that tear: "the outer ring can split".
+DISC_WALLS = DISC_PARTS | {"annulus", "anulus", "ring", "wall", "lining", "layer"}
+
+
+def _disc_fails_before(s: _Sentence, i: int) -> bool:
+    """Whether the clause before token ``i`` says the disc tears, ruptures or slips."""
+    start, _ = s.clause(i)
+    words = set(s.tokens[start:i])
+    return bool(words & DISC_WALLS) and bool(words & DISC_FAILS)
+
+
+def _disc_fails_after(s: _Sentence, i: int) -> bool:
+    """Whether the sentence after token ``i`` says the disc or its ring tears or ruptures."""
+    words = set(s.tokens[i:])
+    return bool(words & DISC_WALLS) and bool(words & DISC_FAILS)
 
 
 def _has_symptom(s: _Sentence) -> Iterator[Found]:
