@@ -216,10 +216,34 @@ def _claims(pipeline: Pipeline, text: str) -> set[tuple[str, str, str, str]]:
             "Cauda equina syndrome can cause loss of the tendon reflexes in both legs.",
             {("condition-cauda-equina-syndrome", "causes", "finding-absent-reflex", "possible")},
         ),
+        (  # pain in a list that runs down a limb travels
+            "A herniated disc can cause pain and tingling down the leg.",
+            {
+                ("condition-disc-herniation", "causes", "finding-radicular-pain", "possible"),
+                ("finding-radicular-pain", "occurs_in", "body-part-leg", "possible"),
+            },
+        ),
         (  # a procedure named as an instance of surgery
             "In rare cases surgery may be needed to free the nerve by a procedure called a"
             " microdiscectomy.",
             {("treatment-microdiscectomy", "treatment_kind", "kind-surgical", "asserted")},
+        ),
+        (  # caused by a structure being pressed on: what presses causes it and compresses
+            "Sciatica can be caused by the nerve being squeezed by bone spurs or spinal stenosis.",
+            {
+                ("condition-bone-spurs", "causes", "finding-sciatica", "possible"),
+                ("condition-spinal-stenosis", "causes", "finding-sciatica", "possible"),
+                (
+                    "condition-bone-spurs",
+                    "compresses",
+                    "spinal-nerve-root-unspecified",
+                    "possible",
+                ),
+            },
+        ),
+        (  # ... or irritated: a cause, but no compression
+            "Sciatica can be caused by the nerve being irritated by a herniated disc.",
+            {("condition-disc-herniation", "causes", "finding-sciatica", "possible")},
         ),
         (  # a condition defined by what presses on a nerve outside the spine
             "Sciatica occurs when the sciatic nerve is compressed.",
@@ -848,6 +872,27 @@ def test_these_include_lists_the_symptoms_the_sentence_before_announced(
             "Sciatica is pain down the buttock and leg, in areas supplied by the sciatic nerve.",
             set(),
             ("nerve-sciatic", "body-part-leg"),
+        ),
+        (  # a trailing place is the items' after the last one with a place of its own
+            "Typical symptoms are neck pain, back muscle spasms, numbness or tingling that"
+            " spreads into the arm.",
+            {("finding-numbness", "occurs_in", "body-part-arm", "asserted")},
+            ("finding-muscle-spasm", "body-part-arm"),
+        ),
+        (  # numbness starts at a muscle, it is not in it
+            "A disc bulge can cause numbness and tingling down from the biceps to the thumb.",
+            {("finding-numbness", "occurs_in", "body-part-thumb", "possible")},
+            ("finding-numbness", "muscle-biceps-brachii"),
+        ),
+        (  # "a C6 herniation" names a level, not the root that supplies the thumb
+            "A C6 herniation can cause numbness in the thumb.",
+            {("finding-numbness", "occurs_in", "body-part-thumb", "possible")},
+            ("innervates",),
+        ),
+        (  # irritating is no compression
+            "Sciatica can be caused by the nerve being irritated by a herniated disc.",
+            set(),
+            ("compresses",),
         ),
         (  # two roots: which one supplies the muscle is not said
             "L5 and S1 problems can cause weakness of the tibialis anterior.",

@@ -340,10 +340,15 @@ class Pipeline:
                 continue
             if token in TRAVEL and tokens[i + 1 : i + 2] != ["away"]:  # not "will not go away"
                 return replace(mention, entity=radiating[0])
+            if token == "down" and tokens[i + 1 : i + 2] and tokens[i + 1] in DOWN_ALONG:
+                return replace(mention, entity=radiating[0])  # "pain and numbness down the arm"
             if token in CLAUSE_ENDS:
                 break
         return mention
 
+
+#: Words after "down" that make it a path: "pain and tingling down the leg", "down from the hip".
+DOWN_ALONG = {"the", "your", "one", "both", "from", "through", "into", "to", "his", "her", "their"}
 
 #: A reflex's change -> the label of the finding it makes.
 REFLEX_CHANGES = {

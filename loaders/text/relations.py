@@ -862,6 +862,11 @@ def _causes(s: _Sentence) -> Iterator[Found]:
             continue
         if nxt in {"by", "from"}:  # passive: "caused by X", "results from X"
             subjects = s.group_after(i + 1, CAUSERS)
+            if not subjects:  # "caused by the nerve being squeezed by X or Y"
+                subjects, pressing = _pressed_by(s, i + 1)
+                if pressing:
+                    nerve = s.group_after(i + 1, {"NEURAL"})
+                    yield from _pairs(s, "compresses", subjects, nerve, 0.6)
             objects = s.group_before(i, EFFECTS, gap=3)
             if not objects:
                 start, _ = s.clause(i)
@@ -983,6 +988,25 @@ def _compression_clause(s: _Sentence) -> Iterator[Found]:
         yield from _pairs(s, "causes", [mechanism], findings, 0.6, cue=i)
         if defined is not None and _local(defined) != mechanism_id:
             yield from _pairs(s, "causes", [mechanism], [defined], 0.6, cue=i)
+
+
+def _pressed_by(s: _Sentence, i: int) -> tuple[list[Mention], bool]:
+    """What acts on the structure named after token ``i``, and whether it presses on it.
+
+    "The nerve being pinched by X": X, pressing; "the nerve being irritated by X": X, not.
+    """
+    nerve = s.group_after(i, {"NEURAL"})
+    if not nerve:
+        return [], False
+    for j in range(nerve[-1].end, min(len(s.tokens), nerve[-1].end + 6)):
+        done = set(s.tokens[nerve[-1].end : j])
+        if s.tokens[j] == "by" and done & (PRESSED | IRRITATED):
+            return s.group_after(j, CAUSERS, gap=6), bool(done & PRESSED)
+    return [], False
+
+
+#: Participles of a structure being irritated, which is no compression.
+IRRITATED = {"irritated", "inflamed", "affected", "damaged", "injured"}
 
 
 def _compression_before(s: _Sentence, i: int) -> bool:
@@ -1392,8 +1416,14 @@ def _occurs_in(s: _Sentence) -> Iterator[Found]:
                 continue
             if len(between) <= 7:
                 bodies = [b for b in _places_after(s, m) if not _names_a_finding(s, b)]
-                targets = [f for f in run if not f.names_place and _may_have_place(f)]
-                yield from _pairs(s, "occurs_in", targets, bodies, 0.8)
+                # "low back pain, spasms, numbness or tingling into the leg": the place is
+                # the items' after the last one with a place of its own
+                own = [k for k, f in enumerate(run) if f.names_place or _placed_before(s, f)]
+                rest = run[own[-1] + 1 :] if own else run
+                targets = [f for f in rest if _may_have_place(f)]
+                for body in bodies:
+                    felt = [f for f in targets if _felt_in(f, body)]
+                    yield from _pairs(s, "occurs_in", felt, [body], 0.8)
                 placed = bodies  # "begins in the lower back and may also affect the thigh"
             else:
                 run = []
@@ -1404,6 +1434,11 @@ def _occurs_in(s: _Sentence) -> Iterator[Found]:
         else:  # a treatment, a place too far from the run
             run, placed = [], []
         edge = m.end
+
+
+def _placed_before(s: _Sentence, finding: Mention) -> bool:
+    """Whether a body part stands right before a finding: "back spasms", "leg weakness"."""
+    return any(m.category == "BODY" and m.end == finding.start for m in s.mentions)
 
 
 #: Words that tie a finding to the condition it comes from: "the pain from a herniation".
@@ -1418,6 +1453,19 @@ def _of_condition(between: list[str]) -> bool:
 
 #: Categories of where a finding is felt: a body part, or a muscle ("weakness in the biceps").
 PLACES = {"BODY", "MUSCLE"}
+
+
+#: Findings that show what a root supplies, by where they are: weakness in the muscles it moves,
+#: numbness, tingling or sensory loss in the skin it supplies.
+MOTOR_DEFICITS = {"finding-muscle-weakness", "finding-muscle-atrophy"}
+SENSORY_DEFICITS = {"finding-numbness", "finding-paresthesia", "finding-sensory-loss"}
+#: Findings felt in the skin, not in a muscle: "numbness down from the biceps" starts at it.
+SKIN_FINDINGS = SENSORY_DEFICITS | {"finding-radicular-pain", "finding-burning-sensation"}
+
+
+def _felt_in(finding: Mention, place: Mention) -> bool:
+    """Whether a finding can be in a place: a muscle is weak or sore, never numb."""
+    return place.category != "MUSCLE" or _local(finding) not in SKIN_FINDINGS
 
 
 def _may_have_place(f: Mention) -> bool:
@@ -1870,12 +1918,6 @@ def _innervates(s: _Sentence) -> Iterator[Found]:
         yield from _pairs(s, "innervates", subjects, objects, 0.7, cue=i)
 
 
-#: Findings that show what a root supplies, by where they are: weakness in the muscles it moves,
-#: numbness, tingling or sensory loss in the skin it supplies.
-MOTOR_DEFICITS = {"finding-muscle-weakness", "finding-muscle-atrophy"}
-SENSORY_DEFICITS = {"finding-numbness", "finding-paresthesia", "finding-sensory-loss"}
-
-
 def _what_a_root_supplies(s: _Sentence, found: Sequence[Found]) -> Iterator[Found]:
     """A deficit tied to one named root shows what the root supplies.
 
@@ -1884,7 +1926,11 @@ def _what_a_root_supplies(s: _Sentence, found: Sequence[Found]) -> Iterator[Foun
     as "the thumb" out, as the ontology's ``supplies`` ends at skin areas). The root (or its
     radiculopathy) comes before the deficits and is the only root the sentence names.
     """
-    named = [(m, local) for m in s.mentions if (local := _root_of(s, m)) is not None]
+    named = [
+        (m, local)
+        for m in s.mentions
+        if (local := _root_of(s, m)) is not None and not _names_a_level(s, m)
+    ]
     if len({local for _, local in named}) != 1:
         return
     opener, local = named[0]
@@ -1897,6 +1943,13 @@ def _what_a_root_supplies(s: _Sentence, found: Sequence[Found]) -> Iterator[Foun
         sensory = deficit in SENSORY_DEFICITS and place.category == "BODY"
         if motor or sensory:
             yield Found(root, "innervates", place, "asserted", 0.6)
+
+
+def _names_a_level(s: _Sentence, m: Mention) -> bool:
+    """Whether a root's name stands for its level: "a C6 herniation", "an L5 disc"."""
+    return any(c.category == "CONDITION" and c.start == m.end for c in s.mentions) or (
+        m.end < len(s.tokens) and s.tokens[m.end] in DISC_PARTS
+    )
 
 
 def _root_of(s: _Sentence, m: Mention) -> str | None:
