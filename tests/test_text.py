@@ -223,6 +223,17 @@ def _claims(pipeline: Pipeline, text: str) -> set[tuple[str, str, str, str]]:
                 ("finding-radicular-pain", "occurs_in", "body-part-leg", "possible"),
             },
         ),
+        (  # a negation does not reach into a clause with its own subject ...
+            "If you are not active and you have numbness in your foot, see a doctor.",
+            {("finding-numbness", "occurs_in", "body-part-foot", "possible")},
+        ),
+        (  # ... nor past a dash
+            "A bulging disc does not cause back pain\u2014numbness in the leg is more common.",
+            {
+                ("condition-bulging-disc", "causes", "finding-back-pain", "negated"),
+                ("finding-numbness", "occurs_in", "body-part-leg", "asserted"),
+            },
+        ),
         (  # a procedure named as an instance of surgery
             "In rare cases surgery may be needed to free the nerve by a procedure called a"
             " microdiscectomy.",
@@ -972,6 +983,21 @@ def test_it_after_a_compression_clause_is_the_compression_not_the_topic(
         "possible",
     ) in claims
     assert not {c for c in claims if c[0] == "condition-pinched-nerve" and c[1] == "causes"}
+
+
+def test_this_after_a_compression_is_the_compression(pipeline: Pipeline, tmp_path: Path) -> None:
+    page = (
+        "Herniated disc\n\nA herniated disc hurts.\n\n"
+        "The disc can press on a nerve root. This can lead to numbness in the leg.\n\n"
+        "The disc can bulge. This can lead to pain.\n"
+    )
+    claims = _page(pipeline, tmp_path, page)
+    assert {
+        ("mechanism-nerve-root-compression", "causes", "finding-numbness", "possible"),
+        # nothing pressed on before the second "this": it is the page's condition
+        ("condition-disc-herniation", "causes", "finding-pain", "possible"),
+    } <= claims
+    assert ("condition-disc-herniation", "causes", "finding-numbness", "possible") not in claims
 
 
 def test_a_cause_named_in_the_text_is_not_the_page_topic(

@@ -14,6 +14,7 @@ from spinekg.loaders.text.lexicon import Entity, Lexicon
 from spinekg.loaders.text.pipeline import Mention, Pipeline
 from spinekg.loaders.text.relations import (
     Found,
+    compression_stated,
     extract_relations,
     named_as_cause,
     symptoms_named,
@@ -147,6 +148,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
     page_topic = topic_of(title, opening, everything)
     recent: dict[str, Mention] = {}
     symptoms_of: Mention | None = None  # "... the symptoms of sciatica. These include ..."
+    pressed: Mention | None = None  # "... a disc presses on the root. This can lead to ..."
     section_topic: Mention | None = None
     frame: Frame | None = None
     section_frame: Frame | None = None  # the heading's, for a lead-in that sets none itself
@@ -157,7 +159,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             section_frame = frame
             named = [m for m in (heading[1] if heading else []) if m.category == "CONDITION"]
             section_topic = named[0] if named else None
-            recent = {}
+            recent, pressed = {}, None
             continue
         if block.kind != "item":
             frame = None
@@ -175,8 +177,10 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
                 topic=topic,
                 recent=recent,
                 symptoms_of=symptoms_of,
+                pressed=pressed,
             )
             symptoms_of = symptoms_named(tokens, mentions)
+            pressed = compression_stated(found, pipeline.lexicon)
             if block.kind == "item" and frame is not None and number == 0:
                 found += frame_claims(frame, tokens, mentions, topic)
                 if frame.modality == "possible":  # "you might notice:" hedges every item

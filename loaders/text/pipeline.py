@@ -107,6 +107,9 @@ PAIN_PLACE = {"in", "of", "the", "your", "his", "her", "their", "one", "a"}
 RADIATING_PAIN = "radiating pain"
 #: Negation cues the clinical NegEx list lacks for patient-education prose.
 EXTRA_NEGATIONS = ["never", "does not", "do not", "did not", "cannot", "can not", "is not"]
+#: Where a negation's or a hedge's reach ends, beyond the clinical list: a dash, and a clause
+#: with its own subject ("If you are not active and you have numbness").
+EXTRA_TERMINATIONS = ["\u2014", "and you", "and it", "and they", "and this", "and he", "and she"]
 
 
 @dataclass(frozen=True)
@@ -188,6 +191,7 @@ class Pipeline:
         negations["preceding_negations"] = sorted(
             {*negations["preceding_negations"], *EXTRA_NEGATIONS}
         )
+        negations["termination"] = sorted({*negations["termination"], *EXTRA_TERMINATIONS})
         nlp.add_pipe("negex", config={"neg_termset": negations})
         hedges = {
             "pseudo_negations": [],

@@ -15,7 +15,14 @@ from spinekg.kernel.namespaces import SPINE
 from spinekg.loaders.text.lexicon import Lexicon
 from spinekg.loaders.text.pipeline import HEDGES, Mention
 
-__all__ = ["RELATIONS", "Found", "extract_relations", "named_as_cause", "symptoms_named"]
+__all__ = [
+    "RELATIONS",
+    "Found",
+    "compression_stated",
+    "extract_relations",
+    "named_as_cause",
+    "symptoms_named",
+]
 
 #: Relation name -> the graph property (local name under spine:), or the properties to try in
 #: turn, the first whose domain and range the claim keeps to: a root "innervates" a muscle and
@@ -69,7 +76,9 @@ JOINERS = {
     "of",
     *QUALITIES,
 }
-BREAKS = {";", ":", ".", "but", "while", "whereas", "which", "although", "though", "so"}
+BREAKS = {";", ":", ".", "but", "while", "whereas", "which", "although", "though", "so", "\u2014"}
+#: Pronouns that open a clause of their own after "and": "... and you have numbness".
+SUBJECT_PRONOUNS = {"you", "it", "they", "he", "she", "we", "i", "this", "these"}
 NEGATIONS = {"not", "never", "no", "without", "cannot", "n't", "neither", "nor", "none"}
 #: Single-word hedges: the pipeline's one-word cues, "some" of "some patients", "possible".
 HEDGE_WORDS = {cue for cue in HEDGES if " " not in cue} | {"some", "possible"}
@@ -530,6 +539,7 @@ def extract_relations(
     topic: Mention | None = None,
     recent: dict[str, Mention] | None = None,
     symptoms_of: Mention | None = None,
+    pressed: Mention | None = None,
 ) -> list[Found]:
     """Every relation the rules find in one sentence (tokens lower-cased).
 
@@ -541,6 +551,8 @@ def extract_relations(
         names, and the entities a rule names by id (the care of a kind, a compression).
     :param symptoms_of: what the sentence before named the symptoms of ("... the symptoms of
         sciatica. These include numbness and weakness").
+    :param pressed: the compression the sentence before stated, which "this" names ("... a disc
+        presses on the root. This can lead to weakness").
     """
     s = _Sentence(
         [t.lower() for t in tokens],
@@ -549,6 +561,7 @@ def extract_relations(
         topic,
         recent or {},
         symptoms_of,
+        pressed,
     )
     found: dict[tuple[str, str, str], Found] = {}
     for rule in RULES:
@@ -571,6 +584,7 @@ class _Sentence:
     topic: Mention | None = None
     recent: dict[str, Mention] = field(default_factory=dict)
     symptoms_of: Mention | None = None
+    pressed: Mention | None = None
     _by_category: dict[tuple[str, ...], list[Mention]] = field(default_factory=dict)
 
     def implicit(self, *categories: str) -> list[Mention]:
@@ -583,6 +597,13 @@ class _Sentence:
         """What the sentence before named the symptoms of, standing before this sentence."""
         m = self.symptoms_of
         return [replace(m, start=-1, end=-1, text="")] if m is not None else []
+
+    def this_compression(self, i: int) -> list[Mention]:
+        """The compression the sentence before stated, if "this" opens the clause before ``i``."""
+        start, _ = self.clause(i)
+        opens = self.tokens[start : start + 1] == ["this"]
+        named = any(start <= m.start < i for m in self.mentions)
+        return [self.pressed] if self.pressed is not None and opens and not named else []
 
     def antecedent(self, category: str) -> list[Mention]:
         """The last mention of ``category`` before this sentence, standing before it."""
@@ -678,7 +699,9 @@ class _Sentence:
         negation = [
             i
             for i in (*before, *after)
-            if self.tokens[i] in NEGATIONS and not self._other_clause(i, segment, cue)
+            if self.tokens[i] in NEGATIONS
+            and not self._other_clause(i, segment, cue)
+            and not self._new_subject(i, last.start)
         ]
         if any(self.tokens[i] in RARELY for i in (*before, *after)):
             return "negated"
@@ -723,6 +746,16 @@ class _Sentence:
             for j in range(i, segment)
         )
         return joined and (cue is None or cue >= segment) and "," in between
+
+    def _new_subject(self, i: int, j: int) -> bool:
+        """Whether a clause with its own subject starts between tokens ``i`` and ``j``.
+
+        "If you are not active and you have numbness": the numbness is not denied.
+        """
+        return any(
+            self.tokens[k] in CLAUSE_JOINERS and self.tokens[k + 1] in SUBJECT_PRONOUNS
+            for k in range(i + 1, j - 1)
+        )
 
     def _conditional(self, i: int) -> bool:
         start, _ = self.clause_by_comma(i)
@@ -883,7 +916,7 @@ def _causes(s: _Sentence) -> Iterator[Found]:
                 # "when the nerves are compressed, it can cause pain": "it" is the compression,
                 # which the compression-clause rule names
                 if not _compression_before(s, i):
-                    subjects = s.implicit(*CAUSERS, "FINDING")
+                    subjects = s.this_compression(i) or s.implicit(*CAUSERS, "FINDING")
             if not subjects:  # "sciatica can bring on hip pain": a syndrome that opens the sentence
                 first = s.mentions[0] if s.mentions else None
                 if first and first.category == "FINDING" and first.end <= i and not _generic(first):
@@ -957,6 +990,8 @@ COMPRESSION_OF = {
 ROOT_COMPRESSION = "mechanism-nerve-root-compression"
 #: A nerve outside the spine that is pressed on is a pinched nerve.
 PINCHED_NERVE = "condition-pinched-nerve"
+#: What pressing on a structure is, whichever the structure.
+COMPRESSIONS = {ROOT_COMPRESSION, PINCHED_NERVE, *COMPRESSION_OF.values()}
 
 
 def _compression_clause(s: _Sentence) -> Iterator[Found]:
@@ -988,6 +1023,27 @@ def _compression_clause(s: _Sentence) -> Iterator[Found]:
         yield from _pairs(s, "causes", [mechanism], findings, 0.6, cue=i)
         if defined is not None and _local(defined) != mechanism_id:
             yield from _pairs(s, "causes", [mechanism], [defined], 0.6, cue=i)
+
+
+def compression_stated(found: Sequence[Found], lexicon: Lexicon) -> Mention | None:
+    """The compression a sentence states, standing before the next sentence.
+
+    "A disc presses on the root": nerve root compression; "the nerve is pinched, causing
+    pain": the compression that causes the pain.
+    """
+    for f in found:
+        if f.modality == "negated":
+            continue
+        if f.relation == "causes" and _local(f.subject) in COMPRESSIONS:
+            return replace(f.subject, start=-1, end=-1, text="")
+        if f.relation == "compresses":
+            local = _local(f.object)
+            root = local.startswith("root-") or local.endswith("nerve-root-unspecified")
+            mechanism = ROOT_COMPRESSION if root else COMPRESSION_OF.get(local, PINCHED_NERVE)
+            entity = lexicon.by_iri.get(SPINE[mechanism])
+            if entity is not None:
+                return replace(f.object, entity=entity, start=-1, end=-1, text="")
+    return None
 
 
 def _pressed_by(s: _Sentence, i: int) -> tuple[list[Mention], bool]:
