@@ -1000,6 +1000,42 @@ def test_this_after_a_compression_is_the_compression(pipeline: Pipeline, tmp_pat
     assert ("condition-disc-herniation", "causes", "finding-numbness", "possible") not in claims
 
 
+def test_a_list_said_afterwards_to_be_signs_of_a_condition_is_its_symptoms(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    page = (
+        "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
+        "Go to hospital at once if you notice the following:\n"
+        "- numbness in both legs\n"
+        "- loss of bladder control\n"
+        "Though it is rare, these symptoms can be a sign of a serious condition called cauda"
+        " equina syndrome.\n"
+    )
+    claims = _page(pipeline, tmp_path, page)
+    assert {
+        ("condition-cauda-equina-syndrome", "has_symptom", "finding-numbness", "possible"),
+        (
+            "condition-cauda-equina-syndrome",
+            "has_symptom",
+            "finding-bladder-dysfunction",
+            "possible",
+        ),
+        ("condition-cauda-equina-syndrome", "affects_side", "laterality-bilateral", "possible"),
+        ("finding-numbness", "occurs_in", "body-part-leg", "asserted"),
+    } <= claims
+    assert not {c for c in claims if c[0] == "finding-sciatica"}
+
+
+def test_there_may_be_a_finding_is_the_topics(pipeline: Pipeline, tmp_path: Path) -> None:
+    page = (
+        "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
+        "Sometimes there may also be numbness in the foot. There are many causes of back pain.\n"
+    )
+    claims = _page(pipeline, tmp_path, page)
+    assert ("finding-sciatica", "has_symptom", "finding-numbness", "possible") in claims
+    assert not {c for c in claims if c[2] == "finding-back-pain"}
+
+
 def test_a_cause_named_in_the_text_is_not_the_page_topic(
     pipeline: Pipeline, tmp_path: Path
 ) -> None:

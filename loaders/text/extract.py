@@ -9,7 +9,14 @@ from typing import Any
 from spacy.tokens import Span
 
 from spinekg.loaders.text.articles import Article
-from spinekg.loaders.text.frames import Frame, frame_claims, frame_of, inherited, topic_of
+from spinekg.loaders.text.frames import (
+    Frame,
+    frame_claims,
+    frame_of,
+    inherited,
+    signs_of_list,
+    topic_of,
+)
 from spinekg.loaders.text.lexicon import Entity, Lexicon
 from spinekg.loaders.text.pipeline import Mention, Pipeline
 from spinekg.loaders.text.relations import (
@@ -149,6 +156,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
     recent: dict[str, Mention] = {}
     symptoms_of: Mention | None = None  # "... the symptoms of sciatica. These include ..."
     pressed: Mention | None = None  # "... a disc presses on the root. This can lead to ..."
+    listed: list[int] = []  # the claims of the list just read, for "these symptoms are signs of"
     section_topic: Mention | None = None
     frame: Frame | None = None
     section_frame: Frame | None = None  # the heading's, for a lead-in that sets none itself
@@ -159,7 +167,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             section_frame = frame
             named = [m for m in (heading[1] if heading else []) if m.category == "CONDITION"]
             section_topic = named[0] if named else None
-            recent, pressed = {}, None
+            recent, pressed, listed = {}, None, []
             continue
         if block.kind != "item":
             frame = None
@@ -188,11 +196,23 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
                         replace(f, modality="possible") if f.modality == "asserted" else f
                         for f in found
                     ]
-            claims += [
+            new = [
                 _claim(item, sentence, start, end, pipeline.lexicon)
                 for item in found
                 if _individual(item.subject) and _individual(item.object) and _informative(item)
             ]
+            # "... these symptoms can be a sign of cauda equina syndrome", after the list or
+            # as its last short line
+            signs = signs_of_list(tokens, mentions) if listed and number == 0 else None
+            if signs is not None and signs.anchor is not None:
+                for k in listed:
+                    claims[k] = _signs_of(claims[k], signs.anchor.entity, signs.modality)
+                listed = []
+            elif block.kind == "item":
+                listed += range(len(claims), len(claims) + len(new))
+            else:
+                listed = []
+            claims += new
             unrecognised += _ambiguous(mentions, sentence)
             unrecognised += _near_misses(sent, mentions, pipeline, block.start, sentence)
             recent = _remember(recent, tokens, mentions)
@@ -256,6 +276,17 @@ def _plain(text: str) -> str:
 def _one_line(text: str) -> str:
     """A block's text with its line breaks as spaces, keeping every offset."""
     return _plain(text).translate(_SPACING)
+
+
+def _signs_of(claim: Extracted, condition: Entity, modality: str) -> Extracted:
+    """A listed finding as a symptom of the condition named after the list (and its side)."""
+    if claim.relation == "affects_side":
+        return replace(claim, subject=condition, modality=modality, annotated=None)
+    if claim.relation not in {"has_symptom", "causes"} or claim.object.category != "FINDING":
+        return claim
+    return replace(
+        claim, subject=condition, relation="has_symptom", modality=modality, annotated=None
+    )
 
 
 def _lower(sent: Span) -> list[str]:

@@ -167,6 +167,31 @@ def _more_frequent_in(tokens: Sequence[str]) -> bool:
     )
 
 
+#: Words after a list that make its items the signs of a condition: "these symptoms can be a
+#: sign of cauda equina syndrome", "such problems may indicate ...".
+LIST_BACK = {"these", "such", "those"}
+SIGN_OF = SIGN_WORDS | {"sign", "signs", "symptom", "symptoms", "warning", "mean", "means"}
+
+
+def signs_of_list(tokens: Sequence[str], mentions: Sequence[Mention]) -> Frame | None:
+    """What a sentence after a list says the listed findings are signs of, if it says so.
+
+    "Although it is rare, these symptoms can be a sign of cauda equina syndrome": each item
+    is a possible symptom of cauda equina syndrome, not of the page's condition.
+    """
+    back = next((i for i, t in enumerate(tokens[:8]) if t in LIST_BACK), None)
+    if back is None:
+        return None
+    cue = next((i for i in range(back + 1, len(tokens)) if tokens[i] in SIGN_OF), None)
+    if cue is None or not any(t in SIGN_OF - {"symptoms", "symptom"} for t in tokens[cue:]):
+        return None
+    named = [m for m in mentions if m.category == "CONDITION" and m.start > cue and _specific(m)]
+    if not named:
+        return None
+    hedged = any(t in HEDGE_WORDS for t in tokens)
+    return Frame("has_symptom", named[0], "possible" if hedged else "asserted")
+
+
 def inherited(section: Frame | None, tokens: Sequence[str]) -> Frame | None:
     """The frame of a section's heading, for a lead-in that names no relation ("These include:").
 

@@ -1207,6 +1207,10 @@ def symptoms_named(tokens: Sequence[str], mentions: Sequence[Mention]) -> Mentio
 #: Words of how often a condition strikes a group: "most common in men".
 FREQUENT = {"common", "commonly", "often", "frequent", "frequently", "prevalent", "likely"}
 #: Verbs of a patient's experience: "you may feel numbness", "tingling can occur".
+#: The verb of "there may be X", which names what one has.
+EXISTS = {"be", "is", "are"}
+#: Words of "there are many causes of X", "there are treatments for X": not X had.
+NOT_HAD = CAUSE_NOUNS | {"treatment", "treatments", "test", "tests", "ways", "options", "risk"}
 EXPERIENCE_BEFORE = {
     "feel",
     "feels",
@@ -1249,8 +1253,12 @@ def _experienced(s: _Sentence) -> Iterator[Found]:
         return
     findings = [m for m in s.of("FINDING") if not _generic(m)]
     for i, t in enumerate(s.tokens):
-        if t in EXPERIENCE_BEFORE:
+        # "there may also be numbness": there is, when no root or nerve is what has it
+        there = t in EXISTS and "there" in s.tokens[max(0, i - 4) : i] and not s.of("NEURAL")
+        if t in EXPERIENCE_BEFORE or there:
             after = [m for m in findings if m.start > i]
+            if there and after and set(s.tokens[i : after[0].start]) & NOT_HAD:
+                continue  # "there are many causes of back pain"
             if after and after[0].start - i <= 6:
                 yield from _pairs(
                     s,
