@@ -234,6 +234,17 @@ def _claims(pipeline: Pipeline, text: str) -> set[tuple[str, str, str, str]]:
                 ("finding-numbness", "occurs_in", "body-part-leg", "asserted"),
             },
         ),
+        (  # a steroid injection is narrower than any injection
+            "Cortisone injections may be given for a herniated disc.",
+            {
+                (
+                    "condition-disc-herniation",
+                    "treated_by",
+                    "treatment-steroid-injection",
+                    "possible",
+                )
+            },
+        ),
         (  # a procedure named as an instance of surgery
             "In rare cases surgery may be needed to free the nerve by a procedure called a"
             " microdiscectomy.",

@@ -416,6 +416,13 @@ TREAT = {
     "needed",
     "indicated",
     "required",
+    "performed",
+    "given",
+    "administered",
+    "tried",
+    "used",
+    "beneficial",
+    "effective",
 }
 #: Words that say a treatment did not work: "if rest fails", "despite", "if the pain persists".
 FAILED = {"fail", "fails", "failed", "despite", "unresponsive", "persist", "persists"}
