@@ -245,6 +245,10 @@ def _claims(pipeline: Pipeline, text: str) -> set[tuple[str, str, str, str]]:
                 )
             },
         ),
+        (  # an operation "if symptoms persist" comes after the conservative care before it
+            "Surgery may be offered if symptoms persist.",
+            {("treatment-conservative-care", "tried_before", "treatment-surgery", "asserted")},
+        ),
         (  # a procedure named as an instance of surgery
             "In rare cases surgery may be needed to free the nerve by a procedure called a"
             " microdiscectomy.",
@@ -915,6 +919,11 @@ def test_these_include_lists_the_symptoms_the_sentence_before_announced(
             "Sciatica can be caused by the nerve being irritated by a herniated disc.",
             set(),
             ("compresses",),
+        ),
+        (  # conservative care itself comes after nothing
+            "Rest can help if symptoms persist.",
+            set(),
+            ("tried_before",),
         ),
         (  # two roots: which one supplies the muscle is not said
             "L5 and S1 problems can cause weakness of the tibialis anterior.",

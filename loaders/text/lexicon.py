@@ -67,6 +67,8 @@ class Lexicon:
     regional: dict[URIRef, tuple[Entity, str]] = field(default_factory=dict)
     overlies: dict[URIRef, Entity] = field(default_factory=dict)
     reflexes: list[str] = field(default_factory=list)
+    #: A treatment -> its kind (conservative, interventional, surgical), as the graph gives it.
+    kinds: dict[URIRef, Entity] = field(default_factory=dict)
     _containing: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def dumps(self) -> str:
@@ -79,6 +81,7 @@ class Lexicon:
                 "regional": {str(k): [str(g.iri), r] for k, (g, r) in self.regional.items()},
                 "overlies": {str(k): str(r.iri) for k, r in self.overlies.items()},
                 "reflexes": self.reflexes,
+                "kinds": {str(k): str(v.iri) for k, v in self.kinds.items()},
             },
             sort_keys=True,
         )
@@ -100,6 +103,7 @@ class Lexicon:
             },
             overlies={URIRef(k): by_iri[URIRef(r)] for k, r in data["overlies"].items()},
             reflexes=list(data["reflexes"]),
+            kinds={URIRef(k): by_iri[URIRef(v)] for k, v in data["kinds"].items()},
         )
 
     def region_of(self, iri: URIRef) -> Entity | None:
@@ -119,6 +123,14 @@ class Lexicon:
             labels = {e.label for p, ents in self.phrases.items() if word in p for e in ents}
             self._containing[word] = sorted(labels)[:3]
         return list(self._containing[word])
+
+
+#: The class a table gives a treatment of each kind -> the kind.
+KIND_OF_CLASS = {
+    SPINE.ConservativeTreatment: SPINE["kind-conservative"],
+    SPINE.InterventionalTreatment: SPINE["kind-interventional"],
+    SPINE.SurgicalTreatment: SPINE["kind-surgical"],
+}
 
 
 def build_lexicon(graphs: Iterable[Graph]) -> Lexicon:
@@ -150,6 +162,12 @@ def build_lexicon(graphs: Iterable[Graph]) -> Lexicon:
         part: lexicon.by_iri[region]
         for part, region in merged.subject_objects(SPINE.overlies)
         if isinstance(part, URIRef) and isinstance(region, URIRef) and region in lexicon.by_iri
+    }
+    lexicon.kinds = {
+        treatment: lexicon.by_iri[kind]
+        for cls, kind in KIND_OF_CLASS.items()
+        for treatment in merged.subjects(RDF.type, cls)
+        if isinstance(treatment, URIRef) and kind in lexicon.by_iri
     }
     _compose_regional(lexicon, merged)
     return lexicon

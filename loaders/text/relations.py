@@ -1830,6 +1830,15 @@ def _fail_cue(s: _Sentence) -> int | None:
     return None
 
 
+CONSERVATIVE_CARE = "treatment-conservative-care"
+
+
+def _beyond_conservative(s: _Sentence, treatment: Mention) -> bool:
+    """Whether the graph makes a treatment interventional or surgical."""
+    kind = s.lexicon.kinds.get(treatment.entity.iri)
+    return kind is not None and kind.iri in {SPINE["kind-interventional"], SPINE["kind-surgical"]}
+
+
 def _tried_before(s: _Sentence) -> Iterator[Found]:
     """Orderings: "after/despite X, Y", "X first, then Y", "if X does not help, Y"."""
     treatments = s.of("TREATMENT")
@@ -1876,6 +1885,10 @@ def _tried_before(s: _Sentence) -> Iterator[Found]:
         elif conditional is not None:  # "rest may help, but if the pain persists, surgery"
             first = [t for t in treatments if t.start < conditional]
             later = [t for t in steps if t.start > i]
+            if first and not later and all(_beyond_conservative(s, t) for t in first):
+                # "surgery, if symptoms persist": after the conservative care that went before
+                care = s.named(replace(first[0], start=i, end=i + 1), CONSERVATIVE_CARE)
+                first, later = ([care], first) if care is not None else ([], [])
         else:
             first = [t for t in treatments if t.start < i]
             later = [t for t in steps if t.start > i]
