@@ -234,6 +234,10 @@ def _claims(pipeline: Pipeline, text: str) -> set[tuple[str, str, str, str]]:
                 ("finding-numbness", "occurs_in", "body-part-leg", "asserted"),
             },
         ),
+        (  # a risk factor named as the cause
+            "A herniated disc can be caused by poor posture.",
+            {("risk-factor-poor-posture", "causes", "condition-disc-herniation", "possible")},
+        ),
         (  # a steroid injection is narrower than any injection
             "Cortisone injections may be given for a herniated disc.",
             {
@@ -1080,6 +1084,16 @@ def test_a_disc_where_a_condition_occurs_is_shown_as_its_level(tmp_path: Path) -
     assert result.exit_code == 0, result.output
     (claim,) = json.loads(result.stdout)["claims"]
     assert claim["object"] == {"iri": "https://w3id.org/spinekg/disc-L5-S1", "label": "L5-S1 level"}
+
+
+def test_a_side_is_shown_in_the_annotation_guides_words(tmp_path: Path) -> None:
+    article = tmp_path / "note.txt"
+    article.write_text("Sciatica usually affects only one leg.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(article), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    sides = [c["object"] for c in json.loads(result.stdout)["claims"]]
+    iri = "https://w3id.org/spinekg/laterality-unilateral"
+    assert {"iri": iri, "label": "one side"} in sides
 
 
 def test_the_disc_that_tears_because_of_a_cause_is_the_page_condition(

@@ -312,11 +312,16 @@ def _individual(m: Mention) -> bool:
     return str(m.entity.iri).rsplit("/", 1)[-1][:1].islower()
 
 
+#: The sides as the annotation guide names what a condition affects.
+SIDES = {"unilateral": "one side", "bilateral": "both sides"}
+
+
 def _claim(found: Found, sentence: str, start: int, end: int, lexicon: Lexicon) -> Extracted:
     """The claim of a found relation, its ends shown as clinical annotation names them.
 
     A regional herniation is shown as the general one with the region in ``context``; a disc
-    where a condition occurs as its level ("L4-L5 level").
+    where a condition occurs as its level ("L4-L5 level"); a side in the annotation's words
+    ("one side", "both sides").
     """
     subject, obj = found.subject.entity, found.object.entity
     context: dict[str, Any] = {
@@ -330,6 +335,7 @@ def _claim(found: Found, sentence: str, start: int, end: int, lexicon: Lexicon) 
         general, region = lexicon.regional.get(entity.iri, (entity, ""))
         if entity.category == "LEVEL":  # a disc as the level where a condition is: "L4-L5 level"
             general = replace(entity, label=f"{entity.label.split()[0]} level")
+        general = replace(general, label=SIDES.get(general.label, general.label))
         shown.append(general)
         if region:
             context["region"] = region

@@ -901,7 +901,7 @@ def _causes(s: _Sentence) -> Iterator[Found]:
         if s.tokens[i] not in CAUSE:  # a noun of causing without "of"
             continue
         if nxt in {"by", "from"}:  # passive: "caused by X", "results from X"
-            subjects = s.group_after(i + 1, CAUSERS)
+            subjects = s.group_after(i + 1, CAUSERS | {"RISK"})  # "caused by poor posture"
             if not subjects:  # "caused by the nerve being squeezed by X or Y"
                 subjects, pressing = _pressed_by(s, i + 1)
                 if pressing:
@@ -946,7 +946,7 @@ def _causes(s: _Sentence) -> Iterator[Found]:
             if not happens and not fails:
                 continue
         cue_end = i + 1 if s.tokens[i] in {"due", "because"} else i
-        causes = s.group_after(cue_end, CAUSERS, gap=3)
+        causes = s.group_after(cue_end, CAUSERS | {"RISK"}, gap=3)
         effects = s.group_before(i, EFFECTS, gap=3)
         if happens and not effects:
             effects = s.group_before(i - 1, EFFECTS, gap=3)
