@@ -283,6 +283,23 @@ def _claims(pipeline: Pipeline, text: str) -> set[tuple[str, str, str, str]]:
             "An L5 radiculopathy means that the L5 nerve root is being squeezed.",
             {("mechanism-nerve-root-compression", "causes", "radiculopathy-L5", "asserted")},
         ),
+        (  # an inflamed root, and a condition with two names
+            "A pinched nerve, also known as radiculopathy, occurs when a nerve root is inflamed.",
+            {
+                (
+                    "mechanism-nerve-root-inflammation",
+                    "causes",
+                    "condition-pinched-nerve",
+                    "asserted",
+                ),
+                (
+                    "mechanism-nerve-root-inflammation",
+                    "causes",
+                    "condition-radiculopathy",
+                    "asserted",
+                ),
+            },
+        ),
         (  # deficits tied to a named root: what the root supplies
             "With L5, there may be weakness of the tibialis anterior and numbness on the top of"
             " the foot.",
@@ -923,6 +940,11 @@ def test_these_include_lists_the_symptoms_the_sentence_before_announced(
             "Sciatica can be caused by the nerve being irritated by a herniated disc.",
             set(),
             ("compresses",),
+        ),
+        (  # the sciatic nerve is no root: its inflammation is not a root's
+            "Sciatica occurs when the sciatic nerve is inflamed.",
+            set(),
+            ("mechanism-nerve-root-inflammation",),
         ),
         (  # conservative care itself comes after nothing
             "Rest can help if symptoms persist.",

@@ -995,6 +995,9 @@ COMPRESSION_OF = {
     "cauda-equina": "mechanism-cauda-equina-compression",
 }
 ROOT_COMPRESSION = "mechanism-nerve-root-compression"
+ROOT_INFLAMMATION = "mechanism-nerve-root-inflammation"
+#: Participles of a structure being inflamed: "when the root is inflamed".
+INFLAMED = {"inflamed", "swollen"}
 #: A nerve outside the spine that is pressed on is a pinched nerve.
 PINCHED_NERVE = "condition-pinched-nerve"
 #: What pressing on a structure is, whichever the structure.
@@ -1008,10 +1011,11 @@ def _compression_clause(s: _Sentence) -> Iterator[Found]:
     causes weakness and numbness.
     """
     for i, token in enumerate(s.tokens):
-        # "is pinched", "become irritated or compressed"
-        if token not in PRESSED or not set(s.tokens[max(0, i - 3) : i]) & PASSIVE:
+        # "is pinched", "become irritated or compressed", "is inflamed"
+        if token not in PRESSED | INFLAMED or not set(s.tokens[max(0, i - 3) : i]) & PASSIVE:
             continue
-        nerve = next((m for m in s.of("NEURAL") if 0 < i - m.end <= 4), None)
+        # "a nerve (in the neck or upper back) is pinched"
+        nerve = next((m for m in reversed(s.of("NEURAL")) if 0 < i - m.end <= 8), None)
         if nerve is None:
             continue
         # only a compression the sentence makes a cause: "when/if it is pinched ...", "... is
@@ -1023,13 +1027,15 @@ def _compression_clause(s: _Sentence) -> Iterator[Found]:
         local = _local(nerve)
         root = local.startswith("root-") or local.endswith("nerve-root-unspecified")
         mechanism_id = ROOT_COMPRESSION if root else COMPRESSION_OF.get(local, PINCHED_NERVE)
+        if token in INFLAMED:  # an inflamed root; the cord or cauda equina are not said so
+            mechanism_id = ROOT_INFLAMMATION if root else ""
         mechanism = s.named(replace(nerve, end=i + 1), mechanism_id)
         if mechanism is None:
             continue
         findings = [m for m in s.of("FINDING") if m.start > i and not _generic(m)]
         yield from _pairs(s, "causes", [mechanism], findings, 0.6, cue=i)
-        if defined is not None and _local(defined) != mechanism_id:
-            yield from _pairs(s, "causes", [mechanism], [defined], 0.6, cue=i)
+        defined = [m for m in defined if _local(m) != mechanism_id]
+        yield from _pairs(s, "causes", [mechanism], defined, 0.6, cue=i)
 
 
 def compression_stated(found: Sequence[Found], lexicon: Lexicon) -> Mention | None:
@@ -1087,15 +1093,25 @@ DEFINING = {"when", "if", "that", "whenever"}
 DEFINED = {"CONDITION", "FINDING"}
 
 
-def _defined_by(s: _Sentence, start: int) -> Mention | None:
-    """The condition or finding a sentence defines by the clause opening before token ``start``."""
+def _defined_by(s: _Sentence, start: int) -> list[Mention]:
+    """The condition or finding a sentence defines by the clause opening before token ``start``.
+
+    "A pinched nerve, also known as radiculopathy, occurs when ...": both names.
+    """
     before = [m for m in s.mentions if m.category in DEFINED and m.end <= start]
     if not before:
-        return None
+        return []
     words = s.tokens[before[-1].end : start]
-    if len(words) <= 8 and set(words) & DEFINES and set(words) & DEFINING:
-        return before[-1]
-    return None
+    if len(words) > 8 or not set(words) & DEFINES or not set(words) & DEFINING:
+        return []
+    named = [before[-1]]
+    if len(before) > 1 and set(s.tokens[before[-2].end : before[-1].start]) & ALSO_NAMED:
+        named.insert(0, before[-2])
+    return named
+
+
+#: Words that give a second name: "a pinched nerve, also known as radiculopathy".
+ALSO_NAMED = {"known", "called", "termed", "aka"}
 
 
 def _compresses(s: _Sentence) -> Iterator[Found]:
