@@ -234,6 +234,10 @@ def _claims(pipeline: Pipeline, text: str) -> set[tuple[str, str, str, str]]:
                 ("finding-numbness", "occurs_in", "body-part-leg", "asserted"),
             },
         ),
+        (  # what people with a condition feel
+            "Patients with sciatica often feel numbness in the foot.",
+            {("finding-sciatica", "has_symptom", "finding-numbness", "asserted")},
+        ),
         (  # a risk factor named as the cause
             "A herniated disc can be caused by poor posture.",
             {("risk-factor-poor-posture", "causes", "condition-disc-herniation", "possible")},
@@ -946,6 +950,11 @@ def test_these_include_lists_the_symptoms_the_sentence_before_announced(
             set(),
             ("mechanism-nerve-root-inflammation",),
         ),
+        (  # people with a finding are told what to do, not what they feel
+            "People with back pain should see a doctor about numbness.",
+            set(),
+            ("has_symptom",),
+        ),
         (  # conservative care itself comes after nothing
             "Rest can help if symptoms persist.",
             set(),
@@ -1080,6 +1089,18 @@ def test_there_may_be_a_finding_is_the_topics(pipeline: Pipeline, tmp_path: Path
     claims = _page(pipeline, tmp_path, page)
     assert ("finding-sciatica", "has_symptom", "finding-numbness", "possible") in claims
     assert not {c for c in claims if c[2] == "finding-back-pain"}
+
+
+def test_the_nerve_is_the_nerve_named_before(pipeline: Pipeline, tmp_path: Path) -> None:
+    page = (
+        "Sciatica\n\nThe sciatic nerve runs down the leg.\n\n"
+        "A herniated disc can press on the nerve. A bone spur can press on a nerve.\n"
+    )
+    claims = _page(pipeline, tmp_path, page)
+    assert {
+        ("condition-disc-herniation", "compresses", "nerve-sciatic", "possible"),
+        ("condition-bone-spurs", "compresses", "spinal-nerve-root-unspecified", "possible"),
+    } <= claims
 
 
 def test_a_cause_named_in_the_text_is_not_the_page_topic(

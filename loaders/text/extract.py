@@ -178,6 +178,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             tokens = _lower(sent)
             anchor = frame.anchor if block.kind == "item" and frame is not None else None
             topic = _as_topic(anchor or section_topic or page_topic, start)
+            mentions = _referring_back(mentions, tokens, recent)
             found = extract_relations(
                 tokens,
                 mentions,
@@ -256,6 +257,30 @@ def _remember(
         definite = m.start > 0 and tokens[m.start - 1] in {"the", "this", "that", "these"}
         if not (_generic_mention(m) and definite and m.category in recent):
             out[m.category] = m
+    return out
+
+
+def _referring_back(
+    mentions: list[Mention], tokens: list[str], recent: dict[str, Mention]
+) -> list[Mention]:
+    """A definite "the nerve", after the sciatic nerve was named, is the sciatic nerve.
+
+    A definite generic mention of a nerve or root stands for the last specific one named in
+    the sentences before; "a nerve" stays generic.
+    """
+    out = []
+    for m in mentions:
+        before = recent.get(m.category)
+        definite = m.start > 0 and tokens[m.start - 1] in {"the", "this", "that"}
+        if (
+            m.category == "NEURAL"
+            and definite
+            and _generic_mention(m)
+            and before is not None
+            and not _generic_mention(before)
+        ):
+            m = replace(m, entity=before.entity)
+        out.append(m)
     return out
 
 

@@ -1306,6 +1306,32 @@ def _experienced(s: _Sentence) -> Iterator[Found]:
                 return
 
 
+#: Words of the people a sentence says have a condition: "people who have a slipped disc".
+PEOPLE = {"people", "patients", "those", "someone", "anyone", "persons", "individuals", "adults"}
+HAVING = {"with", "have", "has", "had"}
+
+
+def _people_with(s: _Sentence) -> Iterator[Found]:
+    """What people with a condition feel: "most people who have a slipped disc feel pain".
+
+    The condition is what they have; the findings are what they are said to feel or get.
+    """
+    findings = [m for m in s.of("FINDING") if not _generic(m)]
+    for m in s.of("CONDITION", "FINDING"):
+        having = set(s.tokens[max(0, m.start - 4) : m.start]) & HAVING
+        if not having or not set(s.tokens[max(0, m.start - 6) : m.start]) & PEOPLE:
+            continue
+        reach = range(m.end, min(len(s.tokens), m.end + 4))
+        verb = next((i for i in reach if s.tokens[i] in EXPERIENCE_BEFORE), None)
+        if verb is None:
+            continue
+        after = [f for f in findings if f.start > verb]
+        if after and after[0].start - verb <= 6:
+            yield from _pairs(
+                s, "has_symptom", [m], _run_from(s, after[0], findings), 0.6, cue=verb
+            )
+
+
 def _run_from(s: _Sentence, first: Mention, findings: list[Mention]) -> list[Mention]:
     """``first`` and the findings coordinated after it."""
     run = [first]
@@ -2104,6 +2130,7 @@ RULES = (
     _has_symptom,
     _these_include,
     _experienced,
+    _people_with,
     _occurs_in,
     _places_before,
     _place_shared,
