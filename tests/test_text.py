@@ -1103,6 +1103,26 @@ def test_the_nerve_is_the_nerve_named_before(pipeline: Pipeline, tmp_path: Path)
     } <= claims
 
 
+def test_a_root_named_in_a_lead_in_supplies_what_its_items_place(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    page = (
+        "Herniated disc\n\nA herniated disc hurts.\n\n"
+        "Symptoms if the affected root is L5:\n"
+        "- Numbness: loss of feeling in the big toe.\n"
+        "- Weakness of the tibialis anterior.\n\n"
+        "Other symptoms:\n"
+        "- numbness in the thumb\n"
+    )
+    claims = _page(pipeline, tmp_path, page)
+    assert {
+        ("root-L5", "innervates", "body-part-great-toe", "asserted"),
+        ("root-L5", "innervates", "muscle-tibialis-anterior", "asserted"),
+        ("finding-numbness", "occurs_in", "body-part-thumb", "asserted"),
+    } <= claims
+    assert ("root-L5", "innervates", "body-part-thumb", "asserted") not in claims
+
+
 def test_a_cause_named_in_the_text_is_not_the_page_topic(
     pipeline: Pipeline, tmp_path: Path
 ) -> None:

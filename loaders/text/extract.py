@@ -24,6 +24,7 @@ from spinekg.loaders.text.relations import (
     compression_stated,
     extract_relations,
     named_as_cause,
+    root_named,
     symptoms_named,
 )
 from spinekg.loaders.text.segment import blocks
@@ -157,6 +158,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
     symptoms_of: Mention | None = None  # "... the symptoms of sciatica. These include ..."
     pressed: Mention | None = None  # "... a disc presses on the root. This can lead to ..."
     listed: list[int] = []  # the claims of the list just read, for "these symptoms are signs of"
+    list_root: Mention | None = None  # "Symptoms if the affected root is L5:"
     section_topic: Mention | None = None
     frame: Frame | None = None
     section_frame: Frame | None = None  # the heading's, for a lead-in that sets none itself
@@ -167,10 +169,10 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             section_frame = frame
             named = [m for m in (heading[1] if heading else []) if m.category == "CONDITION"]
             section_topic = named[0] if named else None
-            recent, pressed, listed = {}, None, []
+            recent, pressed, listed, list_root = {}, None, [], None
             continue
         if block.kind != "item":
-            frame = None
+            frame, list_root = None, None
         for number, (sent, mentions) in enumerate(sentences):
             start = block.start + sent.start_char
             end = block.start + sent.end_char
@@ -187,6 +189,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
                 recent=recent,
                 symptoms_of=symptoms_of,
                 pressed=pressed,
+                root=list_root if block.kind == "item" else None,
             )
             symptoms_of = symptoms_named(tokens, mentions)
             pressed = compression_stated(found, pipeline.lexicon)
@@ -218,6 +221,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             unrecognised += _near_misses(sent, mentions, pipeline, block.start, sentence)
             recent = _remember(recent, tokens, mentions)
             if block.lead_in and number == len(sentences) - 1:
+                list_root = root_named(mentions, pipeline.lexicon)
                 # "Risk factors you can change ... These may include:" keeps the heading's frame
                 frame = frame_of(tokens, mentions) or inherited(section_frame, tokens)
     return Extraction(article, _unique(claims), unrecognised)

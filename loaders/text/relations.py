@@ -21,6 +21,7 @@ __all__ = [
     "compression_stated",
     "extract_relations",
     "named_as_cause",
+    "root_named",
     "symptoms_named",
 ]
 
@@ -547,6 +548,7 @@ def extract_relations(
     recent: dict[str, Mention] | None = None,
     symptoms_of: Mention | None = None,
     pressed: Mention | None = None,
+    root: Mention | None = None,
 ) -> list[Found]:
     """Every relation the rules find in one sentence (tokens lower-cased).
 
@@ -560,6 +562,8 @@ def extract_relations(
         sciatica. These include numbness and weakness").
     :param pressed: the compression the sentence before stated, which "this" names ("... a disc
         presses on the root. This can lead to weakness").
+    :param root: the one root a list's lead-in names, whose deficits its items list ("Symptoms
+        if the affected root is L5:").
     """
     s = _Sentence(
         [t.lower() for t in tokens],
@@ -569,6 +573,7 @@ def extract_relations(
         recent or {},
         symptoms_of,
         pressed,
+        root,
     )
     found: dict[tuple[str, str, str], Found] = {}
     for rule in RULES:
@@ -592,6 +597,7 @@ class _Sentence:
     recent: dict[str, Mention] = field(default_factory=dict)
     symptoms_of: Mention | None = None
     pressed: Mention | None = None
+    root: Mention | None = None
     _by_category: dict[tuple[str, ...], list[Mention]] = field(default_factory=dict)
 
     def implicit(self, *categories: str) -> list[Mention]:
@@ -2057,6 +2063,8 @@ def _what_a_root_supplies(s: _Sentence, found: Sequence[Found]) -> Iterator[Foun
         for m in s.mentions
         if (local := _root_of(s, m)) is not None and not _names_a_level(s, m)
     ]
+    if not named and s.root is not None:  # an item under "Symptoms if the root is L5:"
+        named = [(s.root, _local(s.root))]
     if len({local for _, local in named}) != 1:
         return
     opener, local = named[0]
@@ -2069,6 +2077,17 @@ def _what_a_root_supplies(s: _Sentence, found: Sequence[Found]) -> Iterator[Foun
         sensory = deficit in SENSORY_DEFICITS and place.category == "BODY"
         if motor or sensory:
             yield Found(root, "innervates", place, "asserted", 0.6)
+
+
+def root_named(mentions: Sequence[Mention], lexicon: Lexicon) -> Mention | None:
+    """The one root a lead-in names ("Symptoms if the affected root is L4:"), standing before."""
+    s = _Sentence([], list(mentions), lexicon)
+    roots = {local for m in mentions if (local := _root_of(s, m)) is not None}
+    if len(roots) != 1:
+        return None
+    entity = lexicon.by_iri[SPINE[roots.pop()]]
+    first = next(m for m in mentions if _root_of(s, m) is not None)
+    return replace(first, entity=entity, start=-1, end=-1, text="")
 
 
 def _names_a_level(s: _Sentence, m: Mention) -> bool:
