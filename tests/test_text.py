@@ -242,6 +242,21 @@ def _claims(pipeline: Pipeline, text: str) -> set[tuple[str, str, str, str]]:
             "A herniated disc can be caused by poor posture.",
             {("risk-factor-poor-posture", "causes", "condition-disc-herniation", "possible")},
         ),
+        (  # an item the lexicon does not know keeps a kind's list going
+            "Conservative therapies such as steroids, narcotic analgesics and physical therapy"
+            " are tried first.",
+            {
+                ("treatment-opioids", "treatment_kind", "kind-conservative", "asserted"),
+                ("treatment-physical-therapy", "treatment_kind", "kind-conservative", "asserted"),
+            },
+        ),
+        (  # weakness in the muscles of a place is weakness in that place
+            "You may feel weakness in the muscles of the shoulder or arm.",
+            {
+                ("finding-muscle-weakness", "occurs_in", "body-part-shoulder", "possible"),
+                ("finding-muscle-weakness", "occurs_in", "body-part-arm", "possible"),
+            },
+        ),
         (  # a steroid injection is narrower than any injection
             "Cortisone injections may be given for a herniated disc.",
             {
@@ -954,6 +969,11 @@ def test_these_include_lists_the_symptoms_the_sentence_before_announced(
             "People with back pain should see a doctor about numbness.",
             set(),
             ("has_symptom",),
+        ),
+        (  # a clause of its own ends the list of a kind
+            "Conservative care helps most people, and surgery helps the rest.",
+            set(),
+            ("treatment_kind",),
         ),
         (  # conservative care itself comes after nothing
             "Rest can help if symptoms persist.",

@@ -1525,7 +1525,11 @@ def _occurs_in(s: _Sentence) -> Iterator[Found]:
             else:
                 run, disjunction = [m], False
             placed = []
-        elif m.category in PLACES and run and _only(between, PLACE | JOINERS | SENSATION):
+        elif (
+            m.category in PLACES
+            and run
+            and _only(between, PLACE | JOINERS | SENSATION | (set() if placed else OF_PART))
+        ):  # "in the muscles of the arm", but not "the biceps muscles of the arm" again
             if qualified == edge and _only(between, {"in", "at", "of", "the", "a", "your"}):
                 run, placed = [], []  # the condition's own place: "a pinched nerve in the neck"
                 edge = m.end
@@ -1558,6 +1562,10 @@ def _occurs_in(s: _Sentence) -> Iterator[Found]:
 def _placed_before(s: _Sentence, finding: Mention) -> bool:
     """Whether a body part stands right before a finding: "back spasms", "leg weakness"."""
     return any(m.category == "BODY" and m.end == finding.start for m in s.mentions)
+
+
+#: Words of a part of a place: "weakness in the muscles of the arm" is weakness in the arm.
+OF_PART = {"muscle", "muscles", "skin", "of"}
 
 
 #: Words that tie a finding to the condition it comes from: "the pain from a herniation".
@@ -1810,13 +1818,8 @@ def _treatment_kind(s: _Sentence) -> Iterator[Found]:
             m
             for m in s.of("TREATMENT")
             if kind.end <= m.start < end
-            and _only(
-                (
-                    t
-                    for i, t in enumerate(s.tokens[kind.end : m.start], kind.end)
-                    if i not in listed
-                ),
-                EXAMPLES | JOINERS | KIND_NOUNS | EXTRA_JOINERS | {","},
+            and _list_between(
+                [t for i, t in enumerate(s.tokens[kind.end : m.start], kind.end) if i not in listed]
             )
         ]
         before = s.group_before(kind.start, {"TREATMENT"}, gap=4)
@@ -1862,6 +1865,33 @@ def _named_procedure(s: _Sentence, general: Mention) -> list[Mention]:
             j += 1
         return [m for m in s.of("TREATMENT") if m.start == j]
     return []
+
+
+#: The longest item of a list that the lexicon does not know ("steroids, NSAIDs and rest").
+UNKNOWN_ITEM = 3
+
+
+def _list_between(words: list[str]) -> bool:
+    """Whether words between a kind and a treatment only continue its list of examples.
+
+    "Non-surgical therapies such as steroids, NSAIDs and ...": an item the lexicon does not
+    know ("steroids") keeps the list going; a verb or a longer phrase ends it.
+    """
+    item: list[str] = []
+    for word in [*words, ","]:
+        if word in {",", "and", "or"}:
+            if len(item) > UNKNOWN_ITEM:
+                return False
+            item = []
+        elif word not in EXAMPLES | JOINERS | KIND_NOUNS | EXTRA_JOINERS:
+            if word in BREAKS or word in VERBS_ENDING_A_LIST:
+                return False
+            item.append(word)
+    return True
+
+
+#: Words that end a list of examples with a clause of its own: "... help most people".
+VERBS_ENDING_A_LIST = {"is", "are", "was", "were", "can", "may", "will", "help", "helps"}
 
 
 def _fail_cue(s: _Sentence) -> int | None:
