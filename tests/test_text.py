@@ -975,6 +975,11 @@ def test_these_include_lists_the_symptoms_the_sentence_before_announced(
             set(),
             ("treatment_kind",),
         ),
+        (  # prevention advice is no treatment
+            "To help prevent a slipped disc, you should exercise regularly.",
+            set(),
+            ("treated_by",),
+        ),
         (  # conservative care itself comes after nothing
             "Rest can help if symptoms persist.",
             set(),
@@ -1141,6 +1146,15 @@ def test_a_root_named_in_a_lead_in_supplies_what_its_items_place(
         ("finding-numbness", "occurs_in", "body-part-thumb", "asserted"),
     } <= claims
     assert ("root-L5", "innervates", "body-part-thumb", "asserted") not in claims
+
+
+def test_bare_pain_treated_on_a_sciatica_page_is_sciatica_treated(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    page = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\nThe pain improves with rest.\n"
+    claims = _page(pipeline, tmp_path, page)
+    assert ("finding-sciatica", "treated_by", "treatment-rest", "asserted") in claims
+    assert not {c for c in claims if c[0] == "finding-pain"}
 
 
 def test_a_cause_named_in_the_text_is_not_the_page_topic(

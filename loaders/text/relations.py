@@ -1681,6 +1681,8 @@ def _treated_by(s: _Sentence) -> Iterator[Found]:
     treatments += [care for k in s.of("KIND") if _names_care(s, k) and (care := _care_of(s, k))]
     if not treatments or (not s.cues(TREAT, inside_mentions=True) and not s.of("KIND")):
         return
+    if set(s.tokens) & PREVENTION:  # "to help prevent a slipped disc, exercise": no treatment
+        return
     first = min(t.start for t in treatments)
     purpose = {i for i, t in enumerate(s.tokens) if t in PURPOSE and i > first}
     # what a treatment is for, not what it eases: "physical therapy can help ease pain" treats
@@ -1694,8 +1696,9 @@ def _treated_by(s: _Sentence) -> Iterator[Found]:
     ]
     if any(m.category == "CONDITION" for m in targets):  # a condition is what is treated
         targets = [m for m in targets if m.category == "CONDITION"]
-    # "the pain improves with rest": bare pain is the page's condition's, which is treated
-    topic = s.implicit("CONDITION")
+    # "the pain improves with rest": bare pain is the page's condition's (or syndrome's, as
+    # sciatica), which is treated
+    topic = s.implicit("CONDITION", "FINDING")
     if topic and targets and all(m.entity.label == "pain" for m in targets):
         targets = topic
     if not targets:
@@ -1708,6 +1711,9 @@ def _treated_by(s: _Sentence) -> Iterator[Found]:
                 modality = "possible"
             yield from _pairs(s, "treated_by", [target], [t], 0.6, modality=modality)
 
+
+#: Words of preventing a condition, which the vocabulary has no relation for.
+PREVENTION = {"prevent", "prevents", "preventing", "prevention", "preventive", "preventative"}
 
 #: Words that say a treatment was tried and did not work before the one the sentence offers.
 TRIED_AND_FAILED = {"after", "despite", "following", "unresponsive", "failed", "failing"}
