@@ -975,6 +975,16 @@ def test_these_include_lists_the_symptoms_the_sentence_before_announced(
             set(),
             ("treatment_kind",),
         ),
+        (  # the level a sentence gives, not the region of the herniation's name
+            "C5-C6 is one of the most common levels for a cervical disc herniation to occur.",
+            {("condition-cervical-disc-herniation", "occurs_in", "disc-C5-C6", "asserted")},
+            ("region-cervical",),
+        ),
+        (  # the neck of "muscles in the neck" is not where the herniation is
+            "A herniated disc can affect the nerves that control the muscles in the neck.",
+            set(),
+            ("region-cervical",),
+        ),
         (  # prevention advice is no treatment
             "To help prevent a slipped disc, you should exercise regularly.",
             set(),

@@ -1393,7 +1393,10 @@ def _condition_site(s: _Sentence) -> Iterator[Found]:
     """
     for m in s.of("CONDITION"):
         region = s.lexicon.region_of(m.entity.iri)
-        if region is not None and not m.negated and set(s.tokens[m.end : m.end + 3]) & HAPPENS:
+        happens = set(s.tokens[m.end : m.end + 3]) & HAPPENS
+        # the level a sentence gives says more than the region of its name: "C5-C6 is the
+        # commonest level for a cervical herniation to occur" is about the level
+        if region is not None and not m.negated and happens and not s.of("LEVEL"):
             yield Found(m, "occurs_in", replace(m, entity=region), "asserted", 0.6)
     cues = [i for i, t in enumerate(s.tokens) if t in SITE]
     named = s.of("CONDITION")
@@ -1415,6 +1418,8 @@ def _condition_site(s: _Sentence) -> Iterator[Found]:
             if m.entity.iri in s.lexicon.overlies
             and named[0].end < cues[0] < m.start
             and not any(0 <= m.start - f.end <= 3 for f in findings)  # "pain in the neck"
+            # "affects the nerves that control the muscles in the neck": not where X is
+            and not set(s.tokens[cues[0] : m.start]) & {"muscle", "muscles"}
         ]
     if not regions or not cues:
         return
