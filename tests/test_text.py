@@ -272,6 +272,10 @@ def _claims(pipeline: Pipeline, text: str) -> set[tuple[str, str, str, str]]:
             "Surgery may be offered if symptoms persist.",
             {("treatment-conservative-care", "tried_before", "treatment-surgery", "asserted")},
         ),
+        (  # what is caused by pressure on a root is caused by the compression, never presses
+            "Radiculopathy is caused by pressure on a nerve root.",
+            {("mechanism-nerve-root-compression", "causes", "condition-radiculopathy", "asserted")},
+        ),
         (  # a procedure named as an instance of surgery
             "In rare cases surgery may be needed to free the nerve by a procedure called a"
             " microdiscectomy.",
@@ -984,6 +988,16 @@ def test_these_include_lists_the_symptoms_the_sentence_before_announced(
             "A herniated disc can affect the nerves that control the muscles in the neck.",
             set(),
             ("region-cervical",),
+        ),
+        (  # the condition a compression causes does not press
+            "Radiculopathy is caused by pressure on a nerve root.",
+            set(),
+            ("compresses",),
+        ),
+        (  # a pinched nerve is what is pressed on
+            "A pinched nerve in the neck is caused by direct pressure on the nerve.",
+            {("mechanism-nerve-root-compression", "causes", "condition-pinched-nerve", "asserted")},
+            ("compresses",),
         ),
         (  # prevention advice is no treatment
             "To help prevent a slipped disc, you should exercise regularly.",

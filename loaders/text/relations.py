@@ -908,6 +908,8 @@ def _causes(s: _Sentence) -> Iterator[Found]:
             continue
         if nxt in {"by", "from"}:  # passive: "caused by X", "results from X"
             subjects = s.group_after(i + 1, CAUSERS | {"RISK"})  # "caused by poor posture"
+            if not subjects:  # "caused by (direct) pressure on the nerve"
+                subjects = _pressure_on(s, i + 1)
             if not subjects:  # "caused by the nerve being squeezed by X or Y"
                 subjects, pressing = _pressed_by(s, i + 1)
                 if pressing:
@@ -1065,6 +1067,30 @@ def compression_stated(found: Sequence[Found], lexicon: Lexicon) -> Mention | No
     return None
 
 
+def _caused_by_before(s: _Sentence, i: int) -> bool:
+    """Whether the words before token ``i`` name what follows as a cause ("caused by (direct)")."""
+    before = [t for t in s.tokens[max(0, i - 4) : i] if t not in {"a", "an", "the", "direct"}]
+    return any(tuple(before[k : k + 2]) in AS_CAUSE for k in range(len(before) - 1))
+
+
+def _pressure_on(s: _Sentence, i: int) -> list[Mention]:
+    """The compression that "pressure on the nerve" right after token ``i`` names."""
+    words = s.tokens[i + 1 : i + 4]
+    if "pressure" not in words:
+        return []
+    k = i + 1 + words.index("pressure")
+    if s.tokens[k + 1 : k + 2] not in (["on"], ["against"]):
+        return []
+    nerve = s.group_after(k + 1, {"NEURAL"}, gap=2)
+    if not nerve:
+        return []
+    local = _local(nerve[0])
+    root = local.startswith("root-") or local.endswith("nerve-root-unspecified")
+    mechanism = ROOT_COMPRESSION if root else COMPRESSION_OF.get(local, PINCHED_NERVE)
+    named = s.named(replace(nerve[0], start=k, end=nerve[0].end), mechanism)
+    return [named] if named is not None else []
+
+
 def _pressed_by(s: _Sentence, i: int) -> tuple[list[Mention], bool]:
     """What acts on the structure named after token ``i``, and whether it presses on it.
 
@@ -1135,6 +1161,11 @@ def _compresses(s: _Sentence) -> Iterator[Found]:
                 ][:1]
             if not subjects and (s.anaphor_before(i) or _disc_part_before(s, i)):
                 subjects = s.implicit("CONDITION")
+        # a pinched nerve is the nerve pressed on, never what presses; and what is "caused by
+        # pressure on a root" is the effect of the pressing, not what presses
+        subjects = [m for m in subjects if _local(m) != PINCHED_NERVE]
+        if not passive and _caused_by_before(s, i):
+            subjects = []
         yield from _pairs(s, "compresses", subjects, objects, 0.8, cue=i)
 
 
