@@ -40,7 +40,7 @@ PARAGRAPH = [
     ("finding-muscle-weakness", "occursIn", "body-part-foot", "asserted"),
     ("finding-numbness", "occursIn", "body-part-leg", "asserted"),
     ("finding-paresthesia", "occursIn", "body-part-foot", "asserted"),
-    ("finding-muscle-weakness", "hasLaterality", "laterality-unilateral", "asserted"),
+    ("condition-disc-herniation", "hasLaterality", "laterality-unilateral", "asserted"),
     ("condition-cervical-disc-herniation", "causes", "finding-neck-pain", "possible"),
     ("condition-cervical-disc-herniation", "causes", "finding-muscle-weakness", "possible"),
     ("finding-muscle-weakness", "occursIn", "body-part-arm", "asserted"),
@@ -1179,6 +1179,15 @@ def test_bare_pain_treated_on_a_sciatica_page_is_sciatica_treated(
     claims = _page(pipeline, tmp_path, page)
     assert ("finding-sciatica", "treated_by", "treatment-rest", "asserted") in claims
     assert not {c for c in claims if c[0] == "finding-pain"}
+
+
+def test_a_deficit_is_never_what_a_page_is_about(pipeline: Pipeline, tmp_path: Path) -> None:
+    page = (
+        "When a nerve root is squeezed, weakness and numbness may follow.\n\n"
+        "Weakness can be mild. Weakness and numbness are common.\n"
+    )
+    claims = _page(pipeline, tmp_path, page)
+    assert not {c for c in claims if c[0] == "finding-muscle-weakness" and c[1] != "occurs_in"}
 
 
 def test_a_cause_named_in_the_text_is_not_the_page_topic(

@@ -245,8 +245,22 @@ def topic_of(
     return first[best]
 
 
+#: Findings that are what a condition does, never what a page is about: a page that names
+#: weakness and numbness most is about the condition behind them.
+DEFICITS = {
+    "finding-pain",
+    "finding-muscle-weakness",
+    "finding-numbness",
+    "finding-paresthesia",
+    "finding-sensory-loss",
+    "finding-diminished-reflex",
+    "finding-absent-reflex",
+}
+
+
 def _topical(m: Mention) -> bool:
-    return m.category in TOPIC_CATEGORIES and _specific(m) and m.entity.label != "pain"
+    local = str(m.entity.iri).rsplit("/", 1)[-1]
+    return m.category in TOPIC_CATEGORIES and _specific(m) and local not in DEFICITS
 
 
 def _specific(m: Mention) -> bool:
