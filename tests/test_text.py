@@ -276,6 +276,10 @@ def _claims(pipeline: Pipeline, text: str) -> set[tuple[str, str, str, str]]:
             "Radiculopathy is caused by pressure on a nerve root.",
             {("mechanism-nerve-root-compression", "causes", "condition-radiculopathy", "asserted")},
         ),
+        (  # "do not require" denies the treatment
+            "Fortunately, the majority of herniated discs do not require surgery.",
+            {("condition-disc-herniation", "treated_by", "treatment-surgery", "negated")},
+        ),
         (  # a procedure named as an instance of surgery
             "In rare cases surgery may be needed to free the nerve by a procedure called a"
             " microdiscectomy.",

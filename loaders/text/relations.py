@@ -417,6 +417,8 @@ TREAT = {
     "needed",
     "indicated",
     "required",
+    "require",
+    "requires",
     "performed",
     "given",
     "administered",
