@@ -280,6 +280,10 @@ def _claims(pipeline: Pipeline, text: str) -> set[tuple[str, str, str, str]]:
             "Fortunately, the majority of herniated discs do not require surgery.",
             {("condition-disc-herniation", "treated_by", "treatment-surgery", "negated")},
         ),
+        (  # what pain "does not get better with" was tried first
+            "Surgery is used when the pain does not get better with physical therapy.",
+            {("treatment-physical-therapy", "tried_before", "treatment-surgery", "asserted")},
+        ),
         (  # a procedure named as an instance of surgery
             "In rare cases surgery may be needed to free the nerve by a procedure called a"
             " microdiscectomy.",
