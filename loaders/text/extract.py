@@ -238,7 +238,8 @@ def _named_as_cause(sent: Span, m: Mention, mentions: list[Mention]) -> bool:
     "Due to injury, the ring can tear" names a cause; "pain due to a herniated disc" names the
     condition behind a symptom, which may well be the topic.
     """
-    if not named_as_cause(_lower(sent), m):
+    start = max(0, m.start - 3)  # the words right before it are all that can name it a cause
+    if not named_as_cause(_lower(sent[start : m.start]), replace(m, start=m.start - start)):
         return False
     effect = next((e for e in reversed(mentions) if e.end <= m.start), None)
     return effect is None or effect.category != "FINDING"
