@@ -8,6 +8,7 @@ from typing import Any
 
 from spacy.tokens import Span
 
+from spinekg.kernel.namespaces import SPINE
 from spinekg.loaders.text.articles import Article
 from spinekg.loaders.text.frames import (
     Frame,
@@ -23,6 +24,8 @@ from spinekg.loaders.text.relations import (
     Found,
     compression_stated,
     extract_relations,
+    generic,
+    local_id,
     named_as_cause,
     root_named,
     symptoms_named,
@@ -238,8 +241,7 @@ def _named_as_cause(sent: Span, m: Mention, mentions: list[Mention]) -> bool:
     "Due to injury, the ring can tear" names a cause; "pain due to a herniated disc" names the
     condition behind a symptom, which may well be the topic.
     """
-    start = max(0, m.start - 3)  # the words right before it are all that can name it a cause
-    if not named_as_cause(_lower(sent[start : m.start]), replace(m, start=m.start - start)):
+    if not named_as_cause(_lower(sent), m):
         return False
     effect = next((e for e in reversed(mentions) if e.end <= m.start), None)
     return effect is None or effect.category != "FINDING"
@@ -260,7 +262,7 @@ def _remember(
             continue
         seen.add(m.category)
         definite = m.start > 0 and tokens[m.start - 1] in {"the", "this", "that", "these"}
-        if not (_generic_mention(m) and definite and m.category in recent):
+        if not (generic(m) and definite and m.category in recent):
             out[m.category] = m
     return out
 
@@ -280,18 +282,13 @@ def _referring_back(
         if (
             m.category == "NEURAL"
             and definite
-            and _generic_mention(m)
+            and generic(m)
             and before is not None
-            and not _generic_mention(before)
+            and not generic(before)
         ):
             m = replace(m, entity=before.entity)
         out.append(m)
     return out
-
-
-def _generic_mention(m: Mention) -> bool:
-    local = str(m.entity.iri).rsplit("/", 1)[-1]
-    return not local[:1].islower() or local.endswith("-unspecified")
 
 
 #: Line breaks and other spacing inside a block (a hard-wrapped paragraph) read as one space.
@@ -339,11 +336,11 @@ def _informative(found: Found) -> bool:
 
 def _individual(m: Mention) -> bool:
     """Whether a mention names an individual: a claim never has a class at either end."""
-    return str(m.entity.iri).rsplit("/", 1)[-1][:1].islower()
+    return local_id(m)[:1].islower()
 
 
 #: The sides as the annotation guide names what a condition affects.
-SIDES = {"unilateral": "one side", "bilateral": "both sides"}
+SIDES = {SPINE["laterality-unilateral"]: "one side", SPINE["laterality-bilateral"]: "both sides"}
 
 
 def _claim(found: Found, sentence: str, start: int, end: int, lexicon: Lexicon) -> Extracted:
@@ -365,7 +362,8 @@ def _claim(found: Found, sentence: str, start: int, end: int, lexicon: Lexicon) 
         general, region = lexicon.regional.get(entity.iri, (entity, ""))
         if entity.category == "LEVEL":  # a disc as the level where a condition is: "L4-L5 level"
             general = replace(entity, label=f"{entity.label.split()[0]} level")
-        general = replace(general, label=SIDES.get(general.label, general.label))
+        if entity.iri in SIDES:
+            general = replace(entity, label=SIDES[entity.iri])
         shown.append(general)
         if region:
             context["region"] = region

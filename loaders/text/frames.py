@@ -18,9 +18,18 @@ from dataclasses import dataclass, replace
 from rdflib import URIRef
 
 from spinekg.loaders.text.pipeline import Mention
-from spinekg.loaders.text.relations import HEDGE_WORDS, SYMPTOM, Found
+from spinekg.loaders.text.relations import (
+    CHANGED_REFLEXES,
+    HEDGE_WORDS,
+    MOTOR_DEFICITS,
+    SENSORY_DEFICITS,
+    SYMPTOM,
+    Found,
+    generic,
+    local_id,
+)
 
-__all__ = ["Frame", "frame_claims", "frame_of", "inherited", "topic_of"]
+__all__ = ["Frame", "frame_claims", "frame_of", "inherited", "signs_of_list", "topic_of"]
 
 #: Words of a symptom lead-in: the relation rules' symptom nouns, and what a patient notices.
 SYMPTOM_WORDS = SYMPTOM | {
@@ -247,26 +256,16 @@ def topic_of(
 
 #: Findings that are what a condition does, never what a page is about: a page that names
 #: weakness and numbness most is about the condition behind them.
-DEFICITS = {
-    "finding-pain",
-    "finding-muscle-weakness",
-    "finding-numbness",
-    "finding-paresthesia",
-    "finding-sensory-loss",
-    "finding-diminished-reflex",
-    "finding-absent-reflex",
-}
+DEFICITS = MOTOR_DEFICITS | SENSORY_DEFICITS | {"finding-pain", *CHANGED_REFLEXES}
 
 
 def _topical(m: Mention) -> bool:
-    local = str(m.entity.iri).rsplit("/", 1)[-1]
-    return m.category in TOPIC_CATEGORIES and _specific(m) and local not in DEFICITS
+    return m.category in TOPIC_CATEGORIES and _specific(m) and local_id(m) not in DEFICITS
 
 
 def _specific(m: Mention) -> bool:
     """A named entity, not one that stands for any instance ("symptoms", "a nerve root")."""
-    local = str(m.entity.iri).rsplit("/", 1)[-1]
-    return local[:1].islower() and not local.endswith("-unspecified")
+    return not generic(m)
 
 
 #: Words in a list item that hedge it ("only in rare cases", "occasionally").

@@ -20,6 +20,8 @@ __all__ = [
     "Found",
     "compression_stated",
     "extract_relations",
+    "generic",
+    "local_id",
     "named_as_cause",
     "root_named",
     "symptoms_named",
@@ -936,7 +938,7 @@ def _causes(s: _Sentence) -> Iterator[Found]:
                     subjects = s.this_compression(i) or s.implicit(*CAUSERS, "FINDING")
             if not subjects:  # "sciatica can bring on hip pain": a syndrome that opens the sentence
                 first = s.mentions[0] if s.mentions else None
-                if first and first.category == "FINDING" and first.end <= i and not _generic(first):
+                if first and first.category == "FINDING" and first.end <= i and not generic(first):
                     subjects = [first] if first.start <= 1 else []
             objects = _objects_after(s, i, EFFECTS)
         yield from _pairs(s, "causes", subjects, objects, 0.8, cue=i)
@@ -951,7 +953,7 @@ def _causes(s: _Sentence) -> Iterator[Found]:
         if s.tokens[i] in {"by", "from"} and i > 0 and s.tokens[i - 1] in CAUSE:
             continue  # handled above
         happens = i > 0 and s.tokens[i - 1] in HAPPENS  # "can also occur from stenosis"
-        fails = _disc_fails_before(s, i)  # "discs may break open from injury"
+        fails = _disc_fails(s.tokens[s.clause(i)[0] : i])  # "discs may break open from injury"
         if s.tokens[i] == "from" and not s.group_before(i, {"FINDING"}, gap=1):
             if not happens and not fails:
                 continue
@@ -963,7 +965,7 @@ def _causes(s: _Sentence) -> Iterator[Found]:
         if not effects and (fails or _disc_part_before(s, i)):  # "discs can tear due to injury"
             effects = s.implicit("CONDITION")
         modality = None
-        if not effects and causes and i <= 1 and _disc_fails_after(s, causes[-1].end):
+        if not effects and causes and i <= 1 and _disc_fails(s.tokens[causes[-1].end :]):
             effects = s.implicit("CONDITION")  # "due to injury, the ring can tear"
             hedged = set(s.tokens[causes[-1].end :]) & HEDGE_WORDS
             modality = "possible" if hedged else None
@@ -988,10 +990,18 @@ def _happens_before(s: _Sentence, i: int) -> bool:
 AS_CAUSE = {("due", "to"), ("caused", "by"), ("result", "of"), ("because", "of")}
 
 
+#: Words that may stand between "due to" or "caused by" and what they name.
+CAUSE_FILLERS = {"a", "an", "the", "direct"}
+
+
 def named_as_cause(tokens: Sequence[str], m: Mention) -> bool:
     """Whether a mention is named as the cause of something: "due to (a) herniated disc"."""
-    before = [t.lower() for t in tokens[max(0, m.start - 3) : m.start]]
-    before = [t for t in before if t not in {"a", "an", "the"}]
+    return _cause_named_at(tokens, m.start)
+
+
+def _cause_named_at(tokens: Sequence[str], i: int) -> bool:
+    """Whether the words right before token ``i`` name what follows as a cause."""
+    before = [t.lower() for t in tokens[max(0, i - 4) : i] if t.lower() not in CAUSE_FILLERS]
     return tuple(before[-2:]) in AS_CAUSE
 
 
@@ -1034,18 +1044,29 @@ def _compression_clause(s: _Sentence) -> Iterator[Found]:
         defined = _defined_by(s, nerve.start)
         if not condition and not defined and not set(s.tokens[i:]) & CAUSE:
             continue
-        local = _local(nerve)
-        root = local.startswith("root-") or local.endswith("nerve-root-unspecified")
-        mechanism_id = ROOT_COMPRESSION if root else COMPRESSION_OF.get(local, PINCHED_NERVE)
+        mechanism_id = _compression_of(nerve)
         if token in INFLAMED:  # an inflamed root; the cord or cauda equina are not said so
-            mechanism_id = ROOT_INFLAMMATION if root else ""
+            mechanism_id = ROOT_INFLAMMATION if _is_root(nerve) else ""
         mechanism = s.named(replace(nerve, end=i + 1), mechanism_id)
         if mechanism is None:
             continue
-        findings = [m for m in s.of("FINDING") if m.start > i and not _generic(m)]
+        findings = [m for m in s.of("FINDING") if m.start > i and not generic(m)]
         yield from _pairs(s, "causes", [mechanism], findings, 0.6, cue=i)
-        defined = [m for m in defined if _local(m) != mechanism_id]
+        defined = [m for m in defined if local_id(m) != mechanism_id]
         yield from _pairs(s, "causes", [mechanism], defined, 0.6, cue=i)
+
+
+def _is_root(structure: Mention) -> bool:
+    """Whether a neural structure is a spinal nerve root (a named one, or any)."""
+    local = local_id(structure)
+    return local.startswith("root-") or local.endswith("nerve-root-unspecified")
+
+
+def _compression_of(structure: Mention) -> str:
+    """The id of what pressing on a structure is: root or cord compression, a pinched nerve."""
+    if _is_root(structure):
+        return ROOT_COMPRESSION
+    return COMPRESSION_OF.get(local_id(structure), PINCHED_NERVE)
 
 
 def compression_stated(found: Sequence[Found], lexicon: Lexicon) -> Mention | None:
@@ -1057,22 +1078,13 @@ def compression_stated(found: Sequence[Found], lexicon: Lexicon) -> Mention | No
     for f in found:
         if f.modality == "negated":
             continue
-        if f.relation == "causes" and _local(f.subject) in COMPRESSIONS:
+        if f.relation == "causes" and local_id(f.subject) in COMPRESSIONS:
             return replace(f.subject, start=-1, end=-1, text="")
         if f.relation == "compresses":
-            local = _local(f.object)
-            root = local.startswith("root-") or local.endswith("nerve-root-unspecified")
-            mechanism = ROOT_COMPRESSION if root else COMPRESSION_OF.get(local, PINCHED_NERVE)
-            entity = lexicon.by_iri.get(SPINE[mechanism])
+            entity = lexicon.by_iri.get(SPINE[_compression_of(f.object)])
             if entity is not None:
                 return replace(f.object, entity=entity, start=-1, end=-1, text="")
     return None
-
-
-def _caused_by_before(s: _Sentence, i: int) -> bool:
-    """Whether the words before token ``i`` name what follows as a cause ("caused by (direct)")."""
-    before = [t for t in s.tokens[max(0, i - 4) : i] if t not in {"a", "an", "the", "direct"}]
-    return any(tuple(before[k : k + 2]) in AS_CAUSE for k in range(len(before) - 1))
 
 
 def _pressure_on(s: _Sentence, i: int) -> list[Mention]:
@@ -1086,10 +1098,7 @@ def _pressure_on(s: _Sentence, i: int) -> list[Mention]:
     nerve = s.group_after(k + 1, {"NEURAL"}, gap=2)
     if not nerve:
         return []
-    local = _local(nerve[0])
-    root = local.startswith("root-") or local.endswith("nerve-root-unspecified")
-    mechanism = ROOT_COMPRESSION if root else COMPRESSION_OF.get(local, PINCHED_NERVE)
-    named = s.named(replace(nerve[0], start=k, end=nerve[0].end), mechanism)
+    named = s.named(replace(nerve[0], start=k, end=nerve[0].end), _compression_of(nerve[0]))
     return [named] if named is not None else []
 
 
@@ -1165,8 +1174,8 @@ def _compresses(s: _Sentence) -> Iterator[Found]:
                 subjects = s.implicit("CONDITION")
         # a pinched nerve is the nerve pressed on, never what presses; and what is "caused by
         # pressure on a root" is the effect of the pressing, not what presses
-        subjects = [m for m in subjects if _local(m) != PINCHED_NERVE]
-        if not passive and _caused_by_before(s, i):
+        subjects = [m for m in subjects if local_id(m) != PINCHED_NERVE]
+        if not passive and _cause_named_at(s.tokens, i):
             subjects = []
         yield from _pairs(s, "compresses", subjects, objects, 0.8, cue=i)
 
@@ -1204,17 +1213,9 @@ DISC_FAILS |= {"crack", "cracks", "split", "splits", "bulge", "bulges", "slip", 
 DISC_WALLS = DISC_PARTS | {"annulus", "anulus", "ring", "wall", "lining", "layer"}
 
 
-def _disc_fails_before(s: _Sentence, i: int) -> bool:
-    """Whether the clause before token ``i`` says the disc tears, ruptures or slips."""
-    start, _ = s.clause(i)
-    words = set(s.tokens[start:i])
-    return bool(words & DISC_WALLS) and bool(words & DISC_FAILS)
-
-
-def _disc_fails_after(s: _Sentence, i: int) -> bool:
-    """Whether the sentence after token ``i`` says the disc or its ring tears or ruptures."""
-    words = set(s.tokens[i:])
-    return bool(words & DISC_WALLS) and bool(words & DISC_FAILS)
+def _disc_fails(words: Sequence[str]) -> bool:
+    """Whether words say the disc or its ring tears, ruptures or slips."""
+    return bool(set(words) & DISC_WALLS) and bool(set(words) & DISC_FAILS)
 
 
 def _has_symptom(s: _Sentence) -> Iterator[Found]:
@@ -1231,13 +1232,13 @@ def _has_symptom(s: _Sentence) -> Iterator[Found]:
             anchor = i + 1
         findings = [m for m in s.of("FINDING") if m.start >= anchor and m.start != i]
         if not findings:
-            findings = [m for m in s.of("FINDING") if m.end <= i and not _generic(m)]
+            findings = [m for m in s.of("FINDING") if m.end <= i and not generic(m)]
         yield from _pairs(s, "has_symptom", conditions, findings, 0.8, cue=i)
     # "In L5 radiculopathy, numbness is felt in the big toe."
     if len(s.tokens) > 3 and s.tokens[0] == "in" and s.mentions:
         first = s.mentions[0]
         if first.category == "CONDITION" and first.start <= 2 and "," in s.tokens[first.end :][:2]:
-            findings = [m for m in s.of("FINDING") if m.start > first.end and not _generic(m)]
+            findings = [m for m in s.of("FINDING") if m.start > first.end and not generic(m)]
             yield from _pairs(s, "has_symptom", [first], findings, 0.7)
 
 
@@ -1252,7 +1253,7 @@ def _these_include(s: _Sentence) -> Iterator[Found]:
     cue = next((i for i, t in enumerate(s.tokens[:4]) if t in LISTING), None)
     if cue is None:
         return
-    findings = [m for m in s.of("FINDING") if m.start > cue and not _generic(m)]
+    findings = [m for m in s.of("FINDING") if m.start > cue and not generic(m)]
     yield from _pairs(s, "has_symptom", s.announced(), findings, 0.7, cue=cue)
 
 
@@ -1261,7 +1262,7 @@ def symptoms_named(tokens: Sequence[str], mentions: Sequence[Mention]) -> Mentio
     for i, token in enumerate(tokens[:-1]):
         if token.lower() in SYMPTOM and tokens[i + 1].lower() == "of":
             after = [m for m in mentions if i + 1 < m.start <= i + 4]
-            if after and after[0].category in {"CONDITION", "FINDING"} and not _generic(after[0]):
+            if after and after[0].category in {"CONDITION", "FINDING"} and not generic(after[0]):
                 return after[0]
     return None
 
@@ -1313,7 +1314,7 @@ def _experienced(s: _Sentence) -> Iterator[Found]:
         "CONDITION", "FINDING"
     ):
         return
-    findings = [m for m in s.of("FINDING") if not _generic(m)]
+    findings = [m for m in s.of("FINDING") if not generic(m)]
     for i, t in enumerate(s.tokens):
         # "there may also be numbness": there is, when no root or nerve is what has it
         there = t in EXISTS and "there" in s.tokens[max(0, i - 4) : i] and not s.of("NEURAL")
@@ -1355,7 +1356,7 @@ def _people_with(s: _Sentence) -> Iterator[Found]:
 
     The condition is what they have; the findings are what they are said to feel or get.
     """
-    findings = [m for m in s.of("FINDING") if not _generic(m)]
+    findings = [m for m in s.of("FINDING") if not generic(m)]
     for m in s.of("CONDITION", "FINDING"):
         having = set(s.tokens[max(0, m.start - 4) : m.start]) & HAVING
         if not having or not set(s.tokens[max(0, m.start - 6) : m.start]) & PEOPLE:
@@ -1383,9 +1384,9 @@ def _run_from(s: _Sentence, first: Mention, findings: list[Mention]) -> list[Men
     return run
 
 
-def _generic(m: Mention) -> bool:
+def generic(m: Mention) -> bool:
     """A class, or an individual that stands for any instance ("symptoms", "a nerve root")."""
-    local = _local(m)
+    local = local_id(m)
     return not local[:1].islower() or local.endswith("-unspecified")
 
 
@@ -1468,7 +1469,7 @@ def _condition_site(s: _Sentence) -> Iterator[Found]:
 def _places_before(s: _Sentence) -> Iterator[Found]:
     """Places written before their finding: "hand and arm numbness", "leg and foot weakness"."""
     for finding in s.of("FINDING"):
-        if finding.names_place or _generic(finding) or finding.start < 1:
+        if finding.names_place or generic(finding) or finding.start < 1:
             continue
         places = s.group_before(finding.start, {"BODY"}, gap=0)
         if places and places[-1].end == finding.start:
@@ -1496,7 +1497,7 @@ def _place_shared(s: _Sentence) -> Iterator[Found]:
         if not items or (edge < len(s.tokens) and s.tokens[edge] in PLACE):
             continue  # "arm pain and numbness in the hand": the items have a place of their own
         place = replace(head, entity=head.place, names_place=False, place=None)
-        targets = [m for m in items if not m.names_place and not _generic(m)]
+        targets = [m for m in items if not m.names_place and not generic(m)]
         yield from _pairs(s, "occurs_in", targets, [place], 0.6)
 
 
@@ -1532,7 +1533,7 @@ def _places_feel(s: _Sentence) -> Iterator[Found]:
         findings = [
             f
             for f in s.group_after(start - 1, {"FINDING"}, gap=1)
-            if not f.names_place and not _generic(f)
+            if not f.names_place and not generic(f)
         ]
         if findings and findings[0].start <= start + 1:
             places = s.group_before(place.end, {"BODY"}, gap=0) or [place]
@@ -1549,12 +1550,12 @@ def _occurs_in(s: _Sentence) -> Iterator[Found]:
     for m in s.mentions:
         between = s.tokens[edge : m.start]
         if m.category == "FINDING":
-            if run and "of" in between and all(_generic(f) for f in run):
+            if run and "of" in between and all(generic(f) for f in run):
                 run = [m]  # "symptoms of sciatica in the legs": sciatica's place
             elif run and between[-1:] == ["of"]:
                 edge = m.end  # "the pain of sciatica is felt in the calf": the pain's place
                 continue
-            elif run and not between and _generic(m) and not _generic(run[-1]):
+            elif run and not between and generic(m) and not generic(run[-1]):
                 edge = m.end  # "sciatica symptoms affect the legs": sciatica's place
                 continue
             elif run and not placed and _only(between, JOINERS):
@@ -1624,18 +1625,20 @@ PLACES = {"BODY", "MUSCLE"}
 #: numbness, tingling or sensory loss in the skin it supplies.
 MOTOR_DEFICITS = {"finding-muscle-weakness", "finding-muscle-atrophy"}
 SENSORY_DEFICITS = {"finding-numbness", "finding-paresthesia", "finding-sensory-loss"}
+#: Findings that a reflex's change makes: "the knee jerk is absent".
+CHANGED_REFLEXES = {"finding-diminished-reflex", "finding-absent-reflex"}
 #: Findings felt in the skin, not in a muscle: "numbness down from the biceps" starts at it.
 SKIN_FINDINGS = SENSORY_DEFICITS | {"finding-radicular-pain", "finding-burning-sensation"}
 
 
 def _felt_in(finding: Mention, place: Mention) -> bool:
     """Whether a finding can be in a place: a muscle is weak or sore, never numb."""
-    return place.category != "MUSCLE" or _local(finding) not in SKIN_FINDINGS
+    return place.category != "MUSCLE" or local_id(finding) not in SKIN_FINDINGS
 
 
 def _may_have_place(f: Mention) -> bool:
     """A specific finding, or "symptoms" (which text places too); never a class."""
-    return _local(f)[:1].islower()
+    return local_id(f)[:1].islower()
 
 
 def _names_a_finding(s: _Sentence, place: Mention) -> bool:
@@ -1682,7 +1685,7 @@ def _affects_side(s: _Sentence) -> Iterator[Found]:
         if not subjects:
             before = [m for m in s.mentions if m.end <= side.start]
             for m in reversed(before):
-                if m.category == "FINDING" and not _generic(m):
+                if m.category == "FINDING" and not generic(m):
                     subjects = s.group_before(m.end, {m.category}, gap=0) or [m]
                     break
         yield from _pairs(s, "affects_side", subjects, [side], 0.7)
@@ -1728,7 +1731,7 @@ def _treated_by(s: _Sentence) -> Iterator[Found]:
     targets = [
         m
         for m in s.of("CONDITION", "FINDING")
-        if not _generic(m)
+        if not generic(m)
         and not any(p < m.start for p in purpose)
         and (m.category == "CONDITION" or m.start < first)
     ]
@@ -1777,11 +1780,11 @@ def _names_care(s: _Sentence, kind: Mention) -> bool:
 
 def _care_of(s: _Sentence, kind: Mention) -> Mention | None:
     """The care a kind names as a treatment: "conservatively" -> conservative care."""
-    care = next((c for c, k in KIND_OF_TREATMENT.items() if _local(kind) == k), None)
+    care = next((c for c, k in KIND_OF_TREATMENT.items() if local_id(kind) == k), None)
     return s.named(kind, care) if care is not None else None
 
 
-def _local(m: Mention) -> str:
+def local_id(m: Mention) -> str:
     """The local id of a mention's entity: "treatment-surgery"."""
     return str(m.entity.iri).rsplit("/", 1)[-1]
 
@@ -1871,7 +1874,7 @@ def _treatment_kind(s: _Sentence) -> Iterator[Found]:
             if word not in t.entity.label.lower():
                 yield Found(t, "treatment_kind", kind, "asserted", 0.7)
     for general in s.of("TREATMENT"):
-        its_kind = s.named(general, KIND_OF_TREATMENT.get(_local(general), ""))
+        its_kind = s.named(general, KIND_OF_TREATMENT.get(local_id(general), ""))
         if its_kind is None:
             continue
         examples: list[Mention] = []
@@ -2100,7 +2103,7 @@ def _innervates(s: _Sentence) -> Iterator[Found]:
 
     "It supplies ..." takes the nerve of the sentence before.
     """
-    nerves = [m for m in s.of("NEURAL") if not _generic(m)]
+    nerves = [m for m in s.of("NEURAL") if not generic(m)]
     targets = {"MUSCLE", "BODY"}
     for i in s.cues(INNERVATE):
         passive = i + 1 < len(s.tokens) and s.tokens[i + 1] == "by"
@@ -2135,16 +2138,16 @@ def _what_a_root_supplies(s: _Sentence, found: Sequence[Found]) -> Iterator[Foun
     named = [
         (m, local)
         for m in s.mentions
-        if (local := _root_of(s, m)) is not None and not _names_a_level(s, m)
+        if (local := _root_of(s.lexicon, m)) is not None and not _names_a_level(s, m)
     ]
     if not named and s.root is not None:  # an item under "Symptoms if the root is L5:"
-        named = [(s.root, _local(s.root))]
+        named = [(s.root, local_id(s.root))]
     if len({local for _, local in named}) != 1:
         return
     opener, local = named[0]
     root = replace(opener, entity=s.lexicon.by_iri[SPINE[local]])
     for item in found:
-        deficit, place = _local(item.subject), item.object
+        deficit, place = local_id(item.subject), item.object
         if item.relation != "occurs_in" or item.subject.start < opener.end:
             continue
         motor = deficit in MOTOR_DEFICITS and place.category == "MUSCLE"
@@ -2155,13 +2158,11 @@ def _what_a_root_supplies(s: _Sentence, found: Sequence[Found]) -> Iterator[Foun
 
 def root_named(mentions: Sequence[Mention], lexicon: Lexicon) -> Mention | None:
     """The one root a lead-in names ("Symptoms if the affected root is L4:"), standing before."""
-    s = _Sentence([], list(mentions), lexicon)
-    roots = {local for m in mentions if (local := _root_of(s, m)) is not None}
-    if len(roots) != 1:
+    named = [(m, local) for m in mentions if (local := _root_of(lexicon, m)) is not None]
+    if len({local for _, local in named}) != 1:
         return None
-    entity = lexicon.by_iri[SPINE[roots.pop()]]
-    first = next(m for m in mentions if _root_of(s, m) is not None)
-    return replace(first, entity=entity, start=-1, end=-1, text="")
+    first, local = named[0]
+    return replace(first, entity=lexicon.by_iri[SPINE[local]], start=-1, end=-1, text="")
 
 
 def _names_a_level(s: _Sentence, m: Mention) -> bool:
@@ -2171,12 +2172,12 @@ def _names_a_level(s: _Sentence, m: Mention) -> bool:
     )
 
 
-def _root_of(s: _Sentence, m: Mention) -> str | None:
+def _root_of(lexicon: Lexicon, m: Mention) -> str | None:
     """The id of the one root ``m`` names: a root ("the S1 nerve") or its radiculopathy."""
-    local = _local(m)
+    local = local_id(m)
     if local.startswith("radiculopathy-"):
         local = "root-" + local.removeprefix("radiculopathy-")
-    return local if local.startswith("root-") and SPINE[local] in s.lexicon.by_iri else None
+    return local if local.startswith("root-") and SPINE[local] in lexicon.by_iri else None
 
 
 def _risk(s: _Sentence) -> Iterator[Found]:
@@ -2212,7 +2213,7 @@ def _diagnosed(s: _Sentence) -> Iterator[Found]:
     # what is diagnosed is the condition, the page's if the sentence names none; a finding only
     # on a page without a topic ("the test checks for weakness" checks for the condition)
     targets = s.of("CONDITION") or s.implicit("CONDITION", "FINDING")
-    targets = targets or [m for m in s.of("FINDING") if not _generic(m)][:2]
+    targets = targets or [m for m in s.of("FINDING") if not generic(m)][:2]
     yield from _pairs(s, "diagnosed_by", targets, tests, 0.6)
 
 
