@@ -308,7 +308,11 @@ def _claims(pipeline: Pipeline, text: str) -> set[tuple[str, str, str, str]]:
         ),
         (  # a condition defined by what presses on a nerve outside the spine
             "Sciatica occurs when the sciatic nerve is compressed.",
-            {("condition-pinched-nerve", "causes", "finding-sciatica", "asserted")},
+            {("mechanism-sciatic-nerve-compression", "causes", "finding-sciatica", "asserted")},
+        ),
+        (  # a nerve whose compression the graph has no name for is a pinched nerve
+            "Thigh numbness can occur when the femoral nerve is compressed.",
+            {("condition-pinched-nerve", "causes", "finding-numbness", "possible")},
         ),
         (  # ... or on a root
             "An L5 radiculopathy means that the L5 nerve root is being squeezed.",
@@ -650,6 +654,14 @@ def test_an_order_of_treatments_needs_a_sequence_in_the_text(
             {
                 ("finding-paresthesia", "occurs_in", "skin-dorsum-of-foot", "asserted"),
                 ("finding-paresthesia", "occurs_in", "body-part-great-toe", "asserted"),
+            },
+        ),
+        (  # places a cervical or a cauda equina lesion gives symptoms in
+            "Tingling may reach the fingers and fingertips, and numbness the genitals.",
+            {
+                ("finding-paresthesia", "occurs_in", "body-part-fingers", "possible"),
+                ("finding-paresthesia", "occurs_in", "body-part-fingertips", "possible"),
+                ("finding-numbness", "occurs_in", "body-part-genitals", "possible"),
             },
         ),
         (
@@ -1011,6 +1023,47 @@ def test_these_include_lists_the_symptoms_the_sentence_before_announced(
             set(),
             ("condition-injury", "spinal-nerve-root-unspecified"),
         ),
+        (  # the step between: pressing on the sciatic nerve is what causes sciatica
+            "A bulging disc may press on the sciatic nerve, causing sciatica.",
+            {
+                ("condition-bulging-disc", "compresses", "nerve-sciatic", "possible"),
+                ("mechanism-sciatic-nerve-compression", "causes", "finding-sciatica", "possible"),
+            },
+            ("condition-pinched-nerve",),
+        ),
+        (  # a pinched sciatic nerve is its compression, not the generic pinched nerve
+            "Sciatica happens when the sciatic nerve is squeezed.",
+            {("mechanism-sciatic-nerve-compression", "causes", "finding-sciatica", "asserted")},
+            ("condition-pinched-nerve",),
+        ),
+        (  # an aside in brackets does not end the list of causes, nor joins it
+            "Sciatica can be caused by bone spurs (bony growths along worn joints), spinal"
+            " stenosis or a herniated disc.",
+            {
+                ("condition-bone-spurs", "causes", "finding-sciatica", "possible"),
+                ("condition-spinal-stenosis", "causes", "finding-sciatica", "possible"),
+                ("condition-disc-herniation", "causes", "finding-sciatica", "possible"),
+            },
+            (),
+        ),
+        (  # an example of a cause is a cause too
+            "The most common cause of a herniated disc is an injury, such as a car accident.",
+            {
+                ("condition-injury", "causes", "condition-disc-herniation", "asserted"),
+                (
+                    "risk-factor-motor-vehicle-accident",
+                    "causes",
+                    "condition-disc-herniation",
+                    "asserted",
+                ),
+            },
+            (),
+        ),
+        (  # a risk factor said to cause the condition
+            "Heavy lifting can cause a slipped disc.",
+            {("risk-factor-heavy-lifting", "causes", "condition-disc-herniation", "possible")},
+            (),
+        ),
     ],
 )
 def test_what_each_claim_belongs_to(
@@ -1182,6 +1235,12 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             SCIATICA + "It may develop slowly due to age-related wear.\n",
             {("mechanism-age-related-wear", "causes", "finding-sciatica", "possible")},
             (),
+        ),
+        (  # "the nerve" after a compression of the sciatic nerve is the sciatic nerve
+            HERNIATION + "A disc can press on a nerve root. In the buttock, compression of the"
+            " sciatic nerve is another cause of leg pain. Bone spurs can pinch the nerve.\n",
+            {("condition-bone-spurs", "compresses", "nerve-sciatic", "possible")},
+            ("condition-bone-spurs", "spinal-nerve-root-unspecified"),
         ),
     ],
 )

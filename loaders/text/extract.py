@@ -28,6 +28,7 @@ from spinekg.loaders.text.relations import (
     local_id,
     named_as_cause,
     root_named,
+    structure_compressed,
     symptoms_named,
 )
 from spinekg.loaders.text.segment import blocks
@@ -222,7 +223,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             claims += new
             unrecognised += _ambiguous(mentions, sentence)
             unrecognised += _near_misses(sent, mentions, pipeline, block.start, sentence)
-            recent = _remember(recent, tokens, mentions)
+            recent = _remember(recent, tokens, mentions, pipeline.lexicon)
             if block.lead_in and number == len(sentences) - 1:
                 list_root = root_named(mentions, pipeline.lexicon)
                 # "Risk factors you can change ... These may include:" keeps the heading's frame
@@ -248,16 +249,18 @@ def _named_as_cause(sent: Span, m: Mention, mentions: list[Mention]) -> bool:
 
 
 def _remember(
-    recent: dict[str, Mention], tokens: list[str], mentions: list[Mention]
+    recent: dict[str, Mention], tokens: list[str], mentions: list[Mention], lexicon: Lexicon
 ) -> dict[str, Mention]:
     """What "it" and "the nerve" may refer to next: each category's first mention here.
 
     A definite generic mention ("the nerve", "this disc") refers back itself, so it keeps the
-    antecedent it refers to.
+    antecedent it refers to. A named compression names its structure too: after "compression
+    of the sciatic nerve", "the nerve" is the sciatic nerve.
     """
     out = dict(recent)
     seen: set[str] = set()
-    for m in mentions:
+    named = [s for m in mentions if (s := structure_compressed(m, lexicon)) is not None]
+    for m in sorted([*mentions, *named], key=lambda m: m.start):
         if m.category in seen:
             continue
         seen.add(m.category)

@@ -242,6 +242,7 @@ SENSATION = {
     "feelings",
 }
 EXTRA_JOINERS = {
+    "such",  # "an injury, such as a car accident": the example is named too
     "together",
     "with",
     "as",
@@ -585,7 +586,10 @@ def extract_relations(
             key = (str(item.subject.entity.iri), item.relation, str(item.object.entity.iri))
             if item.subject.entity.iri != item.object.entity.iri and key not in found:
                 found[key] = item
-    for item in _what_a_root_supplies(s, list(found.values())):
+    for item in [
+        *_what_a_root_supplies(s, list(found.values())),
+        *_compression_results(s, list(found.values())),
+    ]:
         found.setdefault(
             (str(item.subject.entity.iri), item.relation, str(item.object.entity.iri)), item
         )
@@ -603,6 +607,21 @@ class _Sentence:
     pressed: Mention | None = None
     root: Mention | None = None
     _by_category: dict[tuple[str, ...], list[Mention]] = field(default_factory=dict)
+    _aside: set[int] | None = None
+
+    @property
+    def aside(self) -> set[int]:
+        """Tokens of a bracketed aside, brackets included: "bone spurs (bony growths), X"."""
+        if self._aside is None:
+            self._aside = set()
+            opened: int | None = None
+            for k, token in enumerate(self.tokens):
+                if token == "(":
+                    opened = k
+                elif token == ")" and opened is not None:
+                    self._aside.update(range(opened, k + 1))
+                    opened = None
+        return self._aside
 
     def implicit(self, *categories: str) -> list[Mention]:
         """The topic, as the subject a sentence leaves out, if it is of ``categories``."""
@@ -676,11 +695,14 @@ class _Sentence:
         edge = i + 1 if forward else i
         # a level names which disc: "symptoms of L4-L5 disc herniation" has no gap
         levels = {k for m in self.mentions if m.category == "LEVEL" for k in range(m.start, m.end)}
+        skipped = levels | self.aside  # an aside in a list is no gap: "X (an aside), Y"
         for m in ordered:
             if (forward and m.start < i) or (not forward and m.end > i + 1):
                 continue
+            if group and m.start in self.aside:
+                continue
             span = range(edge, m.start) if forward else range(m.end, edge)
-            between = [self.tokens[k] for k in span if k not in levels]
+            between = [self.tokens[k] for k in span if k not in skipped]
             if m.category not in categories:
                 if group and not _only(between, JOINERS):
                     break
@@ -831,9 +853,9 @@ def _objects_after(s: _Sentence, i: int, categories: set[str]) -> list[Mention]:
     edge = i + 1
     placed = False  # a place came after the last object: "weakness in the biceps muscle and pain"
     for m in s.mentions:
-        if m.start <= i or m.start >= end:
+        if m.start <= i or m.start >= end or (out and m.start in s.aside):
             continue
-        between = s.tokens[edge : m.start]
+        between = [s.tokens[k] for k in range(edge, m.start) if k not in s.aside]
         if m.category in categories:
             if out and not _only(between, JOINERS | EXTRA_JOINERS):
                 if not (placed and _rest_of_place(between)):
@@ -924,7 +946,8 @@ def _causes(s: _Sentence) -> Iterator[Found]:
                 start, _ = s.clause(i)
                 objects = [m for m in s.of(*EFFECTS) if m.start < i][:1]
         else:
-            subjects = s.group_before(i, CAUSERS, gap=6)
+            # "a herniated disc can cause ...", "lifting heavy loads can cause a herniation"
+            subjects = s.group_before(i, CAUSERS | {"RISK"}, gap=6)
             if subjects and named_as_cause(s.tokens, subjects[0]):
                 # "a pinched nerve due to a herniated disc can cause spasms": the pinched nerve
                 subjects = [m for m in s.of(*CAUSERS) if m.end <= subjects[0].start][-1:]
@@ -1013,6 +1036,7 @@ PASSIVE = {"is", "are", "gets", "get", "becomes", "become", "been", "being"}
 COMPRESSION_OF = {
     "spinal-cord": "mechanism-cord-compression",
     "cauda-equina": "mechanism-cauda-equina-compression",
+    "nerve-sciatic": "mechanism-sciatic-nerve-compression",
 }
 ROOT_COMPRESSION = "mechanism-nerve-root-compression"
 ROOT_INFLAMMATION = "mechanism-nerve-root-inflammation"
@@ -1056,6 +1080,34 @@ def _compression_clause(s: _Sentence) -> Iterator[Found]:
         yield from _pairs(s, "causes", [mechanism], defined, 0.6, cue=i)
 
 
+#: Words that join a compression to what it results in: "... presses on the nerve, causing".
+RESULTING = {"causing", "leading", "resulting", "producing", "giving", "which"}
+
+
+def _compression_results(s: _Sentence, found: Sequence[Found]) -> Iterator[Found]:
+    """What a compression results in, when the sentence says the pressing causes it.
+
+    "A disc can press on the sciatic nerve, causing sciatica": the disc compresses the nerve
+    and causes sciatica, and sciatic nerve compression (the step between) causes sciatica.
+    """
+    for pressing in found:
+        if pressing.relation != "compresses" or pressing.modality == "negated":
+            continue
+        structure = pressing.object
+        compression = s.named(structure, _compression_of(structure))
+        if compression is None:
+            continue
+        for result in found:
+            if (
+                result.relation == "causes"
+                and result.subject.entity.iri == pressing.subject.entity.iri
+                and result.object.start > structure.end
+                and set(s.tokens[structure.end : result.object.start]) & RESULTING
+                and result.modality != "negated"
+            ):
+                yield Found(compression, "causes", result.object, result.modality, 0.6)
+
+
 def _is_root(structure: Mention) -> bool:
     """Whether a neural structure is a spinal nerve root (a named one, or any)."""
     local = local_id(structure)
@@ -1067,6 +1119,13 @@ def _compression_of(structure: Mention) -> str:
     if _is_root(structure):
         return ROOT_COMPRESSION
     return COMPRESSION_OF.get(local_id(structure), PINCHED_NERVE)
+
+
+def structure_compressed(m: Mention, lexicon: Lexicon) -> Mention | None:
+    """The structure a named compression presses on: the sciatic nerve of its compression."""
+    structure = {mechanism: part for part, mechanism in COMPRESSION_OF.items()}.get(local_id(m))
+    entity = lexicon.by_iri.get(SPINE[structure]) if structure else None
+    return replace(m, entity=entity) if entity is not None else None
 
 
 def compression_stated(found: Sequence[Found], lexicon: Lexicon) -> Mention | None:
