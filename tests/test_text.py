@@ -1236,6 +1236,42 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             {("mechanism-age-related-wear", "causes", "finding-sciatica", "possible")},
             (),
         ),
+        (  # "other conservative treatments": those just named are conservative too
+            HERNIATION + "NSAIDs can ease the swelling. Muscle relaxants are sometimes given."
+            " Other conservative treatments include ice.\n",
+            {
+                ("treatment-nsaids", "treatment_kind", "kind-conservative", "asserted"),
+                ("treatment-muscle-relaxants", "treatment_kind", "kind-conservative", "asserted"),
+                ("treatment-ice", "treatment_kind", "kind-conservative", "asserted"),
+            },
+            (),
+        ),
+        (  # a surgery that prevents a consequence treats; exercise that prevents a herniation not
+            HERNIATION + "A large herniation needs emergency surgery to prevent paralysis."
+            " Exercise helps prevent a slipped disc.\n",
+            {
+                (
+                    "condition-disc-herniation",
+                    "treated_by",
+                    "treatment-emergency-surgery",
+                    "asserted",
+                )
+            },
+            ("treatment-exercise",),
+        ),
+        (  # "this condition" is the condition named last, not the page's topic
+            SCIATICA + "Rarely, sciatica in both legs comes from cauda equina syndrome. This"
+            " condition requires emergency surgery.\n",
+            {
+                (
+                    "condition-cauda-equina-syndrome",
+                    "treated_by",
+                    "treatment-emergency-surgery",
+                    "asserted",
+                )
+            },
+            ("finding-sciatica", "treatment-emergency-surgery"),
+        ),
         (  # "the nerve" after a compression of the sciatic nerve is the sciatic nerve
             HERNIATION + "A disc can press on a nerve root. In the buttock, compression of the"
             " sciatic nerve is another cause of leg pain. Bone spurs can pinch the nerve.\n",

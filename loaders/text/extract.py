@@ -25,6 +25,7 @@ from spinekg.loaders.text.relations import (
     compression_stated,
     extract_relations,
     generic,
+    kinds_of_the_last,
     local_id,
     named_as_cause,
     root_named,
@@ -162,6 +163,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
     symptoms_of: Mention | None = None  # "... the symptoms of sciatica. These include ..."
     pressed: Mention | None = None  # "... a disc presses on the root. This can lead to ..."
     listed: list[int] = []  # the claims of the list just read, for "these symptoms are signs of"
+    offered: list[Mention] = []  # the treatments named last, for "other conservative options"
     list_root: Mention | None = None  # "Symptoms if the affected root is L5:"
     section_topic: Mention | None = None
     frame: Frame | None = None
@@ -174,6 +176,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             named = [m for m in (heading[1] if heading else []) if m.category == "CONDITION"]
             section_topic = named[0] if named else None
             recent, pressed, listed, list_root = {}, None, [], None
+            offered = []
             continue
         if block.kind != "item":
             frame, list_root = None, None
@@ -195,6 +198,8 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
                 pressed=pressed,
                 root=list_root if block.kind == "item" else None,
             )
+            found += kinds_of_the_last(tokens, mentions, offered, pipeline.lexicon)
+            offered = [*offered, *(m for m in mentions if m.category == "TREATMENT")][-OFFERED:]
             symptoms_of = symptoms_named(tokens, mentions)
             pressed = compression_stated(found, pipeline.lexicon)
             if block.kind == "item" and frame is not None and number == 0:
@@ -229,6 +234,10 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
                 # "Risk factors you can change ... These may include:" keeps the heading's frame
                 frame = frame_of(tokens, mentions) or inherited(section_frame, tokens)
     return Extraction(article, _unique(claims), unrecognised)
+
+
+#: How many of the treatments named last "other conservative treatments" may look back on.
+OFFERED = 6
 
 
 def _refers_back(sent: Span) -> bool:

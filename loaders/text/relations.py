@@ -624,7 +624,13 @@ class _Sentence:
         return self._aside
 
     def implicit(self, *categories: str) -> list[Mention]:
-        """The topic, as the subject a sentence leaves out, if it is of ``categories``."""
+        """The topic, as the subject a sentence leaves out, if it is of ``categories``.
+
+        "This condition" opening a sentence is the condition named last, when one was.
+        """
+        if "CONDITION" in categories and self.tokens[1:2] in (["condition"], ["syndrome"]):
+            if self.tokens[0] in {"this", "the", "that"} and "CONDITION" in self.recent:
+                return self.antecedent("CONDITION")
         if self.topic is not None and self.topic.category in categories:
             return [self.topic]
         return []
@@ -1781,9 +1787,9 @@ def _treated_by(s: _Sentence) -> Iterator[Found]:
     treatments += [care for k in s.of("KIND") if _names_care(s, k) and (care := _care_of(s, k))]
     if not treatments or (not s.cues(TREAT, inside_mentions=True) and not s.of("KIND")):
         return
-    if set(s.tokens) & PREVENTION:  # "to help prevent a slipped disc, exercise": no treatment
-        return
     first = min(t.start for t in treatments)
+    if _prevents_the_condition(s, first):
+        return
     purpose = {i for i, t in enumerate(s.tokens) if t in PURPOSE and i > first}
     # what a treatment is for, not what it eases: "physical therapy can help ease pain" treats
     # the page's condition; a finding is a target only when named before the treatment
@@ -1810,6 +1816,19 @@ def _treated_by(s: _Sentence) -> Iterator[Found]:
             if fails is not None and t.start > fails:
                 modality = "possible"
             yield from _pairs(s, "treated_by", [target], [t], 0.6, modality=modality)
+
+
+def _prevents_the_condition(s: _Sentence, first: int) -> bool:
+    """Whether the sentence is about preventing a condition, which is no treating it.
+
+    "To help prevent a slipped disc, exercise", "exercise helps prevent a recurrence": no
+    treatment; "it needs surgery to prevent paralysis" prevents a consequence and treats.
+    """
+    at = next((i for i, t in enumerate(s.tokens) if t in PREVENTION), None)
+    if at is None:
+        return False
+    prevented = next((m for m in s.mentions if m.start > at), None)
+    return at < first or prevented is None or prevented.category != "FINDING"
 
 
 #: Words of preventing a condition, which the vocabulary has no relation for.
@@ -1953,6 +1972,33 @@ def _treatment_kind(s: _Sentence) -> Iterator[Found]:
             edge = m.end
         for t in examples + _named_procedure(s, general):
             yield Found(t, "treatment_kind", its_kind, "asserted", 0.6)
+
+
+def kinds_of_the_last(
+    tokens: Sequence[str], mentions: Sequence[Mention], earlier: Sequence[Mention], lexicon: Lexicon
+) -> list[Found]:
+    """The kind that "other conservative treatments" gives the treatments named just before.
+
+    "NSAIDs can ease the swelling. Other conservative treatments include ice": NSAIDs are
+    conservative too. Only a treatment that the vocabulary files under that kind is labelled.
+    """
+    found: list[Found] = []
+    for m in mentions:
+        if m.start < 1 or tokens[m.start - 1] != "other":
+            continue
+        # "other non-surgical options" names the kind; "other conservative treatments" its care
+        kind_id = local_id(m) if m.category == "KIND" else KIND_OF_TREATMENT.get(local_id(m))
+        kind = lexicon.by_iri.get(SPINE[kind_id]) if kind_id else None
+        if kind is None:
+            continue
+        for t in earlier:
+            its_kind = lexicon.kinds.get(t.entity.iri)
+            if its_kind is not None and its_kind.iri == kind.iri and t.entity.iri != m.entity.iri:
+                before = replace(t, start=-1, end=-1, text="")
+                found.append(
+                    Found(before, "treatment_kind", replace(m, entity=kind), "asserted", 0.5)
+                )
+    return found
 
 
 #: Words that give a procedure its name: "surgery ... by a procedure called discectomy".
