@@ -1059,6 +1059,18 @@ def test_these_include_lists_the_symptoms_the_sentence_before_announced(
             },
             (),
         ),
+        (  # care used up comes first; the kind is conservative care's, not the injection's
+            "Injections are usually considered when conservative measures have been exhausted.",
+            {
+                (
+                    "treatment-conservative-care",
+                    "tried_before",
+                    "treatment-injection",
+                    "asserted",
+                )
+            },
+            ("treatment-injection", "kind-conservative"),
+        ),
         (  # a risk factor said to cause the condition
             "Heavy lifting can cause a slipped disc.",
             {("risk-factor-heavy-lifting", "causes", "condition-disc-herniation", "possible")},
@@ -1271,6 +1283,20 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
                 )
             },
             ("finding-sciatica", "treatment-emergency-surgery"),
+        ),
+        (  # a lead-in that asks "when": an item saying what failed gives the order (hedged
+            # as the lead-in is)
+            SCIATICA + "Epidural injections may be offered when:\n\n- Conservative care has"
+            " been tried without relief\n- The pain is severe\n",
+            {
+                (
+                    "treatment-conservative-care",
+                    "tried_before",
+                    "treatment-epidural-steroid-injection",
+                    "possible",
+                )
+            },
+            ("finding-sciatica", "treatment-conservative-care"),
         ),
         (  # "the nerve" after a compression of the sciatic nerve is the sciatic nerve
             HERNIATION + "A disc can press on a nerve root. In the buttock, compression of the"

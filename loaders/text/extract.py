@@ -203,7 +203,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             symptoms_of = symptoms_named(tokens, mentions)
             pressed = compression_stated(found, pipeline.lexicon)
             if block.kind == "item" and frame is not None and number == 0:
-                found += frame_claims(frame, tokens, mentions, topic)
+                found += frame_claims(frame, tokens, mentions, topic, pipeline.lexicon)
                 if frame.modality == "possible":  # "you might notice:" hedges every item
                     found = [
                         replace(f, modality="possible") if f.modality == "asserted" else f

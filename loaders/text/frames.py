@@ -17,9 +17,11 @@ from dataclasses import dataclass, replace
 
 from rdflib import URIRef
 
+from spinekg.loaders.text.lexicon import Lexicon
 from spinekg.loaders.text.pipeline import Mention
 from spinekg.loaders.text.relations import (
     CHANGED_REFLEXES,
+    CONDITIONALS,
     HEDGE_WORDS,
     MOTOR_DEFICITS,
     SENSORY_DEFICITS,
@@ -27,6 +29,7 @@ from spinekg.loaders.text.relations import (
     Found,
     generic,
     local_id,
+    tried_in_vain,
 )
 
 __all__ = ["Frame", "frame_claims", "frame_of", "inherited", "signs_of_list", "topic_of"]
@@ -102,6 +105,7 @@ ITEM_CATEGORIES = {
     "risk_factor_for": ("RISK", "CONDITION"),
     "treated_by": ("TREATMENT",),
     "diagnosed_by": ("TEST",),
+    "tried_before": ("TREATMENT",),
 }
 #: Categories that can be a page's topic.
 TOPIC_CATEGORIES = ("CONDITION", "FINDING")
@@ -144,6 +148,11 @@ def frame_of(tokens: Sequence[str], mentions: Sequence[Mention]) -> Frame | None
     ]  # "risk factors you cannot change" states them
     modality = "possible" if hedges else "asserted"
     kinds = [m for m in mentions if m.category == "KIND"]
+    treatments = [m for m in mentions if m.category == "TREATMENT" and _specific(m)]
+    words = [t for t in tokens if t not in {":", "."}]
+    if treatments and words and words[-1] in CONDITIONALS:
+        # "Injections are considered when:": the items say when, and what failed came first
+        return Frame("tried_before", treatments[0], modality)
     relation = None
     if free & RISK_WORDS or (_more_frequent_in(tokens) and not free & SYMPTOM_WORDS):
         relation = "risk_factor_for"
@@ -273,7 +282,11 @@ ITEM_HEDGES = HEDGE_WORDS | {"rare", "rarely", "uncommon", "occasional"}
 
 
 def frame_claims(
-    frame: Frame, tokens: Sequence[str], mentions: Sequence[Mention], topic: Mention | None
+    frame: Frame,
+    tokens: Sequence[str],
+    mentions: Sequence[Mention],
+    topic: Mention | None,
+    lexicon: Lexicon,
 ) -> list[Found]:
     """The claims a frame makes of one list item (its first sentence).
 
@@ -291,6 +304,9 @@ def frame_claims(
         and m.start not in inside
         and m.entity.iri != anchor.entity.iri
     ]
+    if frame.relation == "tried_before":  # "conservative care has been exhausted"
+        tried = tried_in_vain(tokens, mentions, lexicon)
+        return [Found(m, "tried_before", anchor, "asserted", 0.6) for m in tried]
     hedged = bool(set(tokens) & ITEM_HEDGES)
     out = []
     for m in items:

@@ -431,7 +431,7 @@ TREAT = {
     "effective",
 }
 #: Words that say a treatment did not work: "if rest fails", "despite", "if the pain persists".
-FAILED = {"fail", "fails", "failed", "despite", "unresponsive", "persist", "persists"}
+FAILED = {"fail", "fails", "failed", "despite", "unresponsive", "persist", "persists", "exhausted"}
 #: Words that, negated, say a treatment did not work: "does not help", "has not responded to".
 WORKED = {
     "enough",
@@ -1831,6 +1831,36 @@ def _prevents_the_condition(s: _Sentence, first: int) -> bool:
     return at < first or prevented is None or prevented.category != "FINDING"
 
 
+#: Words that say a treatment was had: "patients have tried rest", "have been exhausted".
+HAD = {"tried", "exhausted", "undergone", "had"}
+
+
+def tried_in_vain(
+    tokens: Sequence[str], mentions: Sequence[Mention], lexicon: Lexicon
+) -> list[Mention]:
+    """The treatments a sentence says were had without enough relief: tried before the next.
+
+    "Patients have tried rest and NSAIDs for six weeks without relief", "conservative measures
+    have been exhausted" (a kind stands for its care); not "if rest fails, surgery" (rest is
+    offered first).
+    """
+    if not set(tokens) & HAD or set(tokens) & CONDITIONALS:
+        return []
+    fails = next((i for i, t in enumerate(tokens) if t in FAILED | {"without"}), None)
+    if fails is None:
+        return []
+    care = {kind: treatment for treatment, kind in KIND_OF_TREATMENT.items()}
+    out = []
+    for m in mentions:
+        if m.end > fails:
+            continue
+        if m.category == "KIND" and local_id(m) in care:
+            m = replace(m, entity=lexicon.by_iri.get(SPINE[care[local_id(m)]], m.entity))
+        if m.category == "TREATMENT":
+            out.append(m)
+    return out
+
+
 #: Words of preventing a condition, which the vocabulary has no relation for.
 PREVENTION = {"prevent", "prevents", "preventing", "prevention", "preventive", "preventative"}
 
@@ -1948,6 +1978,8 @@ def _treatment_kind(s: _Sentence) -> Iterator[Found]:
             )
         ]
         before = s.group_before(kind.start, {"TREATMENT"}, gap=4)
+        if before and set(s.tokens[before[-1].end : kind.start]) & CONDITIONALS:
+            before = []  # "injections are considered when conservative care has failed"
         for t in after or before:
             if word not in t.entity.label.lower():
                 yield Found(t, "treatment_kind", kind, "asserted", 0.7)
