@@ -656,6 +656,19 @@ def test_an_order_of_treatments_needs_a_sequence_in_the_text(
                 ("finding-paresthesia", "occurs_in", "body-part-great-toe", "asserted"),
             },
         ),
+        (  # an aside in brackets neither ends the run nor joins it; and is read on its own
+            "Pain (often described as burning) that radiates from the lower back down one leg."
+            " Headaches are common (a nerve can also cause numbness in the face).",
+            {
+                ("finding-radicular-pain", "occurs_in", "body-part-lower-back", "asserted"),
+                ("finding-radicular-pain", "occurs_in", "body-part-leg", "asserted"),
+                ("finding-numbness", "occurs_in", "body-part-face", "possible"),
+            },
+        ),
+        (  # pain "with radiation into" a place
+            "Thoracic herniations give back pain, possibly with radiation into the ribs.",
+            {("finding-radicular-pain", "occurs_in", "body-part-ribs", "possible")},
+        ),
         (  # places a cervical or a cauda equina lesion gives symptoms in
             "Tingling may reach the fingers and fingertips, and numbness the genitals.",
             {
@@ -1297,6 +1310,12 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
                 )
             },
             ("finding-sciatica", "treatment-conservative-care"),
+        ),
+        (  # "it" that radiates is the pain named before
+            HERNIATION + "The pain from a lumbar herniation starts in the back. It can"
+            " eventually radiate down to the feet. It is worse when sitting.\n",
+            {("finding-radicular-pain", "occurs_in", "body-part-foot", "possible")},
+            ("condition-disc-herniation", "body-part-foot"),
         ),
         (  # "the nerve" after a compression of the sciatic nerve is the sciatic nerve
             HERNIATION + "A disc can press on a nerve root. In the buttock, compression of the"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from spinekg.kernel.namespaces import SPINE
 from spinekg.loaders.text.lexicon import Lexicon
-from spinekg.loaders.text.pipeline import HEDGES, Mention
+from spinekg.loaders.text.pipeline import HEDGES, RADIATING_PAIN, TRAVEL, Mention
 
 __all__ = [
     "RELATIONS",
@@ -1606,14 +1606,25 @@ def _places_feel(s: _Sentence) -> Iterator[Found]:
 
 
 def _occurs_in(s: _Sentence) -> Iterator[Found]:
-    """A run of findings followed by a place: "numbness and tingling in the legs and feet"."""
+    """A run of findings followed by a place: "numbness and tingling in the legs and feet".
+
+    An aside in brackets is read on its own: "pain (often burning) that radiates down the
+    leg", "headaches (it may also cause numbness in the face)".
+    """
+    yield from _runs_and_places(s, [m for m in s.mentions if m.start not in s.aside])
+    yield from _runs_and_places(s, [m for m in s.mentions if m.start in s.aside])
+
+
+def _runs_and_places(s: _Sentence, mentions: list[Mention]) -> Iterator[Found]:
     run: list[Mention] = []
     disjunction = False
     edge = 0
     placed: list[Mention] = []  # the places already given to the run
     qualified = -1  # where a condition the run is "of" ends
-    for m in s.mentions:
+    for m in mentions:
         between = s.tokens[edge : m.start]
+        if m.start not in s.aside:
+            between = [t for k, t in enumerate(between, edge) if k not in s.aside]
         if m.category == "FINDING":
             if run and "of" in between and all(generic(f) for f in run):
                 run = [m]  # "symptoms of sciatica in the legs": sciatica's place
@@ -1661,6 +1672,42 @@ def _occurs_in(s: _Sentence) -> Iterator[Found]:
         else:  # a treatment, a place too far from the run
             run, placed = [], []
         edge = m.end
+
+
+#: Words that refer back to the pain the sentence before named: "It can spread to the feet".
+PAIN_BACK = {("it",), ("this",), ("the", "pain"), ("this", "pain")}
+
+
+def _it_radiates(s: _Sentence) -> Iterator[Found]:
+    """A pain named before that "radiates" here is radiating pain in the places it reaches.
+
+    "The pain starts in the lower back. It can spread down to the feet": radiating pain in
+    the feet. Only a sentence that names no finding of its own, opened by "it" or "the pain".
+    """
+    before = s.recent.get("FINDING")
+    if before is None or "pain" not in before.entity.label.split() or s.of("FINDING"):
+        return
+    travels = next((i for i, t in enumerate(s.tokens[:6]) if t in TRAVEL), None)
+    if travels is None or not any(tuple(s.tokens[:travels])[: len(w)] == w for w in PAIN_BACK):
+        return
+    radiating = next(iter(s.lexicon.phrases.get(RADIATING_PAIN, [])), None)
+    places = _after_in_clause(s, travels, {"BODY"})
+    if radiating is None or not places:
+        return
+    pain = replace(before, entity=radiating, start=0, end=1, text=s.tokens[0])
+    yield from _pairs(s, "occurs_in", [pain], places, 0.6, cue=travels)
+
+
+def _radiation_into(s: _Sentence) -> Iterator[Found]:
+    """Pain "with radiation into the ribs" is radiating pain there too."""
+    for i in s.cues({"radiation"}):
+        pain = [f for f in s.of("FINDING") if f.end <= i and "pain" in f.entity.label.split()]
+        radiating = next(iter(s.lexicon.phrases.get(RADIATING_PAIN, [])), None)
+        if not pain or radiating is None or s.tokens[i + 1 : i + 2] not in (["into"], ["to"]):
+            continue
+        places = _after_in_clause(s, i, {"BODY"})
+        named = replace(pain[-1], entity=radiating, start=i, end=i + 1, text=s.tokens[i])
+        yield from _pairs(s, "occurs_in", [named], places, 0.6, cue=i)
 
 
 def _placed_before(s: _Sentence, finding: Mention) -> bool:
@@ -2363,6 +2410,8 @@ RULES = (
     _experienced,
     _people_with,
     _occurs_in,
+    _it_radiates,
+    _radiation_into,
     _places_before,
     _place_shared,
     _places_feel,
