@@ -1317,6 +1317,29 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             {("finding-radicular-pain", "occurs_in", "body-part-foot", "possible")},
             ("condition-disc-herniation", "body-part-foot"),
         ),
+        (  # "this surgery" is the one named before, and says its kind; what it does not get
+            # better from came first; pain due to a herniation stays caused by it
+            HERNIATION + "In a microdiscectomy, a small part of the disc is removed. This surgery"
+            " is used when pain due to a disc herniation doesn\u2019t get better from"
+            " nonsurgical treatments.\n",
+            {
+                (
+                    "condition-disc-herniation",
+                    "treated_by",
+                    "treatment-microdiscectomy",
+                    "asserted",
+                ),
+                ("treatment-microdiscectomy", "treatment_kind", "kind-surgical", "asserted"),
+                (
+                    "treatment-conservative-care",
+                    "tried_before",
+                    "treatment-microdiscectomy",
+                    "asserted",
+                ),
+                ("condition-disc-herniation", "causes", "finding-pain", "asserted"),
+            },
+            ("condition-disc-herniation", "treatment-surgery"),
+        ),
         (  # "the nerve" after a compression of the sciatic nerve is the sciatic nerve
             HERNIATION + "A disc can press on a nerve root. In the buttock, compression of the"
             " sciatic nerve is another cause of leg pain. Bone spurs can pinch the nerve.\n",

@@ -187,7 +187,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             tokens = _lower(sent)
             anchor = frame.anchor if block.kind == "item" and frame is not None else None
             topic = _as_topic(anchor or section_topic or page_topic, start)
-            mentions = _referring_back(mentions, tokens, recent)
+            mentions = _referring_back(mentions, tokens, recent, pipeline.lexicon)
             found = extract_relations(
                 tokens,
                 mentions,
@@ -279,26 +279,32 @@ def _remember(
     return out
 
 
+#: Treatments that "this" refers back with to the one named before: "This surgery ...".
+GENERAL_CARE = {"treatment-surgery", "treatment-injection"}
+
+
 def _referring_back(
-    mentions: list[Mention], tokens: list[str], recent: dict[str, Mention]
+    mentions: list[Mention], tokens: list[str], recent: dict[str, Mention], lexicon: Lexicon
 ) -> list[Mention]:
     """A definite "the nerve", after the sciatic nerve was named, is the sciatic nerve.
 
     A definite generic mention of a nerve or root stands for the last specific one named in
-    the sentences before; "a nerve" stays generic.
+    the sentences before; "a nerve" stays generic. "This surgery" after a microdiscectomy
+    was named is the microdiscectomy.
     """
     out = []
     for m in mentions:
         before = recent.get(m.category)
-        definite = m.start > 0 and tokens[m.start - 1] in {"the", "this", "that"}
-        if (
-            m.category == "NEURAL"
-            and definite
-            and generic(m)
-            and before is not None
-            and not generic(before)
-        ):
-            m = replace(m, entity=before.entity)
+        article = tokens[m.start - 1] if m.start > 0 else ""
+        if before is None or before.entity.iri == m.entity.iri:
+            pass
+        elif m.category == "NEURAL" and article in {"the", "this", "that"}:
+            if generic(m) and not generic(before):
+                m = replace(m, entity=before.entity)
+        elif m.category == "TREATMENT" and article in {"this", "that"}:
+            kind = lexicon.kinds.get(m.entity.iri)
+            if local_id(m) in GENERAL_CARE and kind == lexicon.kinds.get(before.entity.iri):
+                m = replace(m, entity=before.entity)
         out.append(m)
     return out
 
@@ -329,7 +335,8 @@ def _signs_of(claim: Extracted, condition: Entity, modality: str) -> Extracted:
 
 
 def _lower(sent: Span) -> list[str]:
-    return [t.lower_ for t in sent]
+    """The sentence's words lower-cased, with a typographic apostrophe as a plain one."""
+    return [t.lower_.replace("\u2019", "'") for t in sent]
 
 
 def _as_topic(topic: Mention | None, start: int) -> Mention | None:

@@ -90,6 +90,9 @@ CONDITIONALS = {"if", "when", "unless", "once", "until", "whenever", "depending"
 SEQUENCE = {"then", "followed", "next", "later", "before", "if", "when", "unless", "afterwards"}
 #: Words that introduce what a treatment eases rather than the condition it treats.
 PURPOSE = {"to", "ease", "eases", "relieve", "relieves", "reduce", "reduces", "help", "helps"}
+#: Words of how a condition goes, which a negation after both ends is about: "pain due to a
+#: herniation that does not get better" still says the herniation causes the pain.
+COURSE = {"better", "improve", "improves", "go", "away", "resolve", "resolves", "heal", "heals"}
 #: Words that deny by frequency: "an operation is rarely required".
 RARELY = {"rarely", "seldom", "unlikely", "hardly"}
 #: Words that open a clause of its own after a comma.
@@ -571,7 +574,7 @@ def extract_relations(
         if the affected root is L5:").
     """
     s = _Sentence(
-        [t.lower() for t in tokens],
+        [t.lower().replace("\u2019", "'") for t in tokens],
         sorted(mentions, key=lambda m: m.start),
         lexicon,
         topic,
@@ -747,6 +750,7 @@ class _Sentence:
             if self.tokens[i] in NEGATIONS
             and not self._other_clause(i, segment, cue)
             and not self._new_subject(i, last.start)
+            and not (i >= last.end and set(self.tokens[i + 1 : i + 4]) & COURSE)
         ]
         if any(self.tokens[i] in RARELY for i in (*before, *after)):
             return "negated"
@@ -2080,6 +2084,23 @@ def kinds_of_the_last(
     return found
 
 
+#: Words of a mention that name its kind: "this surgery" standing for a discectomy.
+KIND_WORDS = {"surgery": "kind-surgical", "operation": "kind-surgical"}
+
+
+def _kind_said(s: _Sentence) -> Iterator[Found]:
+    """The kind that "this surgery" says of the treatment it stands for (named before)."""
+    for t in s.of("TREATMENT"):
+        words = t.text.lower().split()
+        kind_id = next((KIND_WORDS[w] for w in words if w in KIND_WORDS), None)
+        kind = s.lexicon.by_iri.get(SPINE[kind_id]) if kind_id else None
+        if kind is None or any(w in t.entity.label.lower() for w in KIND_WORDS):
+            continue
+        its_kind = s.lexicon.kinds.get(t.entity.iri)
+        if its_kind is not None and its_kind.iri == kind.iri:
+            yield Found(t, "treatment_kind", replace(t, entity=kind), "asserted", 0.6)
+
+
 #: Words that give a procedure its name: "surgery ... by a procedure called discectomy".
 NAMING = {"called", "named", "termed", "known"}
 #: How far after the general treatment its named procedure may come, in tokens.
@@ -2419,6 +2440,7 @@ RULES = (
     _affects_side,
     _treated_by,
     _treatment_kind,
+    _kind_said,
     _tried_before,
     _innervates,
     _risk,
