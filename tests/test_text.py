@@ -1084,6 +1084,16 @@ def test_these_include_lists_the_symptoms_the_sentence_before_announced(
             },
             ("treatment-injection", "kind-conservative"),
         ),
+        (  # a range of symptoms, each caused
+            "A bulging disc can cause a range of symptoms varying from mild pain in the back to"
+            " widespread numbness and weakness in the leg.",
+            {
+                ("condition-bulging-disc", "causes", "finding-back-pain", "possible"),
+                ("condition-bulging-disc", "causes", "finding-numbness", "possible"),
+                ("condition-bulging-disc", "causes", "finding-muscle-weakness", "possible"),
+            },
+            (),
+        ),
         (  # a risk factor said to cause the condition
             "Heavy lifting can cause a slipped disc.",
             {("risk-factor-heavy-lifting", "causes", "condition-disc-herniation", "possible")},
@@ -1310,6 +1320,16 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
                 )
             },
             ("finding-sciatica", "treatment-conservative-care"),
+        ),
+        (  # a list whose items each have a place (or an aside) of their own
+            SCIATICA + "There may be weakness of the calf muscle (standing on tiptoe), numbness"
+            " to the outside of the foot, and a loss of the ankle reflex.\n",
+            {
+                ("finding-sciatica", "has_symptom", "finding-muscle-weakness", "possible"),
+                ("finding-sciatica", "has_symptom", "finding-numbness", "possible"),
+                ("finding-sciatica", "has_symptom", "finding-absent-reflex", "possible"),
+            },
+            (),
         ),
         (  # "it" that radiates is the pain named before
             HERNIATION + "The pain from a lumbar herniation starts in the back. It can"

@@ -868,7 +868,7 @@ def _objects_after(s: _Sentence, i: int, categories: set[str]) -> list[Mention]:
         between = [s.tokens[k] for k in range(edge, m.start) if k not in s.aside]
         if m.category in categories:
             if out and not _only(between, JOINERS | EXTRA_JOINERS):
-                if not (placed and _rest_of_place(between)):
+                if not (placed and _rest_of_place(between)) and not _range_on(out, between):
                     break
             if not out and len(between) > 5:
                 break
@@ -880,6 +880,15 @@ def _objects_after(s: _Sentence, i: int, categories: set[str]) -> list[Mention]:
             placed = placed or bool(out)
         edge = m.end
     return out
+
+
+#: Words of a range of findings: "symptoms varying from mild back pain to numbness".
+RANGE = {"varying", "ranging", "range", "from", "to", "widespread", "localised", "localized"}
+
+
+def _range_on(out: list[Mention], between: list[str]) -> bool:
+    """Whether a list of findings goes on as a range or as examples of "symptoms"."""
+    return generic(out[0]) and _only(between, RANGE | QUALITIES | JOINERS | EXAMPLES)
 
 
 def _semicolon_items(s: _Sentence, i: int) -> list[Mention]:
@@ -1442,13 +1451,22 @@ def _people_with(s: _Sentence) -> Iterator[Found]:
 
 
 def _run_from(s: _Sentence, first: Mention, findings: list[Mention]) -> list[Mention]:
-    """``first`` and the findings coordinated after it."""
+    """``first`` and the findings coordinated after it, each item with its place or not.
+
+    "Weakness of the calf, numbness to the outside of the foot, and a loss of the ankle jerk".
+    """
+    placed = {k for m in s.mentions if m.category in PLACES for k in range(m.start, m.end)}
+    placed |= s.aside  # "weakness of the calf (standing on tiptoe), numbness ..."
     run = [first]
     for m in findings:
         if m.start <= run[-1].start:
             continue
-        if not _only(s.tokens[run[-1].end : m.start], JOINERS | EXTRA_JOINERS):
-            break
+        between = s.tokens[run[-1].end : m.start]
+        words = [t for k, t in enumerate(between, run[-1].end) if k not in placed]
+        if not _only(between, JOINERS | EXTRA_JOINERS):
+            has_place = len(words) < len(between)
+            if not (has_place and _only(words, JOINERS | PLACE | OF_PART | {"to", "a"})):
+                break
         run.append(m)
     return run
 
