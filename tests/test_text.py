@@ -665,6 +665,16 @@ def test_an_order_of_treatments_needs_a_sequence_in_the_text(
                 ("finding-numbness", "occurs_in", "body-part-face", "possible"),
             },
         ),
+        (  # a gloss in quotes is an aside; a quoted item is an item
+            "Loss of sensation or tingling \u201cpins and needles\u201d in the hand."
+            ' Weakness or "pins and needles" in the arm.',
+            {
+                ("finding-sensory-loss", "occurs_in", "body-part-hand", "asserted"),
+                ("finding-paresthesia", "occurs_in", "body-part-hand", "asserted"),
+                ("finding-muscle-weakness", "occurs_in", "body-part-arm", "asserted"),
+                ("finding-paresthesia", "occurs_in", "body-part-arm", "asserted"),
+            },
+        ),
         (  # pain "with radiation into" a place
             "Thoracic herniations give back pain, possibly with radiation into the ribs.",
             {("finding-radicular-pain", "occurs_in", "body-part-ribs", "possible")},
@@ -1044,6 +1054,11 @@ def test_these_include_lists_the_symptoms_the_sentence_before_announced(
             },
             ("condition-pinched-nerve",),
         ),
+        (  # ... but a symptom of pressing is the pressing condition's alone
+            "A thoracic disc herniation can press on the spinal cord, causing chest pain.",
+            {("condition-thoracic-disc-herniation", "causes", "finding-chest-pain", "possible")},
+            ("mechanism-cord-compression", "finding-chest-pain"),
+        ),
         (  # a pinched sciatic nerve is its compression, not the generic pinched nerve
             "Sciatica happens when the sciatic nerve is squeezed.",
             {("mechanism-sciatic-nerve-compression", "causes", "finding-sciatica", "asserted")},
@@ -1091,6 +1106,14 @@ def test_these_include_lists_the_symptoms_the_sentence_before_announced(
                 ("condition-bulging-disc", "causes", "finding-back-pain", "possible"),
                 ("condition-bulging-disc", "causes", "finding-numbness", "possible"),
                 ("condition-bulging-disc", "causes", "finding-muscle-weakness", "possible"),
+            },
+            (),
+        ),
+        (  # "feelings of" does not end the list of what is caused
+            "A bulging disc can cause back pain and feelings of numbness or tingling.",
+            {
+                ("condition-bulging-disc", "causes", "finding-numbness", "possible"),
+                ("condition-bulging-disc", "causes", "finding-paresthesia", "possible"),
             },
             (),
         ),

@@ -77,6 +77,9 @@ JOINERS = {
     "both",
     "either",
     "of",
+    '"',  # a quoted item: 'weakness or "pins and needles" in the arm'
+    "\u201c",
+    "\u201d",
     *QUALITIES,
 }
 BREAKS = {";", ":", ".", "but", "while", "whereas", "which", "although", "though", "so", "\u2014"}
@@ -93,6 +96,9 @@ PURPOSE = {"to", "ease", "eases", "relieve", "relieves", "reduce", "reduces", "h
 #: Words of how a condition goes, which a negation after both ends is about: "pain due to a
 #: herniation that does not get better" still says the herniation causes the pain.
 COURSE = {"better", "improve", "improves", "go", "away", "resolve", "resolves", "heal", "heals"}
+#: Marks that open and close an aside: brackets, and quotes around a gloss.
+ASIDE_OPENS = {"(", "\u201c", '"'}
+ASIDE_CLOSES = {")", "\u201d", '"'}
 #: Words that deny by frequency: "an operation is rarely required".
 RARELY = {"rarely", "seldom", "unlikely", "hardly"}
 #: Words that open a clause of its own after a comma.
@@ -614,14 +620,19 @@ class _Sentence:
 
     @property
     def aside(self) -> set[int]:
-        """Tokens of a bracketed aside, brackets included: "bone spurs (bony growths), X"."""
+        """Tokens of an aside in brackets or quotes, marks included.
+
+        "Bone spurs (bony growths), X"; "tingling \u201cpins and needles\u201d in the hand".
+        """
         if self._aside is None:
             self._aside = set()
             opened: int | None = None
             for k, token in enumerate(self.tokens):
-                if token == "(":
+                # a quote after "or" or a comma is a list item of its own, not a gloss
+                gloss = token == "(" or (k > 0 and self.tokens[k - 1] not in JOINERS | {","})
+                if token in ASIDE_OPENS and opened is None and gloss:
                     opened = k
-                elif token == ")" and opened is not None:
+                elif token in ASIDE_CLOSES and opened is not None:
                     self._aside.update(range(opened, k + 1))
                     opened = None
         return self._aside
@@ -866,6 +877,8 @@ def _objects_after(s: _Sentence, i: int, categories: set[str]) -> list[Mention]:
         if m.start <= i or m.start >= end or (out and m.start in s.aside):
             continue
         between = [s.tokens[k] for k in range(edge, m.start) if k not in s.aside]
+        if between[-2:] in (["feelings", "of"], ["feeling", "of"], ["sensations", "of"]):
+            between = between[:-2]  # "nerve compression and feelings of numbness"
         if m.category in categories:
             if out and not _only(between, JOINERS | EXTRA_JOINERS):
                 if not (placed and _rest_of_place(between)) and not _range_on(out, between):
@@ -1107,7 +1120,9 @@ def _compression_results(s: _Sentence, found: Sequence[Found]) -> Iterator[Found
     """What a compression results in, when the sentence says the pressing causes it.
 
     "A disc can press on the sciatic nerve, causing sciatica": the disc compresses the nerve
-    and causes sciatica, and sciatic nerve compression (the step between) causes sciatica.
+    and causes sciatica, and sciatic nerve compression (the step between) causes sciatica. Only
+    a syndrome or condition that the compression defines: the pain, numbness or weakness of
+    "pressing on the nerves, causing leg pain" are the pressing condition's.
     """
     for pressing in found:
         if pressing.relation != "compresses" or pressing.modality == "negated":
@@ -1123,8 +1138,16 @@ def _compression_results(s: _Sentence, found: Sequence[Found]) -> Iterator[Found
                 and result.object.start > structure.end
                 and set(s.tokens[structure.end : result.object.start]) & RESULTING
                 and result.modality != "negated"
+                and not _a_symptom(result.object)
             ):
                 yield Found(compression, "causes", result.object, result.modality, 0.6)
+
+
+def _a_symptom(m: Mention) -> bool:
+    """A deficit, a changed reflex or a pain: what a condition gives, not a syndrome."""
+    local = local_id(m)
+    deficits = MOTOR_DEFICITS | SENSORY_DEFICITS | CHANGED_REFLEXES
+    return local in deficits or "pain" in m.entity.label.split() or generic(m)
 
 
 def _is_root(structure: Mention) -> bool:
