@@ -1117,6 +1117,20 @@ def test_these_include_lists_the_symptoms_the_sentence_before_announced(
             },
             (),
         ),
+        (  # a condition that raises the risk of another; a torn annulus as the mechanism
+            "Osteoporosis raises the risk of a spinal fracture. A tear in the annulus can cause a"
+            " herniated disc.",
+            {
+                (
+                    "condition-osteoporosis",
+                    "risk_factor_for",
+                    "condition-spinal-fracture",
+                    "asserted",
+                ),
+                ("mechanism-annular-tear", "causes", "condition-disc-herniation", "possible"),
+            },
+            (),
+        ),
         (  # a risk factor said to cause the condition
             "Heavy lifting can cause a slipped disc.",
             {("risk-factor-heavy-lifting", "causes", "condition-disc-herniation", "possible")},
@@ -1426,6 +1440,36 @@ def test_a_root_innervates_a_muscle_and_supplies_a_skin_area_in_the_graph(
         (str(SPINE.innervates), str(SPINE["muscle-tibialis-anterior"])),
         (str(SPINE.supplies), str(SPINE["skin-dorsum-of-foot"])),
     }
+
+
+def test_a_claim_said_twice_has_both_sentences_as_evidence_of_one_claim(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(
+        "Slipped disc\n\nAn injury often causes a slipped disc. Rest helps.\n\n"
+        "In young people, a slipped disc is mostly caused by an injury.\n",
+        encoding="utf-8",
+    )
+    extraction = extract(read_article(path, curated=False), pipeline)
+    said = [
+        c.sentence
+        for c in extraction.claims
+        if (c.subject.iri, c.relation, c.object.iri)
+        == (SPINE["condition-injury"], "causes", SPINE["condition-disc-herniation"])
+    ]
+    assert said == [
+        "An injury often causes a slipped disc.",
+        "In young people, a slipped disc is mostly caused by an injury.",
+    ]
+    graphs = load(Inputs.shipped(with_articles=False)).graphs.values()
+    graph = claims_graph([extraction], fits=Typing(graphs).fits)
+    claims = list(graph.subjects(SPINE.claimSubject, SPINE["condition-injury"]))
+    assert len(claims) == 1
+    evidence = {
+        str(graph.value(e, SPINE.sentence)) for e in graph.objects(claims[0], SPINE.hasEvidence)
+    }
+    assert evidence == set(said)
 
 
 def test_a_cause_named_in_the_text_is_not_the_page_topic(

@@ -401,11 +401,15 @@ def _claim(found: Found, sentence: str, start: int, end: int, lexicon: Lexicon) 
 
 
 def _unique(claims: list[Extracted]) -> list[Extracted]:
-    """One claim per subject, relation, object and modality: the first sentence that says it."""
-    seen: set[tuple[str, str, str, str]] = set()
+    """One claim per subject, relation, object and modality in each sentence that says it.
+
+    A claim a page makes twice has two pieces of evidence; the graph merges them under one
+    claim.
+    """
+    seen: set[tuple[str, str, str, str, int]] = set()
     out = []
     for c in claims:
-        key = (str(c.subject.iri), c.relation, str(c.object.iri), c.modality)
+        key = (str(c.subject.iri), c.relation, str(c.object.iri), c.modality, c.start)
         if key not in seen:
             seen.add(key)
             out.append(c)

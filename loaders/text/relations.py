@@ -2440,6 +2440,9 @@ def _risk(s: _Sentence) -> Iterator[Found]:
             return
         cues = [min(i for i, t in enumerate(s.tokens) if t in FREQUENT)]
     conditions = s.of("CONDITION")[:1] or s.implicit("CONDITION", "FINDING")
+    if not factors:  # "osteoporosis raises the risk of a spinal fracture": a condition
+        factors = s.group_before(cues[0], {"CONDITION"}, gap=3)
+        conditions = [m for m in s.of("CONDITION") if m.start > cues[0]][:1]
     yield from _pairs(s, "risk_factor_for", factors, conditions, 0.6, cue=cues[0])
 
 
