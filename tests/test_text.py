@@ -1131,6 +1131,15 @@ def test_these_include_lists_the_symptoms_the_sentence_before_announced(
             },
             (),
         ),
+        (  # the examples of what causes; what describes them ("do not involve") denies nothing
+            "A slipped disc can be caused by activities that do not seem risky, such as heavy"
+            " lifting. Disc degeneration does not always entail pain.",
+            {
+                ("risk-factor-heavy-lifting", "causes", "condition-disc-herniation", "possible"),
+                ("condition-degenerative-disc-disease", "causes", "finding-pain", "negated"),
+            },
+            (),
+        ),
         (  # a risk factor said to cause the condition
             "Heavy lifting can cause a slipped disc.",
             {("risk-factor-heavy-lifting", "causes", "condition-disc-herniation", "possible")},

@@ -107,6 +107,8 @@ CLAUSE_JOINERS = {"and", "but", "so", "yet", "while", "whereas"}
 ANAPHORS = {"it", "this", "they", "these", "that", "which", "condition", "problem", "injury"}
 
 CAUSE = {
+    "entail",
+    "entails",
     "weakens",
     "weaken",
     "abolishes",
@@ -964,10 +966,14 @@ def _causes(s: _Sentence) -> Iterator[Found]:
             continue
         if s.tokens[i] not in CAUSE:  # a noun of causing without "of"
             continue
+        examples = False
         if nxt in {"by", "from"}:  # passive: "caused by X", "results from X"
             subjects = s.group_after(i + 1, CAUSERS | {"RISK"})  # "caused by poor posture"
             if not subjects:  # "caused by (direct) pressure on the nerve"
                 subjects = _pressure_on(s, i + 1)
+            if not subjects:  # "triggered by activities that stress the disc, such as lifting"
+                subjects = _examples_after(s, i + 1, CAUSERS | {"RISK"})
+                examples = bool(subjects)
             if not subjects:  # "caused by the nerve being squeezed by X or Y"
                 subjects, pressing = _pressed_by(s, i + 1)
                 if pressing:
@@ -996,7 +1002,10 @@ def _causes(s: _Sentence) -> Iterator[Found]:
                 if first and first.category == "FINDING" and first.end <= i and not generic(first):
                     subjects = [first] if first.start <= 1 else []
             objects = _objects_after(s, i, EFFECTS)
-        yield from _pairs(s, "causes", subjects, objects, 0.8, cue=i)
+        # what describes the examples ("conditions that do not involve the spine, such as
+        # tumors") neither hedges nor denies: the modality is the cue's
+        modality = _modality_before(s, i) if examples else None
+        yield from _pairs(s, "causes", subjects, objects, 0.8, cue=i, modality=modality)
     for i, token in enumerate(s.tokens[:-1]):  # "sciatica occurs when a herniated disc ..."
         if token in HAPPENS and s.tokens[i + 1] in {"when", "if"}:
             effects = s.group_before(i, EFFECTS, gap=3)
@@ -1033,6 +1042,24 @@ def _causes(s: _Sentence) -> Iterator[Found]:
 #: "The most common cause is ...", "Another cause is ...".
 CAUSE_LEADS = {"the", "a", "another", "one", "most", "more", "common", "main", "usual", "other"}
 CAUSE_LEADS |= {"frequent", "typical", "leading", "commonest", "major", "chief", "underlying"}
+
+
+def _modality_before(s: _Sentence, i: int) -> str:
+    """The modality that the words of the clause before token ``i`` give."""
+    start, _ = s.clause(i)
+    words = set(s.tokens[start:i])
+    if words & (NEGATIONS | RARELY):
+        return "negated"
+    return "possible" if words & HEDGE_WORDS else "asserted"
+
+
+def _examples_after(s: _Sentence, i: int, categories: set[str]) -> list[Mention]:
+    """The examples "such as" or "like" gives of what the words after ``i`` describe."""
+    _, end = s.clause(i)
+    for k in range(i + 1, min(end, i + 14)):
+        if s.tokens[k] == "like" or s.tokens[k : k + 2] == ["such", "as"]:
+            return s.group_after(k + (1 if s.tokens[k] == "such" else 0), categories, gap=2)
+    return []
 
 
 def _happens_before(s: _Sentence, i: int) -> bool:
