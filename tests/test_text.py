@@ -1140,6 +1140,15 @@ def test_these_include_lists_the_symptoms_the_sentence_before_announced(
             },
             (),
         ),
+        (  # what a test rules out is what it diagnoses
+            "Plain X-rays may be done to rule out other causes of back pain, such as a tumor or a"
+            " broken bone.",
+            {
+                ("condition-spinal-tumor", "diagnosed_by", "test-x-ray", "possible"),
+                ("condition-spinal-fracture", "diagnosed_by", "test-x-ray", "possible"),
+            },
+            (),
+        ),
         (  # a risk factor said to cause the condition
             "Heavy lifting can cause a slipped disc.",
             {("risk-factor-heavy-lifting", "causes", "condition-disc-herniation", "possible")},

@@ -490,6 +490,10 @@ RISK = {
     "increases",
 }
 DIAGNOSE = {
+    "rules",  # "rules out a fracture"
+    "ruled",
+    "exclude",
+    "excludes",
     "positive",
     "indicate",
     "indicates",
