@@ -1386,6 +1386,16 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             (),
         ),
+        (  # where the discs that herniate are: a body part as the subject, a group of discs
+            HERNIATION + "The lower back is the most common area for a slipped disc. The"
+            " thoracic disks are rarely involved. Pain in the neck is common with a slipped"
+            " disc.\n",
+            {
+                ("condition-disc-herniation", "occurs_in", "region-lumbar", "asserted"),
+                ("condition-disc-herniation", "occurs_in", "region-thoracic", "possible"),
+            },
+            ("condition-disc-herniation", "region-cervical"),
+        ),
         (  # "it" that radiates is the pain named before
             HERNIATION + "The pain from a lumbar herniation starts in the back. It can"
             " eventually radiate down to the feet. It is worse when sitting.\n",

@@ -1587,6 +1587,15 @@ def _condition_site(s: _Sentence) -> Iterator[Found]:
         )
     )
     if named and cues and not of_findings:  # "X occurs (most often) in the neck": X's region
+        # ... or "the lower back is the most common site for X"
+        regions += [
+            replace(m, entity=s.lexicon.overlies[m.entity.iri])
+            for m in s.of("BODY")[:1]
+            if m.entity.iri in s.lexicon.overlies
+            and m.start <= 2  # the subject: "the lower back is ...", not "pain in the neck is"
+            and m.end <= cues[0] < named[0].start
+            and set(s.tokens[m.end : cues[0]]) & COPULAS
+        ]
         regions += [
             replace(m, entity=s.lexicon.overlies[m.entity.iri])
             for m in s.of("BODY")
