@@ -1149,6 +1149,20 @@ def test_these_include_lists_the_symptoms_the_sentence_before_announced(
             },
             (),
         ),
+        (  # a treatment's own name says its kind; what its methods are does not
+            "Some need emergency surgery. Interventional pain management with non-surgical"
+            " methods can help. Back surgery is rarely needed.",
+            {
+                ("treatment-emergency-surgery", "treatment_kind", "kind-surgical", "asserted"),
+                (
+                    "treatment-interventional-pain-management",
+                    "treatment_kind",
+                    "kind-interventional",
+                    "asserted",
+                ),
+            },
+            ("treatment-interventional-pain-management", "kind-conservative"),
+        ),
         (  # a risk factor said to cause the condition
             "Heavy lifting can cause a slipped disc.",
             {("risk-factor-heavy-lifting", "causes", "condition-disc-herniation", "possible")},

@@ -2110,8 +2110,10 @@ def _treatment_kind(s: _Sentence) -> Iterator[Found]:
             )
         ]
         before = s.group_before(kind.start, {"TREATMENT"}, gap=4)
-        if before and set(s.tokens[before[-1].end : kind.start]) & CONDITIONALS:
-            before = []  # "injections are considered when conservative care has failed"
+        if before and set(s.tokens[before[-1].end : kind.start]) & (CONDITIONALS | {"with"}):
+            # "injections are considered when conservative care has failed"; "pain management
+            # with non-surgical methods" says what the methods are, not the treatment's kind
+            before = []
         for t in after or before:
             if word not in t.entity.label.lower():
                 yield Found(t, "treatment_kind", kind, "asserted", 0.7)
@@ -2166,16 +2168,26 @@ def kinds_of_the_last(
 
 
 #: Words of a mention that name its kind: "this surgery" standing for a discectomy.
-KIND_WORDS = {"surgery": "kind-surgical", "operation": "kind-surgical"}
+KIND_WORDS = {
+    "surgery": "kind-surgical",
+    "surgical": "kind-surgical",
+    "operation": "kind-surgical",
+    "interventional": "kind-interventional",
+}
 
 
 def _kind_said(s: _Sentence) -> Iterator[Found]:
-    """The kind that "this surgery" says of the treatment it stands for (named before)."""
+    """The kind that a treatment's own words say.
+
+    "Emergency surgery", "interventional pain management", "this surgery" standing for the
+    microdiscectomy named before. Not the care of a kind itself ("surgery" is surgical by
+    name, which says nothing), and only the kind the vocabulary files the treatment under.
+    """
     for t in s.of("TREATMENT"):
         words = t.text.lower().split()
         kind_id = next((KIND_WORDS[w] for w in words if w in KIND_WORDS), None)
         kind = s.lexicon.by_iri.get(SPINE[kind_id]) if kind_id else None
-        if kind is None or any(w in t.entity.label.lower() for w in KIND_WORDS):
+        if kind is None or local_id(t) in KIND_OF_TREATMENT:
             continue
         its_kind = s.lexicon.kinds.get(t.entity.iri)
         if its_kind is not None and its_kind.iri == kind.iri:
