@@ -116,9 +116,11 @@ class Frame:
     """What a lead-in says of each item: the relation, the named end, and its modality.
 
     ``relation`` is ``has_symptom``, ``causes`` (the condition causes each item), ``cause_of``
-    (each item causes the condition), ``risk_factor_for``, ``treated_by`` or ``diagnosed_by``;
-    ``anchor`` is the condition the lead-in names (``None``: the page's topic); ``kind`` the
-    treatment kind the lead-in gives its items ("non-surgical treatments").
+    (each item causes the condition), ``risk_factor_for``, ``treated_by``, ``diagnosed_by`` or
+    ``tried_before`` (what an item says was tried in vain comes before the lead-in's
+    treatment: "Injections are considered when:"); ``anchor`` is the condition the lead-in
+    names (``None``: the page's topic), or that treatment; ``kind`` the treatment kind the
+    lead-in gives its items ("non-surgical treatments").
     """
 
     relation: str
@@ -295,6 +297,9 @@ def frame_claims(
     anchor = frame.anchor or topic
     if anchor is None:
         return []
+    if frame.relation == "tried_before":  # "conservative care has been exhausted"
+        tried = tried_in_vain(tokens, mentions, lexicon)
+        return [Found(m, "tried_before", anchor, "asserted", 0.6) for m in tried]
     inside = _parenthesised(tokens)
     items = [
         m
@@ -304,9 +309,6 @@ def frame_claims(
         and m.start not in inside
         and m.entity.iri != anchor.entity.iri
     ]
-    if frame.relation == "tried_before":  # "conservative care has been exhausted"
-        tried = tried_in_vain(tokens, mentions, lexicon)
-        return [Found(m, "tried_before", anchor, "asserted", 0.6) for m in tried]
     hedged = bool(set(tokens) & ITEM_HEDGES)
     out = []
     for m in items:

@@ -2167,7 +2167,7 @@ def kinds_of_the_last(
     return found
 
 
-#: Words of a mention that name its kind: "this surgery" standing for a discectomy.
+#: Words of a treatment's own name that say its kind: "emergency surgery", "this surgery".
 KIND_WORDS = {
     "surgery": "kind-surgical",
     "surgical": "kind-surgical",
