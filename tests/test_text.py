@@ -1163,6 +1163,40 @@ def test_these_include_lists_the_symptoms_the_sentence_before_announced(
             },
             ("treatment-interventional-pain-management", "kind-conservative"),
         ),
+        (  # a finding that goes with a condition is its symptom, either way round
+            "Pain in the arms may accompany cervical myelopathy. Cervical myelopathy is often"
+            " accompanied by neck stiffness.",
+            {
+                ("condition-cervical-myelopathy", "has_symptom", "finding-arm-pain", "possible"),
+                (
+                    "condition-cervical-myelopathy",
+                    "has_symptom",
+                    "finding-neck-stiffness",
+                    "asserted",
+                ),
+            },
+            (),
+        ),
+        (  # a cause and its examples; degenerative changes are age-related wear
+            "Cervical radiculopathy can be caused by degenerative changes, such as arthritis and"
+            " spondylosis.",
+            {
+                (
+                    "mechanism-age-related-wear",
+                    "causes",
+                    "condition-cervical-radiculopathy",
+                    "possible",
+                ),
+                ("condition-arthritis", "causes", "condition-cervical-radiculopathy", "possible"),
+                (
+                    "condition-spondylosis",
+                    "causes",
+                    "condition-cervical-radiculopathy",
+                    "possible",
+                ),
+            },
+            (),
+        ),
         (  # a risk factor said to cause the condition
             "Heavy lifting can cause a slipped disc.",
             {("risk-factor-heavy-lifting", "causes", "condition-disc-herniation", "possible")},
@@ -1409,6 +1443,26 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
                 ("condition-disc-herniation", "occurs_in", "region-thoracic", "possible"),
             },
             ("condition-disc-herniation", "region-cervical"),
+        ),
+        (  # a region qualifying a cause does not end the list of causes
+            "Cervical myelopathy\n\nCervical myelopathy affects the hands.\n\nThe most common"
+            " cause is degenerative change of the cervical spine with compression of the spinal"
+            " cord.\n",
+            {
+                (
+                    "mechanism-age-related-wear",
+                    "causes",
+                    "condition-cervical-myelopathy",
+                    "asserted",
+                ),
+                (
+                    "mechanism-cord-compression",
+                    "causes",
+                    "condition-cervical-myelopathy",
+                    "asserted",
+                ),
+            },
+            (),
         ),
         (  # "it" that radiates is the pain named before
             HERNIATION + "The pain from a lumbar herniation starts in the back. It can"

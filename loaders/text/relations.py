@@ -893,7 +893,7 @@ def _objects_after(s: _Sentence, i: int, categories: set[str]) -> list[Mention]:
                 break
             out.append(m)
             placed = False
-        elif out and m.category not in PLACES:
+        elif out and m.category not in PLACES | {"REGION", "LEVEL"}:
             break
         else:
             placed = placed or bool(out)
@@ -973,6 +973,9 @@ def _causes(s: _Sentence) -> Iterator[Found]:
         examples = False
         if nxt in {"by", "from"}:  # passive: "caused by X", "results from X"
             subjects = s.group_after(i + 1, CAUSERS | {"RISK"})  # "caused by poor posture"
+            if subjects:  # "caused by degenerative changes, such as arthritis": both
+                more = _examples_after(s, subjects[-1].end - 1, CAUSERS | {"RISK"})
+                subjects += [m for m in more if m not in subjects]
             if not subjects:  # "caused by (direct) pressure on the nerve"
                 subjects = _pressure_on(s, i + 1)
             if not subjects:  # "triggered by activities that stress the disc, such as lifting"
@@ -1366,6 +1369,14 @@ def _has_symptom(s: _Sentence) -> Iterator[Found]:
         if not findings:
             findings = [m for m in s.of("FINDING") if m.end <= i and not generic(m)]
         yield from _pairs(s, "has_symptom", conditions, findings, 0.8, cue=i)
+    # "Arm pain may accompany myelopathy"; "myelopathy is often accompanied by arm pain"
+    for i in s.cues(ACCOMPANY):
+        passive = s.tokens[i + 1 : i + 2] == ["by"]
+        findings = s.group_after(i + 1, {"FINDING"}) if passive else s.group_before(i, {"FINDING"})
+        conditions = (
+            s.group_before(i, {"CONDITION"}) if passive else s.group_after(i, {"CONDITION"})
+        )
+        yield from _pairs(s, "has_symptom", conditions, findings, 0.7, cue=i)
     # "In L5 radiculopathy, numbness is felt in the big toe."
     if len(s.tokens) > 3 and s.tokens[0] == "in" and s.mentions:
         first = s.mentions[0]
@@ -1374,6 +1385,8 @@ def _has_symptom(s: _Sentence) -> Iterator[Found]:
             yield from _pairs(s, "has_symptom", [first], findings, 0.7)
 
 
+#: Verbs of a finding going with a condition: "arm pain may accompany myelopathy".
+ACCOMPANY = {"accompany", "accompanies", "accompanied"}
 #: Words that open a sentence listing what the sentence before announced: "These include".
 LISTING = {"include", "includes", "included", "are", "involve", "involves"}
 
