@@ -13,7 +13,7 @@ from spinekg.cli import main
 from spinekg.kernel.namespaces import SPINE
 from spinekg.loaders import articles_path
 from spinekg.loaders.text import Pipeline, Typing, claims_graph, extract, pipeline_for, read_article
-from spinekg.loaders.text.relations import extract_relations
+from spinekg.loaders.text.relations import asides, extract_relations
 from spinekg.pipeline.load import Inputs, load
 from tests.conftest import select
 
@@ -1566,6 +1566,21 @@ def test_a_claim_said_twice_has_both_sentences_as_evidence_of_one_claim(
         str(graph.value(e, SPINE.sentence)) for e in graph.objects(claims[0], SPINE.hasEvidence)
     }
     assert evidence == set(said)
+
+
+def test_an_aside_is_bracketed_or_a_quoted_gloss() -> None:
+    words = 'pain ( often burning ) , weakness or " pins and needles " and'.split()
+    assert asides(words) == {1, 2, 3, 4}  # a quoted item after "or" is no aside
+    gloss = "tingling \u201c pins and needles \u201d in the hand".split()
+    assert asides(gloss) == {1, 2, 3, 4, 5}
+    assert asides(["spine", "(", "spondylolisthesis", "):", "when", "it", "slips"]) == {
+        1,
+        2,
+        3,
+        4,
+        5,
+        6,
+    }
 
 
 def test_a_cause_named_in_the_text_is_not_the_page_topic(

@@ -31,6 +31,7 @@ from spinekg.loaders.text.relations import (
     root_named,
     structure_compressed,
     symptoms_named,
+    word,
 )
 from spinekg.loaders.text.segment import blocks
 
@@ -335,8 +336,8 @@ def _signs_of(claim: Extracted, condition: Entity, modality: str) -> Extracted:
 
 
 def _lower(sent: Span) -> list[str]:
-    """The sentence's words lower-cased, with a typographic apostrophe as a plain one."""
-    return [t.lower_.replace("\u2019", "'") for t in sent]
+    """The sentence's words as the rules read them (:func:`~.relations.word`)."""
+    return [word(t.text) for t in sent]
 
 
 def _as_topic(topic: Mention | None, start: int) -> Mention | None:

@@ -20,13 +20,12 @@ from rdflib import URIRef
 from spinekg.loaders.text.lexicon import Lexicon
 from spinekg.loaders.text.pipeline import Mention
 from spinekg.loaders.text.relations import (
-    CHANGED_REFLEXES,
     CONDITIONALS,
+    DEFICITS,
     HEDGE_WORDS,
-    MOTOR_DEFICITS,
-    SENSORY_DEFICITS,
     SYMPTOM,
     Found,
+    asides,
     generic,
     local_id,
     tried_in_vain,
@@ -265,12 +264,8 @@ def topic_of(
     return first[best]
 
 
-#: Findings that are what a condition does, never what a page is about: a page that names
-#: weakness and numbness most is about the condition behind them.
-DEFICITS = MOTOR_DEFICITS | SENSORY_DEFICITS | {"finding-pain", *CHANGED_REFLEXES}
-
-
 def _topical(m: Mention) -> bool:
+    """A candidate topic: never a deficit (a page naming weakness most is about its cause)."""
     return m.category in TOPIC_CATEGORIES and _specific(m) and local_id(m) not in DEFICITS
 
 
@@ -292,7 +287,8 @@ def frame_claims(
 ) -> list[Found]:
     """The claims a frame makes of one list item (its first sentence).
 
-    Mentions in parentheses are left out: they explain the item rather than list one.
+    Mentions in an aside (brackets, a quoted gloss) are left out: they explain the item rather
+    than list one.
     """
     anchor = frame.anchor or topic
     if anchor is None:
@@ -300,7 +296,7 @@ def frame_claims(
     if frame.relation == "tried_before":  # "conservative care has been exhausted"
         tried = tried_in_vain(tokens, mentions, lexicon)
         return [Found(m, "tried_before", anchor, "asserted", 0.6) for m in tried]
-    inside = _parenthesised(tokens)
+    inside = asides(tokens)
     items = [
         m
         for m in mentions
@@ -323,16 +319,3 @@ def frame_claims(
         if frame.kind is not None and m.category == "TREATMENT":
             out.append(Found(m, "treatment_kind", frame.kind, "asserted", 0.6))
     return out
-
-
-def _parenthesised(tokens: Sequence[str]) -> set[int]:
-    inside: set[int] = set()
-    depth = 0
-    for i, t in enumerate(tokens):
-        if t == "(":
-            depth += 1
-        elif t == ")":
-            depth = max(0, depth - 1)
-        elif depth:
-            inside.add(i)
-    return inside

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from spinekg.kernel.namespaces import SPINE
 from spinekg.loaders.text.lexicon import Lexicon
-from spinekg.loaders.text.pipeline import HEDGES, RADIATING_PAIN, TRAVEL, Mention
+from spinekg.loaders.text.pipeline import HEDGES, TRAVEL, Mention
 
 __all__ = [
     "RELATIONS",
@@ -586,7 +586,7 @@ def extract_relations(
         if the affected root is L5:").
     """
     s = _Sentence(
-        [t.lower().replace("\u2019", "'") for t in tokens],
+        [word(t) for t in tokens],
         sorted(mentions, key=lambda m: m.start),
         lexicon,
         topic,
@@ -626,21 +626,9 @@ class _Sentence:
 
     @property
     def aside(self) -> set[int]:
-        """Tokens of an aside in brackets or quotes, marks included.
-
-        "Bone spurs (bony growths), X"; "tingling \u201cpins and needles\u201d in the hand".
-        """
+        """Tokens of an aside in brackets or quotes (see :func:`asides`)."""
         if self._aside is None:
-            self._aside = set()
-            opened: int | None = None
-            for k, token in enumerate(self.tokens):
-                # a quote after "or" or a comma is a list item of its own, not a gloss
-                gloss = token == "(" or (k > 0 and self.tokens[k - 1] not in JOINERS | {","})
-                if token in ASIDE_OPENS and opened is None and gloss:
-                    opened = k
-                elif token in ASIDE_CLOSES and opened is not None:
-                    self._aside.update(range(opened, k + 1))
-                    opened = None
+            self._aside = asides(self.tokens)
         return self._aside
 
     def implicit(self, *categories: str) -> list[Mention]:
@@ -683,13 +671,9 @@ class _Sentence:
             self._by_category[categories] = [m for m in self.mentions if m.category in categories]
         return list(self._by_category[categories])
 
-    def named(self, m: Mention, local: str) -> Mention | None:
-        """``m``'s words standing for the graph entity ``spine:<local>``, if the graph has it.
-
-        "Conservatively" stands for conservative care, "is pinched" for a compression.
-        """
-        entity = self.lexicon.by_iri.get(SPINE[local])
-        return replace(m, entity=entity) if entity is not None else None
+    def named(self, m: Mention, local: str | None) -> Mention | None:
+        """``m``'s words standing for ``spine:<local>`` (see :func:`named`)."""
+        return named(m, local, self.lexicon)
 
     def cues(self, words: set[str], *, inside_mentions: bool = False) -> list[int]:
         if inside_mentions:
@@ -834,6 +818,45 @@ class _Sentence:
         while start > 0 and self.tokens[start - 1] not in BREAKS | {",", "-", "—"}:
             start -= 1
         return start, i
+
+
+def named(m: Mention, local: str | None, lexicon: Lexicon) -> Mention | None:
+    """``m``'s words standing for the graph entity ``spine:<local>``, if the graph has it.
+
+    "Conservatively" stands for conservative care, "is pinched" for a compression.
+    """
+    entity = lexicon.by_iri.get(SPINE[local]) if local else None
+    return replace(m, entity=entity) if entity is not None else None
+
+
+def asides(tokens: Sequence[str]) -> set[int]:
+    """Tokens of an aside in brackets or quotes, marks included.
+
+    "Bone spurs (bony growths), X"; "tingling \u201cpins and needles\u201d in the hand". A quote
+    after "or" or a comma opens a list item of its own, not a gloss. A bracket left open (as when
+    the tokenizer joins "):" into one token) runs to the end of the sentence.
+    """
+    inside: set[int] = set()
+    opened: int | None = None
+    depth = 0
+    for k, token in enumerate(tokens):
+        gloss = token == "(" or (k > 0 and tokens[k - 1] not in JOINERS | {","})
+        if token in ASIDE_OPENS and (opened is None or token == "(") and gloss:
+            opened = k if opened is None else opened
+            depth += token == "("
+        elif token in ASIDE_CLOSES and opened is not None:
+            depth -= token == ")"
+            if depth <= 0:
+                inside.update(range(opened, k + 1))
+                opened, depth = None, 0
+    if opened is not None and depth > 0:
+        inside.update(range(opened, len(tokens)))
+    return inside
+
+
+def word(token: str) -> str:
+    """A token as the rules read it: lower-cased, a typographic apostrophe as a plain one."""
+    return token.lower().replace("\u2019", "'")
 
 
 def _only(tokens: Iterable[str], allowed: set[str]) -> bool:
@@ -1104,6 +1127,8 @@ COMPRESSION_OF = {
     "cauda-equina": "mechanism-cauda-equina-compression",
     "nerve-sciatic": "mechanism-sciatic-nerve-compression",
 }
+#: The structure each of those compressions presses on.
+STRUCTURE_OF = {mechanism: structure for structure, mechanism in COMPRESSION_OF.items()}
 ROOT_COMPRESSION = "mechanism-nerve-root-compression"
 ROOT_INFLAMMATION = "mechanism-nerve-root-inflammation"
 #: Participles of a structure being inflamed: "when the root is inflamed".
@@ -1179,9 +1204,7 @@ def _compression_results(s: _Sentence, found: Sequence[Found]) -> Iterator[Found
 
 def _a_symptom(m: Mention) -> bool:
     """A deficit, a changed reflex or a pain: what a condition gives, not a syndrome."""
-    local = local_id(m)
-    deficits = MOTOR_DEFICITS | SENSORY_DEFICITS | CHANGED_REFLEXES
-    return local in deficits or "pain" in m.entity.label.split() or generic(m)
+    return local_id(m) in DEFICITS or "pain" in m.entity.label.split() or generic(m)
 
 
 def _is_root(structure: Mention) -> bool:
@@ -1199,9 +1222,7 @@ def _compression_of(structure: Mention) -> str:
 
 def structure_compressed(m: Mention, lexicon: Lexicon) -> Mention | None:
     """The structure a named compression presses on: the sciatic nerve of its compression."""
-    structure = {mechanism: part for part, mechanism in COMPRESSION_OF.items()}.get(local_id(m))
-    entity = lexicon.by_iri.get(SPINE[structure]) if structure else None
-    return replace(m, entity=entity) if entity is not None else None
+    return named(m, STRUCTURE_OF.get(local_id(m)), lexicon)
 
 
 def compression_stated(found: Sequence[Found], lexicon: Lexicon) -> Mention | None:
@@ -1216,9 +1237,9 @@ def compression_stated(found: Sequence[Found], lexicon: Lexicon) -> Mention | No
         if f.relation == "causes" and local_id(f.subject) in COMPRESSIONS:
             return replace(f.subject, start=-1, end=-1, text="")
         if f.relation == "compresses":
-            entity = lexicon.by_iri.get(SPINE[_compression_of(f.object)])
-            if entity is not None:
-                return replace(f.object, entity=entity, start=-1, end=-1, text="")
+            compression = named(f.object, _compression_of(f.object), lexicon)
+            if compression is not None:
+                return replace(compression, start=-1, end=-1, text="")
     return None
 
 
@@ -1788,24 +1809,21 @@ def _it_radiates(s: _Sentence) -> Iterator[Found]:
     travels = next((i for i, t in enumerate(s.tokens[:6]) if t in TRAVEL), None)
     if travels is None or not any(tuple(s.tokens[:travels])[: len(w)] == w for w in PAIN_BACK):
         return
-    radiating = next(iter(s.lexicon.phrases.get(RADIATING_PAIN, [])), None)
     places = _after_in_clause(s, travels, {"BODY"})
-    if radiating is None or not places:
-        return
-    pain = replace(before, entity=radiating, start=0, end=1, text=s.tokens[0])
-    yield from _pairs(s, "occurs_in", [pain], places, 0.6, cue=travels)
+    pain = s.named(replace(before, start=0, end=1, text=s.tokens[0]), RADICULAR_PAIN)
+    if pain is not None:
+        yield from _pairs(s, "occurs_in", [pain], places, 0.6, cue=travels)
 
 
 def _radiation_into(s: _Sentence) -> Iterator[Found]:
     """Pain "with radiation into the ribs" is radiating pain there too."""
     for i in s.cues({"radiation"}):
         pain = [f for f in s.of("FINDING") if f.end <= i and "pain" in f.entity.label.split()]
-        radiating = next(iter(s.lexicon.phrases.get(RADIATING_PAIN, [])), None)
-        if not pain or radiating is None or s.tokens[i + 1 : i + 2] not in (["into"], ["to"]):
+        if not pain or s.tokens[i + 1 : i + 2] not in (["into"], ["to"]):
             continue
-        places = _after_in_clause(s, i, {"BODY"})
-        named = replace(pain[-1], entity=radiating, start=i, end=i + 1, text=s.tokens[i])
-        yield from _pairs(s, "occurs_in", [named], places, 0.6, cue=i)
+        named = s.named(replace(pain[-1], start=i, end=i + 1, text=s.tokens[i]), RADICULAR_PAIN)
+        if named is not None:
+            yield from _pairs(s, "occurs_in", [named], _after_in_clause(s, i, {"BODY"}), 0.6, cue=i)
 
 
 def _placed_before(s: _Sentence, finding: Mention) -> bool:
@@ -1837,8 +1855,12 @@ MOTOR_DEFICITS = {"finding-muscle-weakness", "finding-muscle-atrophy"}
 SENSORY_DEFICITS = {"finding-numbness", "finding-paresthesia", "finding-sensory-loss"}
 #: Findings that a reflex's change makes: "the knee jerk is absent".
 CHANGED_REFLEXES = {"finding-diminished-reflex", "finding-absent-reflex"}
+#: Radiating (radicular) pain, which pain said to travel is.
+RADICULAR_PAIN = "finding-radicular-pain"
+#: Findings that are what a condition does: deficits, changed reflexes and bare pain.
+DEFICITS = MOTOR_DEFICITS | SENSORY_DEFICITS | {"finding-pain", *CHANGED_REFLEXES}
 #: Findings felt in the skin, not in a muscle: "numbness down from the biceps" starts at it.
-SKIN_FINDINGS = SENSORY_DEFICITS | {"finding-radicular-pain", "finding-burning-sensation"}
+SKIN_FINDINGS = SENSORY_DEFICITS | {RADICULAR_PAIN, "finding-burning-sensation"}
 
 
 def _felt_in(finding: Mention, place: Mention) -> bool:
@@ -1994,13 +2016,12 @@ def tried_in_vain(
     fails = next((i for i, t in enumerate(tokens) if t in FAILED | {"without"}), None)
     if fails is None:
         return []
-    care = {kind: treatment for treatment, kind in KIND_OF_TREATMENT.items()}
     out = []
     for m in mentions:
         if m.end > fails:
             continue
-        if m.category == "KIND" and local_id(m) in care:
-            m = replace(m, entity=lexicon.by_iri.get(SPINE[care[local_id(m)]], m.entity))
+        if m.category == "KIND":  # "conservative measures have been exhausted"
+            m = named(m, CARE_OF_KIND.get(local_id(m)), lexicon) or m
         if m.category == "TREATMENT":
             out.append(m)
     return out
@@ -2033,7 +2054,7 @@ def _names_care(s: _Sentence, kind: Mention) -> bool:
 
 def _care_of(s: _Sentence, kind: Mention) -> Mention | None:
     """The care a kind names as a treatment: "conservatively" -> conservative care."""
-    care = next((c for c, k in KIND_OF_TREATMENT.items() if local_id(kind) == k), None)
+    care = CARE_OF_KIND.get(local_id(kind))
     return s.named(kind, care) if care is not None else None
 
 
@@ -2047,6 +2068,8 @@ KIND_OF_TREATMENT = {
     "treatment-conservative-care": "kind-conservative",
     "treatment-surgery": "kind-surgical",
 }
+#: The care that a kind of treatment names: "conservatively" -> conservative care.
+CARE_OF_KIND = {kind: care for care, kind in KIND_OF_TREATMENT.items()}
 EXAMPLES = {
     "such",
     "as",
@@ -2167,16 +2190,18 @@ def kinds_of_the_last(
             continue
         # "other non-surgical options" names the kind; "other conservative treatments" its care
         kind_id = local_id(m) if m.category == "KIND" else KIND_OF_TREATMENT.get(local_id(m))
-        kind = lexicon.by_iri.get(SPINE[kind_id]) if kind_id else None
+        kind = named(m, kind_id, lexicon)
         if kind is None:
             continue
         for t in earlier:
             its_kind = lexicon.kinds.get(t.entity.iri)
-            if its_kind is not None and its_kind.iri == kind.iri and t.entity.iri != m.entity.iri:
+            if (
+                its_kind is not None
+                and its_kind.iri == kind.entity.iri
+                and t.entity.iri != m.entity.iri
+            ):
                 before = replace(t, start=-1, end=-1, text="")
-                found.append(
-                    Found(before, "treatment_kind", replace(m, entity=kind), "asserted", 0.5)
-                )
+                found.append(Found(before, "treatment_kind", kind, "asserted", 0.5))
     return found
 
 
@@ -2198,13 +2223,12 @@ def _kind_said(s: _Sentence) -> Iterator[Found]:
     """
     for t in s.of("TREATMENT"):
         words = t.text.lower().split()
-        kind_id = next((KIND_WORDS[w] for w in words if w in KIND_WORDS), None)
-        kind = s.lexicon.by_iri.get(SPINE[kind_id]) if kind_id else None
+        kind = s.named(t, next((KIND_WORDS[w] for w in words if w in KIND_WORDS), None))
         if kind is None or local_id(t) in KIND_OF_TREATMENT:
             continue
         its_kind = s.lexicon.kinds.get(t.entity.iri)
-        if its_kind is not None and its_kind.iri == kind.iri:
-            yield Found(t, "treatment_kind", replace(t, entity=kind), "asserted", 0.6)
+        if its_kind is not None and its_kind.iri == kind.entity.iri:
+            yield Found(t, "treatment_kind", kind, "asserted", 0.6)
 
 
 #: Words that give a procedure its name: "surgery ... by a procedure called discectomy".
