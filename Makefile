@@ -7,13 +7,13 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install typecheck build check bench clean
+.PHONY: demo test install tools typecheck build check bench clean
 
 demo: install
 	$(BIN)/spinekg build
 	$(BIN)/spinekg query muscles_weakened_by_herniation --param disc=L4-L5 --param zone=paracentral
 
-test: install typecheck
+test: install tools typecheck
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
@@ -33,18 +33,28 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[build,serve,test]'
 	touch $@
 
+# wrk, the load generator of the saturation test and benchmark, from the system's packages
+# where the set-up may install them (as root, with apt); elsewhere that test is skipped and
+# says why.
+tools:
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  { apt-get install -y -qq wrk >/dev/null 2>&1 || \
+	    { apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null; }; }; } || \
+	  echo "note: wrk is not installed (apt-get install wrk); the saturation test will be skipped"
+
 build: install
 	$(BIN)/spinekg build
 
 check: install
 	$(BIN)/spinekg check
 
-bench: install
+bench: install tools
 	$(BIN)/python benchmarks/reasoning.py
 	$(BIN)/python benchmarks/text_quality.py
 	$(BIN)/python benchmarks/text_speed.py
 	$(BIN)/python benchmarks/queries.py
 	$(BIN)/python benchmarks/load.py
+	$(BIN)/python benchmarks/saturation.py
 	$(BIN)/python benchmarks/startup.py
 
 clean:

@@ -1,6 +1,6 @@
 """A bounded load test of the served endpoint: concurrent clients running catalog queries.
 
-Starts a read-only Oxigraph server on a free loopback port over the built release, runs
+Starts `spinekg serve` on a free loopback port over the built release, runs
 ``--clients`` threads that each send ``--per-client`` catalog queries (cycling through the
 catalog with example parameters) through SPARQLWrapper, stops the server, and writes queries
 per second, p50/p95 latency and the error count to ``benchmarks/results/load.json``.
@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import socket
-import subprocess
 from pathlib import Path
 
+from saturation import served
+
 from spinekg.querying.loadtest import run_load
-from spinekg.querying.serve import prepare_store, server_command, wait_until_ready
 
 RESULTS = Path(__file__).parent / "results" / "load.json"
 
@@ -29,21 +28,8 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--per-client", type=int, default=200)
     args = parser.parse_args()
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen(
-        server_command(prepare_store(args.dist), "127.0.0.1", port),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_until_ready(f"http://127.0.0.1:{port}", server)
-        url = f"http://127.0.0.1:{port}/query"
+    with served(args.dist) as url:
         report = run_load(url, args.clients, args.per_client)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     print(json.dumps(report, indent=2))
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(report, indent=2) + "\n")

@@ -206,6 +206,7 @@ def test_build_stops_on_an_error_and_keeps_the_release(tmp_path: Path, tiny: Inp
     out = tmp_path / "dist"
     out.mkdir()
     (out / "spinekg.nq").write_text("previous release\n")
+    (out / "manifest.json").write_text('{"name": "spinekg"}\n')
     where = ["--curated", str(tiny.curated), "--articles", str(tiny.articles[0])]
     result = CliRunner().invoke(
         main, ["build", "--out", str(out), "--ontology", str(ontology), *where]
@@ -213,7 +214,7 @@ def test_build_stops_on_an_error_and_keeps_the_release(tmp_path: Path, tiny: Inp
     assert result.exit_code == 1
     assert "ERROR unsatisfiable-class: spine:Muscle" in result.stderr
     assert "1 error(s); nothing was built" in result.stderr
-    assert [p.name for p in out.iterdir()] == ["spinekg.nq"]
+    assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "spinekg.nq"]
 
 
 def test_missing_java_is_explained(monkeypatch: pytest.MonkeyPatch, tiny: Inputs) -> None:

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from spinekg.cli import main
@@ -198,3 +199,41 @@ def test_a_users_query_file_sees_its_parameters(release: Path, tmp_path: Path) -
         "https://w3id.org/spinekg/root-S1,abductor hallucis",
         "https://w3id.org/spinekg/root-S1,biceps femoris",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sparql", "message"),
+    [
+        (
+            "SELECT * WHERE " + "{" * 2_000 + "}" * 2_000,
+            "error: the query nests brackets 2,000 deep; at most 64 are accepted (deeper "
+            "nesting can crash the SPARQL engine)\n",
+        ),
+        (
+            "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+            "error: the query calls SERVICE <http://127.0.0.1:9/sparql>: federated queries "
+            "are off\n",
+        ),
+    ],
+    ids=["deep", "service"],
+)
+def test_the_embedded_store_refuses_what_would_crash_it_or_call_out(
+    release: Path, tmp_path: Path, sparql: str, message: str
+) -> None:
+    query = tmp_path / "hostile.rq"
+    query.write_text(sparql)
+    result = CliRunner().invoke(main, ["query", str(query), "--dist", str(release)])
+    assert (result.exit_code, result.stderr) == (1, message)
+
+
+def test_an_embedded_query_is_stopped_at_its_timeout(release: Path, tmp_path: Path) -> None:
+    query = tmp_path / "runaway.rq"
+    query.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
+    command = ["query", str(query), "--dist", str(release), "--timeout", "1"]
+    result = subprocess.run(
+        [sys.executable, "-m", "spinekg", *command], capture_output=True, text=True, timeout=60
+    )
+    assert (result.returncode, result.stderr) == (
+        1,
+        "error: the query ran longer than --timeout 1 s and was stopped\n",
+    )

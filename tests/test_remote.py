@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import socket
-import subprocess
 import time
 import urllib.error
 import urllib.request
@@ -19,34 +17,14 @@ from spinekg.querying.catalog import rows, run
 from spinekg.querying.publish import PublishError, publish
 from spinekg.querying.results import render
 from spinekg.querying.runner import EmbeddedRunner, RemoteRunner
-from spinekg.querying.serve import (
-    oxigraph_binary,
-    prepare_store,
-    server_command,
-    wait_until_ready,
-)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from tests.servers import free_port, serving, start_writable, stop
 
 
 @pytest.fixture(scope="module")
 def endpoint(release: Path) -> Iterator[str]:
-    port = _free_port()
-    server = subprocess.Popen(
-        server_command(prepare_store(release), "127.0.0.1", port, timeout_s=3),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_ready(url, server)
+    """`spinekg serve` on the release, its queries limited to 3 s; yields the query URL."""
+    with serving(release, "--timeout", "3") as url:
         yield f"{url}/query"
-    finally:
-        _stop(server)
 
 
 @pytest.mark.parametrize("name", sorted(load_catalog()))
@@ -92,68 +70,40 @@ def test_a_runaway_query_times_out_and_the_server_keeps_answering(
 
 
 def test_unreachable_and_non_sparql_endpoints_get_clear_messages(endpoint: str) -> None:
-    closed = f"http://127.0.0.1:{_free_port()}/query"
+    closed = f"http://127.0.0.1:{free_port()}/query"
     with pytest.raises(QueryError, match=rf"cannot reach the SPARQL endpoint {closed}"):
         rows(RemoteRunner(closed, timeout=3), "frequent_levels")
     with pytest.raises(QueryError, match=r"answered an error|did not return"):
         rows(RemoteRunner(endpoint.replace("/query", "/nowhere")), "frequent_levels")
 
 
-def _start_writable(location: Path, port: int) -> subprocess.Popen[bytes]:
-    command = [
-        oxigraph_binary(),
-        "serve",
-        "--location",
-        str(location),
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--union-default-graph",
-    ]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        wait_until_ready(f"http://127.0.0.1:{port}", server)
-    except Exception:
-        server.kill()
-        raise
-    return server
-
-
-def _stop(server: subprocess.Popen[bytes]) -> None:
-    server.terminate()
-    try:
-        server.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait()
-
-
 @pytest.fixture
 def writable(tmp_path: Path) -> Iterator[str]:
     """A read-write Oxigraph server over an empty store; yields its base URL."""
-    port = _free_port()
-    server = _start_writable(tmp_path / "store", port)
+    port = free_port()
+    server = start_writable(tmp_path / "store", port)
     try:
         yield f"http://127.0.0.1:{port}"
     finally:
-        _stop(server)
+        stop(server)
 
 
 def test_a_server_killed_mid_publish_is_repaired_by_a_rerun(tmp_path: Path, release: Path) -> None:
     manifest = json.loads((release / "manifest.json").read_text())
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
-    server = _start_writable(tmp_path / "store", port)
+    server = start_writable(tmp_path / "store", port)
     try:
         publish(release, graph_store=f"{url}/store", endpoint=f"{url}/query")
         server.kill()  # the store is left as the dying server left it
         server.wait()
         with pytest.raises(PublishError, match="Re-running the publish is safe"):
             publish(release, graph_store=f"{url}/store", endpoint=f"{url}/query", timeout=3)
-        server = _start_writable(tmp_path / "store", port)
+        server = start_writable(tmp_path / "store", port)
         again = publish(release, graph_store=f"{url}/store", endpoint=f"{url}/query")
         assert again.graphs == manifest["graphs"]
     finally:
-        _stop(server)
+        stop(server)
 
 
 def test_publish_replaces_every_graph_and_a_rerun_repairs(
@@ -178,7 +128,7 @@ def test_publish_replaces_every_graph_and_a_rerun_repairs(
 
 
 def test_publish_to_an_unreachable_store_says_what_was_not_replaced(release: Path) -> None:
-    closed = f"http://127.0.0.1:{_free_port()}"
+    closed = f"http://127.0.0.1:{free_port()}"
     graphs = len(json.loads((release / "manifest.json").read_text())["graphs"])
     with pytest.raises(PublishError, match=rf"replaced 0 graph\(s\); not replaced {graphs} graph"):
         publish(release, graph_store=f"{closed}/store", endpoint=f"{closed}/query", timeout=3)

@@ -124,9 +124,10 @@ def test_failed_build_leaves_the_previous_release_untouched(
     out = tmp_path / "dist"
     out.mkdir()
     (out / "spinekg.nq").write_text("previous release\n")
+    (out / "manifest.json").write_text('{"name": "spinekg"}\n')
     _edit(curated_copy / "muscle_roots.tsv", "\tL5\t", "\tC9\t")
     with pytest.raises(CuratedDataError):
         build(out, Inputs.shipped(curated=curated_copy), progress=False)
-    assert [p.name for p in out.iterdir()] == ["spinekg.nq"]
+    assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "spinekg.nq"]
     assert (out / "spinekg.nq").read_text() == "previous release\n"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".dist")] == []

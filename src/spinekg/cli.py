@@ -11,7 +11,9 @@ from __future__ import annotations
 import functools
 import io
 import json
+import os
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
@@ -66,7 +68,11 @@ ENDPOINT_OPTION = click.option(
     "(no local release needed).",
 )
 TIMEOUT_OPTION = click.option(
-    "--timeout", type=float, default=30.0, show_default=True, help="Seconds (with --endpoint)."
+    "--timeout",
+    type=click.FloatRange(0, 86_400, min_open=True),
+    default=30.0,
+    show_default=True,
+    help="Seconds a query may take, on the embedded release or the --endpoint.",
 )
 
 
@@ -324,22 +330,56 @@ def localize_command(
 
 @main.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind.")
-@click.option("--port", type=int, default=7878, show_default=True)
-@click.option("--timeout", type=int, default=30, show_default=True, help="Query timeout (s).")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(0, 86_400, min_open=True),
+    default=30.0,
+    show_default=True,
+    help="Seconds a query may run; then it is stopped.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 256),
+    default=max(2, os.cpu_count() or 2),
+    show_default="the number of cores, at least 2",
+    help="Queries answered at once; more wait their turn.",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(1),
+    default=50_000_000,
+    show_default=True,
+    help="The largest answer sent; a larger one is refused with a message.",
+)
+@click.option(
+    "--allow-service",
+    multiple=True,
+    metavar="URL",
+    help="An endpoint that queries may call with SERVICE (none by default).",
+)
 @DIST_OPTION
 @reports_errors
-def serve_command(host: str, port: int, timeout: int, dist: Path) -> None:
-    """Serve the release read-only over the SPARQL 1.1 Protocol (Oxigraph server)."""
-    import subprocess
+def serve_command(
+    host: str,
+    port: int,
+    timeout: float,
+    workers: int,
+    max_bytes: int,
+    allow_service: tuple[str, ...],
+    dist: Path,
+) -> None:
+    """Serve the release read-only over the SPARQL 1.1 Protocol."""
+    from spinekg.querying.guard import Limits
+    from spinekg.querying.serve import ServeOptions, serve
 
-    from spinekg.querying.serve import prepare_store, server_command
-
-    location = prepare_store(dist)
-    click.echo(f"serving {dist}/ at http://{host}:{port}/query (read-only; Ctrl-C stops)", err=True)
-    try:
-        subprocess.run(server_command(location, host, port, timeout), check=False)
-    except KeyboardInterrupt:
-        pass
+    options = ServeOptions(
+        workers=workers,
+        timeout=timeout,
+        max_bytes=max_bytes,
+        limits=Limits(services=frozenset(allow_service)),
+    )
+    serve(dist, host, port, options)
 
 
 @main.command("publish")
@@ -419,5 +459,35 @@ def query_command(
             raise click.BadParameter(f"{item!r} is not KEY=VALUE", param_hint="--param")
         values[key.strip()] = value.strip()
     query = get_query(name)
-    answer = run(_runner(dist, endpoint, timeout), query, **values)
-    click.echo(render(answer, fmt), nl=False)  # type: ignore[arg-type]
+    runner = _runner(dist, endpoint, timeout)
+    text = _within(timeout, lambda: render(run(runner, query, **values), fmt))  # type: ignore[arg-type]
+    click.echo(text, nl=False)
+
+
+def _within(seconds: float, work: Callable[[], str]) -> str:
+    """The text ``work`` makes, or a message and exit 1 if it takes more than ``seconds``.
+
+    A running pyoxigraph query cannot be interrupted, but it releases the interpreter: the
+    work runs in a thread, and on time-out the process ends (nothing is being written).
+    """
+    texts: list[str] = []
+    errors: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            texts.append(work())
+        except BaseException as exc:  # re-raised in the caller's thread
+            errors.append(exc)
+
+    thread = threading.Thread(target=target, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        click.echo(
+            f"error: the query ran longer than --timeout {seconds:g} s and was stopped", err=True
+        )
+        sys.stderr.flush()
+        os._exit(1)
+    if errors:
+        raise errors[0]
+    return texts[0]

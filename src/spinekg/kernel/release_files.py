@@ -21,8 +21,6 @@ NQUADS = "spinekg.nq"
 FILES = (TURTLE, RDF_XML, JSON_LD, NQUADS)
 #: Version, date, triples per graph and the sha256 of each file.
 MANIFEST = "manifest.json"
-#: The on-disk Oxigraph store ``spinekg serve`` keeps beside the release.
-SERVER_STORE = "oxigraph"
 
 
 def sha256(path: Path) -> str:

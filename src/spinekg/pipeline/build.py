@@ -7,6 +7,9 @@ every step has succeeded, so a failed build leaves the previous release exactly 
 
 from __future__ import annotations
 
+import ctypes
+import errno
+import json
 import os
 import shutil
 import tempfile
@@ -17,8 +20,8 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from spinekg.kernel.errors import BuildError, CuratedDataError
-from spinekg.kernel.release_files import DEFAULT_RELEASE
+from spinekg.kernel.errors import BuildError, CuratedDataError, display_path
+from spinekg.kernel.release_files import DEFAULT_RELEASE, FILES, MANIFEST
 from spinekg.loaders import LOADERS
 from spinekg.pipeline.check import (
     CheckError,
@@ -104,7 +107,10 @@ def build(
     if progress is None:
         progress = os.isatty(2) and not os.environ.get("CI")
     steps = ("load, reason, check", "release")
-    with tqdm(steps, desc="spinekg build", unit="step", disable=not progress, leave=False) as bar:
+    with (
+        _replacing(Path(out_dir)) as staging,
+        tqdm(steps, desc="spinekg build", unit="step", disable=not progress, leave=False) as bar,
+    ):
         bar.set_postfix_str(steps[0])
         checked = _reason_and_check(load(inputs))  # a malformed input raises CuratedDataError
         if checked.errors or checked.loaded is None or checked.reasoning is None:
@@ -126,37 +132,135 @@ def build(
             },
             "checks": summary(checked.results),
         }
-        with _replacing(Path(out_dir)) as staging:
-            manifest = write_release(canonical(graphs), staging, extra=extra)
+        manifest = write_release(canonical(graphs), staging, extra=extra)
         bar.update()
     return manifest
 
 
+#: What a release folder may hold: its files, its manifest, and the server store that
+#: ``spinekg serve`` kept there before it served from memory.
+RELEASE_ENTRIES = frozenset({*FILES, MANIFEST, "oxigraph"})
+#: The free space a build needs beside its release (a release is about 25 MB).
+NEEDED_BYTES = 100_000_000
+
+
 @contextmanager
 def _replacing(out_dir: Path) -> Iterator[Path]:
-    """Yield an empty staging folder that replaces ``out_dir`` only if the block succeeds."""
+    """Yield an empty staging folder that replaces ``out_dir`` only if the block succeeds.
+
+    Before any work: a release left aside by a build killed mid-swap is put back, staging
+    folders of killed builds are removed, and ``out_dir`` must be absent, empty or a spinekg
+    release, its parent writable with room for a release. The swap is one atomic exchange
+    where the system has one (Linux ``renameat2``); elsewhere two renames, repaired by the
+    next build if interrupted between them.
+
+    :raises BuildError: if ``out_dir`` cannot or must not be replaced.
+    """
     out_dir = out_dir.resolve()
+    previous = out_dir.with_name(f".{out_dir.name}-previous")
     try:
+        if previous.is_dir() and not out_dir.exists():
+            previous.rename(out_dir)
+        _refuse_foreign(out_dir)
         out_dir.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
+        _remove_abandoned(out_dir)
+        staging = Path(
+            tempfile.mkdtemp(prefix=f".{out_dir.name}-staging-{os.getpid()}-", dir=out_dir.parent)
+        )
+        staging.chmod(0o777 & ~_umask())
     except OSError as exc:
-        raise BuildError(f"cannot create a staging folder next to {out_dir}: {exc}") from exc
+        raise BuildError(f"cannot prepare a release in {display_path(out_dir)}: {exc}") from None
     try:
+        free = shutil.disk_usage(out_dir.parent).free
+        if free < NEEDED_BYTES:
+            raise BuildError(
+                f"only {free // 1_000_000} MB free beside {display_path(out_dir)}; "
+                f"a build needs {NEEDED_BYTES // 1_000_000} MB"
+            )
         yield staging
-        old = None
-        if out_dir.exists():
-            old = out_dir.with_name(f".{out_dir.name}-previous")
-            shutil.rmtree(old, ignore_errors=True)
-            out_dir.rename(old)
-        try:
+        if not out_dir.exists():
             staging.rename(out_dir)
-        except OSError:
-            if old is not None:
-                old.rename(out_dir)
-            raise
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+        elif not _exchange(staging, out_dir):
+            shutil.rmtree(previous, ignore_errors=True)
+            out_dir.rename(previous)
+            staging.rename(out_dir)
+            shutil.rmtree(previous, ignore_errors=True)
     except OSError as exc:
-        raise BuildError(f"cannot write the release into {out_dir}: {exc}") from exc
+        raise BuildError(f"cannot write the release into {display_path(out_dir)}: {exc}") from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _refuse_foreign(out_dir: Path) -> None:
+    """Refuse to replace a folder that holds anything but a spinekg release.
+
+    :raises BuildError: naming the folder and what it holds.
+    """
+    if not out_dir.exists():
+        return
+    where = display_path(out_dir)
+    if not out_dir.is_dir():
+        raise BuildError(f"{where} is a file, not a release folder; choose another --out")
+    entries = sorted(entry.name for entry in out_dir.iterdir())
+    if not entries:
+        return
+    try:
+        manifest = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+        is_release = isinstance(manifest, dict) and manifest.get("name") == "spinekg"
+    except (OSError, ValueError):
+        is_release = False
+    others = [name for name in entries if name not in RELEASE_ENTRIES]
+    if is_release and not others:
+        return
+    shown = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
+    raise BuildError(
+        f"refusing to replace {where}/: "
+        + (
+            f"it holds files that are not part of a spinekg release ({shown})"
+            if is_release
+            else f"it is not a spinekg release (no {MANIFEST} naming spinekg) and holds {shown}"
+        )
+        + "; build into an empty or new folder (--out), or move those files away"
+    )
+
+
+def _remove_abandoned(out_dir: Path) -> None:
+    """Remove the staging folders that builds killed before the swap left beside the release."""
+    for staging in out_dir.parent.glob(f".{out_dir.name}-staging-*"):
+        pid = staging.name.removeprefix(f".{out_dir.name}-staging-").split("-")[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _exchange(new: Path, old: Path) -> bool:
+    """Swap two folders in one atomic step; ``False`` where the system cannot.
+
+    :raises OSError: if the system can but the exchange fails.
+    """
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(new), at_fdcwd, os.fsencode(old), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):  # a file system without exchange
+        return False
+    raise OSError(code, os.strerror(code), str(old))

@@ -23,6 +23,7 @@ from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from spinekg.kernel.errors import QueryError, QuerySyntaxError
 from spinekg.kernel.namespaces import PREFIXES, SPARQL_PROLOGUE
+from spinekg.querying.guard import DEFAULT_LIMITS, OPAQUE, Limits, inspect
 
 __all__ = [
     "Answer",
@@ -55,15 +56,26 @@ class Runner(Protocol):
 
 
 class EmbeddedRunner:
-    """Queries on an in-memory pyoxigraph store, its named graphs seen as one default graph."""
+    """Queries on an in-memory pyoxigraph store, its named graphs seen as one default graph.
 
-    def __init__(self, store: ox.Store, where: str = "the embedded store") -> None:
+    Every query passes :func:`spinekg.querying.guard.inspect` first: one that would crash the
+    engine, or call a ``SERVICE`` not listed in ``limits``, is refused with a message.
+    """
+
+    def __init__(
+        self, store: ox.Store, where: str = "the embedded store", limits: Limits = DEFAULT_LIMITS
+    ) -> None:
         """Run on ``store``; ``where`` names it in messages."""
         self.store = store
         self.where = where
+        self.limits = limits
 
     def execute(self, sparql: str) -> Answer:
-        """Run ``sparql`` on the store."""
+        """Run ``sparql`` on the store.
+
+        :raises QueryRefusedError: if the guard refuses it.
+        """
+        inspect(sparql, self.limits)
         try:
             return self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
         except SyntaxError as exc:
@@ -134,11 +146,6 @@ def solutions(runner: Runner, sparql: str) -> ox.QuerySolutions:
     return answer
 
 
-#: SPARQL tokens that may hide a brace, a keyword or a variable: comments, strings, IRIs.
-_OPAQUE = re.compile(
-    r'#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>'
-)
 _TOKEN = re.compile(r"[{}]|\b(?:SELECT|WHERE)\b|[?$](?P<var>[A-Za-z0-9_]+)", re.IGNORECASE)
 
 
@@ -148,7 +155,7 @@ def without_comments(sparql: str) -> str:
     >>> without_comments('#+ title: foot drop\nSELECT ?s WHERE { ?s ?p "#1" } # end')
     '\nSELECT ?s WHERE { ?s ?p "#1" } '
     """
-    return _OPAQUE.sub(lambda m: "" if m.group().startswith("#") else m.group(), sparql)
+    return OPAQUE.sub(lambda m: "" if m.group().startswith("#") else m.group(), sparql)
 
 
 def bind(sparql: str, terms: Mapping[str, Term]) -> str:
@@ -167,7 +174,7 @@ def bind(sparql: str, terms: Mapping[str, Term]) -> str:
     """
     if not terms:
         return sparql
-    masked = _OPAQUE.sub(lambda m: " " * len(m.group()), sparql)
+    masked = OPAQUE.sub(lambda m: " " * len(m.group()), sparql)
     pieces: list[str] = []
     last = depth = 0
     projection = False

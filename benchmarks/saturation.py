@@ -1,0 +1,139 @@
+"""The served endpoint under saturation, and a runaway query among other clients, with wrk.
+
+1. wrk, 2 threads and 8 connections for ``--seconds`` (60) on one catalog lookup: requests per
+   second, latency percentiles, errors (non-2xx answers and socket errors), and whether the
+   server still answers afterwards.
+2. 4 connections of the same lookup for 10 s, first alone, then beside a runaway query (a
+   cartesian ``COUNT(*)``) that the endpoint stops at its ``--timeout`` (5 s): the stop time,
+   and the latency the other clients saw in both runs.
+
+Figures go to ``benchmarks/results/saturation.json``. Needs wrk (``make install`` installs it
+where it can) and a built release.
+
+    .venv/bin/python benchmarks/saturation.py [--seconds 60]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from spinekg.queries import load_catalog
+from spinekg.querying.runner import bind
+from spinekg.querying.serve import wait_until_ready
+
+RESULTS = Path(__file__).parent / "results" / "saturation.json"
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+@contextmanager
+def served(release: Path, *options: str) -> Iterator[str]:
+    """`spinekg serve` on a free loopback port for the block; yields the query URL."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    command = [sys.executable, "-m", "spinekg", "serve", "--dist", str(release), "--port"]
+    server = subprocess.Popen(
+        [*command, str(port), *options], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        wait_until_ready(f"http://127.0.0.1:{port}", server)
+        yield f"http://127.0.0.1:{port}/query"
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=20)
+
+
+def wrk(url: str, connections: int, seconds: int) -> dict[str, object]:
+    """Run wrk on ``url``; its requests, rate, latency percentiles (ms) and errors."""
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    latency = {
+        f"p{p}_ms": _ms(value, unit)
+        for p, value, unit in re.findall(r"^\s+(50|90|99)%\s+([\d.]+)(us|ms|s)$", out, re.M)
+    }
+    errors = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", out))
+    errors += sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
+    found = re.search(r"(\d+) requests in", out)
+    rate = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    return {
+        "connections": connections,
+        "seconds": seconds,
+        "requests": int(found.group(1)) if found else 0,
+        "requests_per_s": float(rate.group(1)) if rate else 0.0,
+        "errors": errors,
+        **latency,
+    }
+
+
+def _ms(value: str, unit: str) -> float:
+    return round(float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit], 2)
+
+
+def answers(url: str, sparql: str) -> int:
+    """The HTTP status of one query."""
+    data = urllib.parse.urlencode({"query": sparql}).encode()
+    try:
+        with urllib.request.urlopen(url, data=data, timeout=60) as reply:
+            return int(reply.status)
+    except urllib.error.HTTPError as error:
+        return int(error.code)
+
+
+def main() -> None:
+    """Saturate, then run a runaway query among other clients; write the figures."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--dist", type=Path, default=Path("dist"))
+    parser.add_argument("--seconds", type=int, default=60)
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is not installed: `make install` installs it where it can (apt)")
+    root = ox.NamedNode("https://w3id.org/spinekg/root-L5")
+    lookup = bind(load_catalog()["muscles_weakened_by_root"].text, {"root": root})
+    report: dict[str, object] = {}
+    with served(args.dist, "--timeout", "5") as url:
+        target = f"{url}?query={urllib.parse.quote(lookup)}"
+        report["saturation"] = wrk(target, 8, args.seconds)
+        report["saturation"]["answers_afterwards"] = answers(url, lookup) == 200  # type: ignore[index]
+        report["others_alone"] = wrk(target, 4, 10)
+        stopped: dict[str, float] = {}
+
+        def runaway() -> None:
+            started = time.monotonic()
+            stopped["status"] = answers(url, RUNAWAY)
+            stopped["seconds"] = round(time.monotonic() - started, 2)
+
+        thread = threading.Thread(target=runaway)
+        thread.start()
+        report["others_beside_runaway"] = wrk(target, 4, 10)
+        thread.join()
+        report["runaway"] = {
+            "limit_s": 5,
+            "status": stopped["status"],
+            "stopped_after_s": stopped["seconds"],
+        }
+    print(json.dumps(report, indent=2))
+    RESULTS.write_text(json.dumps(report, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
