@@ -139,7 +139,8 @@ class _Context:
     ) -> None:
         claims = self.claims.setdefault(row.table, ClaimSet())
         for ev in self.evidence(row):
-            claims.add(s, p, o, ev, **details)
+            claim = claims.add(s, p, o, ev, **details)
+            self.locations.setdefault(claim, (row.path, row.line))
 
     def problem(self, row: Row, column: str, message: str) -> None:
         self.problems.append(Problem(row.path, row.line, row.positions[column] + 1, message))

@@ -158,7 +158,11 @@ def _read_one(path: Path, spec: TableSpec, problems: list[Problem]) -> tuple[lis
     rows: list[Row] = []
     complete = True
     seen: dict[tuple[str, ...], int] = {}
+    required = {c.name for c in spec.columns if c.required}
     for number, fields in lines[1:]:
+        if len(fields) < len(header) and not required & set(header[len(fields) :]):
+            # optional last fields left out: an editor that trims trailing tabs on save
+            fields = [*fields, *[""] * (len(header) - len(fields))]
         if len(fields) != len(header):
             problems.append(
                 Problem(

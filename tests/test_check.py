@@ -259,3 +259,47 @@ owl:Thing rdfs:label "thing" .
         "spine:OldFinding",
         f"{ontology}:{sign}: ERROR invalid-xref: spine:Sign skos:exactMatch HP:12",
     ]
+
+
+def test_a_loop_in_a_transitive_property_is_an_error_at_each_row(tiny: Inputs) -> None:
+    facts = tiny.curated / "clinical_facts.tsv"
+    with facts.open("a", encoding="utf-8") as table:
+        table.write("surgery\ttried_before\tconservative-care\tasserted\tS3\t9.3\t\n")
+    loop_row = len(facts.read_text(encoding="utf-8").splitlines())
+    forward_row = _line_of(facts, "conservative-care\ttried_before\tsurgery\t")
+    to_injection_row = _line_of(facts, "conservative-care\ttried_before\tepidural-steroid-inj")
+    injection_row = _line_of(facts, "epidural-steroid-injection\ttried_before\tsurgery\t")
+    parts = tiny.curated / "body_parts.tsv"
+    body_row = _line_of(parts, "body\twhole body\t")
+    lines = parts.read_text(encoding="utf-8").splitlines()
+    lines[body_row - 1] = lines[body_row - 1].replace("whole body\t\t\t", "whole body\t\tback\t")
+    parts.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    back_row, trunk_row = _line_of(parts, "back\tback\t"), _line_of(parts, "trunk\ttrunk\t")
+    code, report = _report(tiny)
+    cycles = [line for line in report if "ERROR cycle" in line]
+    assert code == 1
+    assert cycles == [
+        f"{parts}:{back_row}: ERROR cycle: spine:body-part-back spine:partOf "
+        "spine:body-part-trunk (loop: spine:body-part-back -> spine:body-part-trunk -> "
+        "spine:body-part-body -> spine:body-part-back)",
+        f"{parts}:{body_row}: ERROR cycle: spine:body-part-body spine:partOf "
+        "spine:body-part-back (loop: spine:body-part-body -> spine:body-part-back -> "
+        "spine:body-part-trunk -> spine:body-part-body)",
+        f"{parts}:{trunk_row}: ERROR cycle: spine:body-part-trunk spine:partOf "
+        "spine:body-part-body (loop: spine:body-part-trunk -> spine:body-part-body -> "
+        "spine:body-part-back -> spine:body-part-trunk)",
+        f"{facts}:{to_injection_row}: ERROR cycle: spine:treatment-conservative-care "
+        "spine:triedBefore spine:treatment-epidural-steroid-injection (loop: "
+        "spine:treatment-conservative-care -> spine:treatment-epidural-steroid-injection -> "
+        "spine:treatment-surgery -> spine:treatment-conservative-care)",
+        f"{facts}:{forward_row}: ERROR cycle: spine:treatment-conservative-care "
+        "spine:triedBefore spine:treatment-surgery (loop: spine:treatment-conservative-care "
+        "-> spine:treatment-surgery -> spine:treatment-conservative-care)",
+        f"{facts}:{injection_row}: ERROR cycle: spine:treatment-epidural-steroid-injection "
+        "spine:triedBefore spine:treatment-surgery (loop: "
+        "spine:treatment-epidural-steroid-injection -> spine:treatment-surgery -> "
+        "spine:treatment-conservative-care -> spine:treatment-epidural-steroid-injection)",
+        f"{facts}:{loop_row}: ERROR cycle: spine:treatment-surgery spine:triedBefore "
+        "spine:treatment-conservative-care (loop: spine:treatment-surgery -> "
+        "spine:treatment-conservative-care -> spine:treatment-surgery)",
+    ]

@@ -131,3 +131,31 @@ def test_failed_build_leaves_the_previous_release_untouched(
     assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "spinekg.nq"]
     assert (out / "spinekg.nq").read_text() == "previous release\n"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".dist")] == []
+
+
+def test_optional_last_fields_may_be_left_out(curated_copy: Path) -> None:
+    """An editor that trims trailing whitespace drops the tabs of empty last fields."""
+    from spinekg.loaders.schema import SPECS
+    from spinekg.loaders.tables import read_tables
+
+    table = curated_copy / "clinical_facts.tsv"
+    lines = table.read_text(encoding="utf-8").split("\n")
+    trimmed = sum(line != line.rstrip("\t") for line in lines)
+    table.write_text("\n".join(line.rstrip("\t") for line in lines), encoding="utf-8")
+    assert trimmed > 100
+    rows = read_tables(curated_copy, SPECS)["clinical_facts"]
+    assert len(rows) == sum(1 for line in lines[1:] if line.strip() and not line.startswith("#"))
+    row = next(r for r in rows if r.get("relation") == "tried_before")
+    assert (row.get("object"), row.get("section"), row.get("note")) == (
+        "epidural-steroid-injection",
+        "9.1;9.2",
+        "",
+    )
+    # a required field left out is still an error
+    line = _edit(table, "epidural-steroid-injection\tasserted\tS3;S21\t9.1;9.2", "x\tasserted")
+    with pytest.raises(CuratedDataError) as info:
+        read_tables(curated_copy, SPECS)
+    assert [str(p) for p in info.value.problems] == [
+        f"{table}:{line}:5: expected 7 tab-separated fields (subject, relation, object, "
+        "modality, source, section, note), found 4"
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -396,12 +397,21 @@ def test_extract_prints_claims_as_json(tmp_path: Path) -> None:
         (b"Sciatica\n caf\xe9", "2:1: not valid UTF-8 text; save the article as UTF-8"),
         (
             b"---\ntitle: [x\n---\nhi",
-            "3:1: malformed front matter (YAML): did not find expected ',' or ']'",
+            "3:1: malformed front matter (YAML): expected ',' or ']', but got '<stream end>'",
         ),
         (
             b"---\ntitle: x\nno end",
             "1:1: front matter opened with '---' but never closed by a '---' line",
         ),
+        (
+            b"---\na: &a [x, x, x]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]\n---\nSciatica.",
+            "3:1: front matter uses a YAML alias (*name); write the value",
+        ),
+        (
+            b"---\ntitle: " + b"x" * 20_000 + b"\n---\nSciatica.",
+            "1:1: front matter over 16,384 characters",
+        ),
+        (b"---\n- a list\n---\nSciatica.", "2:1: front matter is not a list of 'key: value' lines"),
     ],
 )
 def test_a_malformed_article_gets_one_clear_message(
@@ -413,6 +423,50 @@ def test_a_malformed_article_gets_one_clear_message(
     assert result.exit_code == 1
     assert result.stderr == f"error: {article}:{message}\n"
     assert "Traceback" not in result.output
+
+
+def test_what_is_not_a_regular_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)  # opening it would wait for a writer forever
+    for path in (fifo, Path("/dev/zero")):  # reading this one would never end
+        result = CliRunner().invoke(main, ["extract", str(path)])
+        assert (result.exit_code, result.stderr) == (
+            1,
+            f"error: {path}:0:1: a pipe, device or socket, not a file; expected a Markdown or "
+            "text file\n",
+        )
+
+
+def test_an_article_over_the_size_limit_is_reported_and_the_others_read(tmp_path: Path) -> None:
+    (tmp_path / "short.md").write_text("Sciatica can cause foot drop.\n")
+    (tmp_path / "long.md").write_text("Sciatica can cause foot drop. " * 10 + "\n")
+    result = CliRunner().invoke(main, ["extract", str(tmp_path), "--max-bytes", "100"])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: {tmp_path / 'long.md'}:0:1: larger than 100 bytes, the most an article may be\n"
+        "1 of 2 article(s) could not be read.\n"
+    )
+    (line,) = result.stdout.splitlines()
+    assert json.loads(line)["claims"][0]["object"]["label"] == "foot drop"
+
+
+def test_a_page_on_one_very_long_line_is_read_in_pieces(
+    pipeline: Pipeline, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """spaCy refuses a text over its ``max_length`` (1,000,000): a page without breaks is cut.
+
+    The limit is lowered here so that the page stays small.
+    """
+    monkeypatch.setattr(pipeline.nlp, "max_length", 20_000)
+    filler = "The clinic opens at nine and closes at five on weekdays. " * 400
+    text = filler + "A herniated disc can compress the L5 nerve root. " + filler
+    assert "\n" not in text and len(text) > 40_000
+    claims = _page(pipeline, tmp_path, text)
+    assert claims == {("condition-disc-herniation", "compresses", "root-L5", "possible")}
+    path = tmp_path / "page.txt"
+    (claim,) = extract(read_article(path, curated=False), pipeline).claims
+    assert text[claim.start : claim.end] == "A herniated disc can compress the L5 nerve root."
+    assert claim.sentence == "A herniated disc can compress the L5 nerve root."
 
 
 def _page(pipeline: Pipeline, tmp_path: Path, text: str) -> set[tuple[str, str, str, str]]:

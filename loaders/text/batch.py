@@ -7,6 +7,7 @@ go on.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spinekg.kernel.errors import CuratedDataError, Problem
-from spinekg.loaders.text.articles import read_article
+from spinekg.loaders.text.articles import MAX_ARTICLE_BYTES, read_article
 from spinekg.loaders.text.extract import Extraction, extract
 from spinekg.loaders.text.lexicon import Lexicon
 from spinekg.loaders.text.pipeline import Pipeline
@@ -47,24 +48,27 @@ def article_files(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
-def extract_all(paths: list[Path], lexicon: Lexicon, *, jobs: int = 1) -> Iterator[Outcome]:
+def extract_all(
+    paths: list[Path], lexicon: Lexicon, *, jobs: int = 1, max_bytes: int = MAX_ARTICLE_BYTES
+) -> Iterator[Outcome]:
     """The outcome of every article, in the order of ``paths``.
 
     :param jobs: worker processes (``0``: one per core); each builds its own pipeline.
+    :param max_bytes: the largest article read; a larger one is reported, not read.
     """
     jobs = jobs or os.cpu_count() or 1
     if jobs == 1 or len(paths) < 2:
         pipeline = Pipeline(lexicon)
-        yield from (_one(path, pipeline) for path in paths)
+        yield from (_one(path, pipeline, max_bytes) for path in paths)
         return
     chunk = max(1, min(64, len(paths) // (jobs * 8)))
     with ProcessPoolExecutor(jobs, initializer=_start, initargs=(lexicon.dumps(),)) as pool:
-        yield from pool.map(_work, paths, chunksize=chunk)
+        yield from pool.map(_work, paths, itertools.repeat(max_bytes), chunksize=chunk)
 
 
-def _one(path: Path, pipeline: Pipeline) -> Outcome:
+def _one(path: Path, pipeline: Pipeline, max_bytes: int) -> Outcome:
     try:
-        article = read_article(path, curated=False)
+        article = read_article(path, curated=False, max_bytes=max_bytes)
     except CuratedDataError as error:
         return Outcome(path, None, tuple(error.problems))
     return Outcome(path, extract(article, pipeline))
@@ -78,6 +82,6 @@ def _start(lexicon: str) -> None:
     _WORKER = Pipeline(Lexicon.loads(lexicon))
 
 
-def _work(path: Path) -> Outcome:
+def _work(path: Path, max_bytes: int) -> Outcome:
     assert _WORKER is not None
-    return _one(path, _WORKER)
+    return _one(path, _WORKER, max_bytes)

@@ -33,7 +33,7 @@ from spinekg.loaders.text.relations import (
     symptoms_named,
     word,
 )
-from spinekg.loaders.text.segment import blocks
+from spinekg.loaders.text.segment import blocks, pieces
 
 __all__ = ["METHOD", "Extracted", "Extraction", "Unrecognised", "extract"]
 
@@ -133,7 +133,11 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
     """
     claims: list[Extracted] = []
     unrecognised: list[Unrecognised] = []
-    layout = blocks(_plain(article.body), article.body_start)
+    layout = [
+        piece
+        for block in blocks(_plain(article.body), article.body_start)
+        for piece in pieces(block, pipeline.max_chars)
+    ]
     parsed = [(b, list(pipeline.sentences(_one_line(b.text), b.start))) for b in layout]
     title = [m for _, ms in pipeline.sentences(_plain(article.title), 0) for m in ms]
     if not title and layout and layout[0].kind == "heading":

@@ -222,6 +222,11 @@ class Pipeline:
             )
         return self._misspellings[word]
 
+    @property
+    def max_chars(self) -> int:
+        """The longest text :meth:`sentences` takes at once (spaCy refuses longer ones)."""
+        return min(MAX_CHARS, self.nlp.max_length - 1)
+
     def sentences(self, text: str, offset: int = 0) -> Iterator[tuple[Span, list[Mention]]]:
         """Each sentence of ``text`` with its mentions; offsets shifted by ``offset``."""
         doc = self.nlp(text)
@@ -470,3 +475,7 @@ def _inflection(word: str, known: str) -> bool:
     while stem < min(len(word), len(known)) and word[stem] == known[stem]:
         stem += 1
     return word[stem:] in _SUFFIXES and known[stem:] in _SUFFIXES
+
+
+#: The longest paragraph read at once; a longer one (a page without line breaks) is cut.
+MAX_CHARS = 100_000

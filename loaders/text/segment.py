@@ -142,3 +142,33 @@ def _classify(found: list[Block]) -> list[Block]:
         if is_lead_in:
             opened = "lead-in"
     return out
+
+
+def pieces(block: Block, size: int) -> list[Block]:
+    """``block`` cut into blocks of at most ``size`` characters.
+
+    Cuts fall after a sentence's end if one is near, else at a space: a page on one very long
+    line is read in pieces, where spaCy would refuse it whole.
+
+    >>> [b.text for b in pieces(Block("paragraph", "One. Two. Three.", 0, 16), 10)]
+    ['One. Two. ', 'Three.']
+    """
+    out: list[Block] = []
+    start = 0
+    text = block.text
+    while len(text) - start > size:
+        window = text[start : start + size]
+        end = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+        cut = end + 2 if end > 0 else window.rfind(" ") + 1
+        cut = cut if cut > 0 else size
+        out.append(
+            Block(
+                block.kind,
+                text[start : start + cut],
+                block.start + start,
+                block.start + start + cut,
+            )
+        )
+        start += cut
+    out.append(Block(block.kind, text[start:], block.start + start, block.end))
+    return out

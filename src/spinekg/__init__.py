@@ -55,7 +55,7 @@ __all__ = [
 ]
 
 #: The modules the build side imports beyond the query side's.
-BUILD_MODULES = ("owlready2", "pyshacl", "spacy", "negspacy", "frontmatter", "yaml", "tqdm")
+BUILD_MODULES = ("owlready2", "pyshacl", "spacy", "negspacy", "yaml", "tqdm")
 
 
 def build(

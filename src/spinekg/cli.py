@@ -228,11 +228,23 @@ def check_command(
     show_default=True,
     help="Worker processes (0: one per core).",
 )
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=2_000_000,
+    show_default=True,
+    help="The largest article read; a larger file is reported and skipped.",
+)
 @CURATED_OPTION
 @ONTOLOGY_OPTION
 @reports_errors
 def extract_command(
-    paths: tuple[Path, ...], fmt: str, jobs: int, curated: Path | None, ontology: Path | None
+    paths: tuple[Path, ...],
+    fmt: str,
+    jobs: int,
+    max_bytes: int,
+    curated: Path | None,
+    ontology: Path | None,
 ) -> None:
     """Preview the claims the text loader finds in PATHS (Markdown or text files, folders).
 
@@ -246,7 +258,8 @@ def extract_command(
 
     files = article_files(paths)
     if len(files) == 1 and not paths[0].is_dir():
-        article = read_article(files[0], curated=False)  # malformed: refused before loading
+        # malformed: refused before loading
+        article = read_article(files[0], curated=False, max_bytes=max_bytes)
         extraction = extract(article, Pipeline(lexicon_of(inputs)))
         if fmt == "ttl":
             click.echo(claims_turtle([extraction]), nl=False)
@@ -257,7 +270,7 @@ def extract_command(
     extractions = []
     progress = sys.stderr.isatty() and len(files) > 1
     with click.progressbar(
-        extract_all(files, lexicon_of(inputs), jobs=jobs),
+        extract_all(files, lexicon_of(inputs), jobs=jobs, max_bytes=max_bytes),
         length=len(files),
         label="extracting",
         file=sys.stderr if progress else io.StringIO(),

@@ -16,7 +16,9 @@ The checks, by name:
   ``undeclared-reference`` (an IRI used but never declared), ``domain-violation``
   and ``range-violation`` (a term used with the wrong type, which a reasoner would silently
   accept by inferring the type), ``edge-without-claim`` (a causal, anatomical or treatment edge
-  that no claim with evidence supports).
+  that no claim with evidence supports), ``cycle`` (an edge of a transitive property, such
+  as ``partOf`` or the treatment order ``triedBefore``, that closes a loop: the release would
+  then say that a thing is part of itself, or that surgery comes before surgery).
 - SHACL shapes of ``ontology/shapes.ttl`` (pyshacl); the check name is the shape's ``sh:name``.
 - Reasoner: ``inconsistent-ontology``, ``unsatisfiable-class``, ``reasoner``.
 - Text loader (INFO): ``text-unrecognised``, a mention in an article that is ambiguous or
@@ -33,6 +35,7 @@ from dataclasses import dataclass
 from rdflib import DCTERMS, OWL, RDF, RDFS, SH, XSD, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from spinekg.kernel.claims import claim_iri
 from spinekg.kernel.errors import ChecksFailedError, CuratedDataError, display_path
 from spinekg.kernel.graphs import display, superclasses, union
 from spinekg.kernel.namespaces import (
@@ -172,6 +175,7 @@ def check(
         *_undeclared(ctx),
         *_domain_range(ctx),
         *_edges_without_claims(ctx),
+        *_cycles(ctx),
         *_classes_as_individuals(ctx),
         *_shacl(ctx, shapes),
     ]
@@ -437,6 +441,48 @@ def _classes_as_individuals(ctx: _Context) -> Iterator[CheckResult]:
             for node in (s, o):
                 if node in classes:
                     yield ctx.result("ERROR", "class-as-individual", s, prop, o)
+
+
+def _cycles(ctx: _Context) -> Iterator[CheckResult]:
+    """Each asserted edge of a transitive property whose object leads back to its subject.
+
+    Every edge of a loop is reported, each located at the row that states it (the claim's row,
+    else the subject's), and its value shows the whole loop.
+    """
+    for prop in sorted(set(ctx.tbox.subjects(RDF.type, OWL.TransitiveProperty)), key=str):
+        if not isinstance(prop, URIRef):
+            continue
+        edges: dict[URIRef, list[URIRef]] = defaultdict(list)
+        for s, o in ctx.union.subject_objects(prop):
+            if isinstance(s, URIRef) and isinstance(o, URIRef):
+                edges[s].append(o)
+        for s in sorted(edges):
+            for o in sorted(edges[s]):
+                loop = _path(edges, o, s)
+                if loop is None:
+                    continue
+                shown = " -> ".join(display(node) for node in [s, *loop])
+                rows = [
+                    ctx.locations.get(claim_iri(s, prop, o, m)) for m in ("asserted", "possible")
+                ]
+                where = next((row for row in rows if row), ctx.locations.get(s, ""))
+                value = f"{_show(o)} (loop: {shown})"
+                yield CheckResult("ERROR", "cycle", _show(s), _show(prop), value, where)
+
+
+def _path(edges: Mapping[URIRef, list[URIRef]], start: URIRef, goal: URIRef) -> list[URIRef] | None:
+    """The shortest path from ``start`` to ``goal`` along ``edges`` (both ends included)."""
+    paths = {start: [start]}
+    queue = [start]
+    while queue:
+        node = queue.pop(0)
+        if node == goal:
+            return paths[node]
+        for nxt in sorted(edges.get(node, ())):
+            if nxt not in paths:
+                paths[nxt] = [*paths[node], nxt]
+                queue.append(nxt)
+    return None
 
 
 def _edges_without_claims(ctx: _Context) -> Iterator[CheckResult]:
