@@ -1,14 +1,20 @@
-"""A real Oxigraph server: `spinekg serve`'s store and command, queried through SPARQLWrapper."""
+"""Real servers: `spinekg serve` queried through SPARQLWrapper, and stores to publish to."""
 
 from __future__ import annotations
 
+import http.server
 import json
+import socket
+import threading
 import time
+import typing
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
 from spinekg.kernel.errors import QueryError
@@ -207,4 +213,127 @@ def test_the_cli_answers_from_an_endpoint_and_publishes(
     assert result.stdout == (
         f"published {sum(graphs.values())} triples in {len(graphs)} graphs to "
         f"{writable}/store (counts verified at {writable}/query)\n"
+    )
+
+
+def test_publish_removes_graphs_of_an_earlier_release_and_keeps_others(
+    writable: str, release: Path
+) -> None:
+    old = "https://w3id.org/spinekg/graph/articles/an-article-since-removed"
+    foreign = "http://example.org/someone-elses-graph"
+    for graph in (old, foreign):
+        request = urllib.request.Request(
+            f"{writable}/store?graph={urllib.parse.quote(graph, safe='')}",
+            data=b"<http://x/a> <http://x/b> <http://x/c> .\n",
+            headers={"Content-Type": "application/n-triples"},
+            method="PUT",
+        )
+        urllib.request.urlopen(request, timeout=5).read()
+    done = publish(release, graph_store=f"{writable}/store", endpoint=f"{writable}/query")
+    assert done.removed == [old]
+    listed = RemoteRunner(f"{writable}/query").execute("SELECT DISTINCT ?g { GRAPH ?g {} }")
+    assert isinstance(listed, ox.QuerySolutions)
+    graphs = {s["g"].value for s in listed if s["g"] is not None}
+    assert foreign in graphs
+    assert old not in graphs
+
+
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    """Records each request's method and Authorization header; answers as a store would."""
+
+    seen: typing.ClassVar[list[tuple[str, str]]] = []
+
+    def _record(self) -> None:
+        self.seen.append((self.command, self.headers.get("Authorization", "")))
+        length = int(self.headers.get("Content-Length", 0))
+        self.rfile.read(length)
+
+    def do_PUT(self) -> None:
+        self._record()
+        self.send_response(204)
+        self.end_headers()
+
+    def do_POST(self) -> None:
+        self._record()
+        body = b'{"head": {"vars": ["g", "n"]}, "results": {"bindings": []}}'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        """Quiet."""
+
+
+def test_publish_sends_the_token_on_every_request(
+    tiny_release: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SPINEKG_TOKEN", "s3cret")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        with pytest.raises(PublishError, match="the store now counts differently"):
+            publish(tiny_release, graph_store=f"{url}/store", endpoint=f"{url}/query")
+    finally:
+        server.shutdown()
+    assert {method for method, _ in _Recorder.seen} == {"PUT", "POST"}
+    assert {auth for _, auth in _Recorder.seen} == {"Bearer s3cret"}
+
+
+def test_a_stalled_endpoint_is_given_up_at_the_timeout(tiny_release: Path) -> None:
+    from click.testing import CliRunner
+
+    from spinekg.cli import main
+
+    with socket.socket() as stalled:  # accepts connections, never answers
+        stalled.bind(("127.0.0.1", 0))
+        stalled.listen(8)
+        url = f"http://127.0.0.1:{stalled.getsockname()[1]}"
+        for command in (
+            ["publish", "--endpoint", f"{url}/query", "--dist", str(tiny_release)],
+            ["explain", "--disc", "L4-L5", "--zone", "central", "--endpoint", f"{url}/query"],
+            ["localize", "absent ankle jerk", "--endpoint", f"{url}/query"],
+        ):
+            started = time.monotonic()
+            result = CliRunner().invoke(main, [*command, "--timeout", "1"])
+            assert result.exit_code == 1, command
+            assert result.stderr.startswith("error: "), command
+            assert "timed out" in result.stderr, result.stderr
+            assert time.monotonic() - started < 10, command
+
+
+def test_small_command_line_mistakes_get_messages(release: Path, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from spinekg.cli import main
+
+    runner = CliRunner()
+    twice = runner.invoke(
+        main, ["query", "muscles_weakened_by_root", "-p", "root=L5", "-p", "root=S1"]
+    )
+    assert twice.exit_code == 2
+    assert "'root' is given twice ('L5' and 'S1'); give each parameter once" in twice.stderr
+    empty = runner.invoke(main, ["query", "frequent_levels", "--endpoint", ""])
+    assert (empty.exit_code, empty.stderr) == (
+        1,
+        "error: --endpoint is empty; expected an http(s) URL such as http://127.0.0.1:7878/query\n",
+    )
+    construct = tmp_path / "graph.rq"
+    construct.write_text(
+        "CONSTRUCT { ?root spine:principallyInnervates ?m } WHERE { "
+        "VALUES ?root { spine:root-L5 } ?root spine:principallyInnervates ?m }"
+    )
+    answers = {
+        fmt: runner.invoke(main, ["query", str(construct), "--dist", str(release), "--format", fmt])
+        for fmt in ("table", "json", "xml", "csv")
+    }
+    assert "spine:root-L5 spine:principallyInnervates" in answers["table"].stdout
+    assert "@prefix spine: <https://w3id.org/spinekg/> ." in answers["table"].stdout
+    assert '"@id":"https://w3id.org/spinekg/root-L5"' in answers["json"].stdout
+    assert '<rdf:Description rdf:about="https://w3id.org/spinekg/root-L5">' in answers["xml"].stdout
+    assert answers["csv"].stderr == (
+        "error: a CONSTRUCT or DESCRIBE query answers a graph, which has no csv form; use "
+        "--format table (Turtle), json (JSON-LD) or xml (RDF/XML)\n"
     )

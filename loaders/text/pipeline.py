@@ -231,10 +231,14 @@ class Pipeline:
         """Each sentence of ``text`` with its mentions; offsets shifted by ``offset``."""
         doc = self.nlp(text)
         lowered = [t.lower_ for t in doc]
+        # each sentence's entities from one pass: ``Span.ents`` scans the whole document
+        by_sentence: dict[int, list[Span]] = {}
+        for ent in doc.ents:
+            by_sentence.setdefault(ent.sent.start, []).append(ent)
         for sent in doc.sents:
             mentions = []
             tokens = lowered[sent.start : sent.end]
-            for ent in sent.ents:
+            for ent in by_sentence.get(sent.start, []):
                 entities = self._by_key[ent.ent_id_]
                 if _inside_level(ent):
                     continue  # "L5" of "L4-L5" is a disc level, not the L5 root
@@ -478,4 +482,4 @@ def _inflection(word: str, known: str) -> bool:
 
 
 #: The longest paragraph read at once; a longer one (a page without line breaks) is cut.
-MAX_CHARS = 100_000
+MAX_CHARS = 3_000

@@ -11,12 +11,13 @@ from __future__ import annotations
 import functools
 import io
 import json
+import math
 import os
 import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import click
 
@@ -67,9 +68,27 @@ ENDPOINT_OPTION = click.option(
     help="Answer from this SPARQL 1.1 endpoint instead of the embedded release "
     "(no local release needed).",
 )
+
+
+class _Seconds(click.FloatRange):
+    """A number of seconds: more than 0, at most a day, and a number (not ``nan``)."""
+
+    name = "seconds"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> float:
+        """The seconds, or a usage error."""
+        seconds = float(super().convert(value, param, ctx))
+        if math.isnan(seconds):
+            self.fail(f"{value!r} is not a number of seconds", param, ctx)
+        return seconds
+
+
+SECONDS = _Seconds(0, 86_400, min_open=True)
 TIMEOUT_OPTION = click.option(
     "--timeout",
-    type=click.FloatRange(0, 86_400, min_open=True),
+    type=SECONDS,
     default=30.0,
     show_default=True,
     help="Seconds a query may take, on the embedded release or the --endpoint.",
@@ -107,7 +126,7 @@ def _runner(dist: Path, endpoint: str | None, timeout: float = 30.0) -> Runner:
     from spinekg.querying.runner import RemoteRunner
     from spinekg.querying.store import embedded
 
-    return RemoteRunner(endpoint, timeout=timeout) if endpoint else embedded(dist)
+    return RemoteRunner(endpoint, timeout=timeout) if endpoint is not None else embedded(dist)
 
 
 def _inputs(
@@ -346,7 +365,7 @@ def localize_command(
 @click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True)
 @click.option(
     "--timeout",
-    type=click.FloatRange(0, 86_400, min_open=True),
+    type=SECONDS,
     default=30.0,
     show_default=True,
     help="Seconds a query may run; then it is stopped.",
@@ -404,20 +423,44 @@ def serve_command(
 )
 @click.option("--user", help="User name (basic auth); or set SPINEKG_TOKEN for a bearer token.")
 @click.option("--password", help="Password (basic auth).")
+@click.option(
+    "--timeout",
+    type=SECONDS,
+    default=120.0,
+    show_default=True,
+    help="Seconds to wait for each request to the store.",
+)
 @DIST_OPTION
 @reports_errors
 def publish_command(
-    endpoint: str, graph_store: str | None, user: str | None, password: str | None, dist: Path
+    endpoint: str,
+    graph_store: str | None,
+    user: str | None,
+    password: str | None,
+    timeout: float,
+    dist: Path,
 ) -> None:
     """Replace the release's named graphs in a triple store and verify the upload."""
     from spinekg.querying.publish import publish
 
-    store_url = graph_store or endpoint.rsplit("/query", 1)[0] + "/store"
-    done = publish(dist, graph_store=store_url, endpoint=endpoint, user=user, password=password)
+    store_url = (
+        graph_store if graph_store is not None else endpoint.rsplit("/query", 1)[0] + "/store"
+    )
+    done = publish(
+        dist,
+        graph_store=store_url,
+        endpoint=endpoint,
+        user=user,
+        password=password,
+        timeout=timeout,
+    )
     click.echo(
         f"published {sum(done.graphs.values())} triples in {len(done.graphs)} graphs to "
         f"{store_url} (counts verified at {endpoint})"
     )
+    if done.removed:
+        click.echo(f"removed {len(done.removed)} graph(s) no longer in the release: ", nl=False)
+        click.echo(", ".join(done.removed))
 
 
 @main.command("queries")
@@ -470,6 +513,12 @@ def query_command(
         key, sep, value = item.partition("=")
         if not sep or not key:
             raise click.BadParameter(f"{item!r} is not KEY=VALUE", param_hint="--param")
+        if key.strip() in values:
+            raise click.BadParameter(
+                f"{key.strip()!r} is given twice ({values[key.strip()]!r} and {value.strip()!r}); "
+                "give each parameter once",
+                param_hint="--param",
+            )
         values[key.strip()] = value.strip()
     query = get_query(name)
     runner = _runner(dist, endpoint, timeout)
@@ -490,7 +539,9 @@ def _within(seconds: float, work: Callable[[], str]) -> str:
         try:
             texts.append(work())
         except BaseException as exc:  # re-raised in the caller's thread
-            errors.append(exc)
+            # without its frames: pyoxigraph results must be dropped by the thread that made them
+            errors.append(exc.with_traceback(None))
+            exc.__context__ = None
 
     thread = threading.Thread(target=target, daemon=True)
     thread.start()

@@ -72,6 +72,10 @@ class ReleaseNotFoundError(SpineKGError, FileNotFoundError):
     """There is no built release where one was expected."""
 
 
+class ReleaseDamagedError(SpineKGError):
+    """A release's files cannot be read (cut short, overwritten, not UTF-8)."""
+
+
 class MissingExtraError(SpineKGError, ImportError):
     """A feature's dependencies are not installed; the message names the extra that has them."""
 

@@ -76,6 +76,7 @@ def resolve(runner: Runner, value: str, type_: str, *, name: str = "value") -> T
 
     :raises QueryError: listing the closest names when nothing matches.
     """
+    _readable(value, name)
     if type_ == "literal":
         return ox.Literal(value)
     entities = lookup(runner, value, type_, name=name)
@@ -104,12 +105,16 @@ def lookup(runner: Runner, value: str, type_: str, *, name: str = "value") -> li
 
     :raises QueryError: for an unknown class, or an IRI or CURIE that is not of the class.
     """
+    _readable(value, name)
     cls = _class(type_, name)
     iri = value if value.startswith(("http://", "https://")) else None
     if iri is None and ":" in value:
         iri = expand(value)
     if iri is not None:
-        entity = ox.NamedNode(iri)
+        try:
+            entity = ox.NamedNode(iri)
+        except ValueError as exc:
+            raise QueryError(f"{name} {value!r} is not a valid IRI: {exc}") from None
         if _is_a(runner, entity, cls):
             return [entity]
         raise QueryError(f"{value!r} is not a {curie(cls.value)} in the graph")
@@ -125,9 +130,25 @@ def names_of(runner: Runner, type_: str) -> set[str]:
 
 def _class(type_: str, name: str) -> ox.NamedNode:
     iri = expand(type_)
-    if iri is None:
-        raise QueryError(f"parameter {name!r} has unknown type {type_!r}")
-    return ox.NamedNode(iri)
+    try:
+        if iri is not None:
+            return ox.NamedNode(iri)
+    except ValueError:
+        pass
+    raise QueryError(f"parameter {name!r} has unknown type {type_!r}")
+
+
+def _readable(value: str, name: str) -> None:
+    """Refuse a value holding bytes that were not UTF-8 (the shell passes them through).
+
+    :raises QueryError: naming the parameter.
+    """
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise QueryError(
+            f"{name} {value!r} is not readable text: it holds bytes that are not UTF-8"
+        ) from None
 
 
 def resolve_params(runner: Runner, query: Query, params: Mapping[str, Value]) -> dict[str, Term]:

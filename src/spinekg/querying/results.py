@@ -10,10 +10,12 @@ from typing import Literal
 
 import pyoxigraph as ox
 
+from spinekg.kernel.errors import QueryError
 from spinekg.kernel.graphs import display
+from spinekg.kernel.namespaces import PREFIXES
 from spinekg.querying.runner import Answer
 
-__all__ = ["FORMATS", "Format", "render"]
+__all__ = ["FORMATS", "GRAPH_FORMATS", "Format", "render"]
 
 Format = Literal["table", "json", "csv", "tsv", "xml"]
 #: The SPARQL 1.1 results formats, by the name the command line uses.
@@ -25,8 +27,19 @@ FORMATS: dict[str, ox.QueryResultsFormat] = {
 }
 
 
+#: How a graph answer (CONSTRUCT, DESCRIBE) is written for each format name.
+GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
+    "table": ox.RdfFormat.TURTLE,
+    "json": ox.RdfFormat.JSON_LD,
+    "xml": ox.RdfFormat.RDF_XML,
+}
+
+
 def render(answer: Answer, fmt: Format = "table") -> str:
-    """The answer as text: a table (IRIs as CURIEs), a results format, or N-Triples.
+    """The answer as text: a table (IRIs as CURIEs), a results format, or a graph's text.
+
+    A graph (CONSTRUCT, DESCRIBE) is written as Turtle for ``table``, JSON-LD for ``json`` and
+    RDF/XML for ``xml``.
 
     >>> store = ox.Store()
     >>> store.add(ox.Quad(ox.NamedNode("https://w3id.org/spinekg/root-L5"),
@@ -45,7 +58,13 @@ def render(answer: Answer, fmt: Format = "table") -> str:
         if fmt == "table":
             return "true\n" if bool(answer) else "false\n"
         return _text(answer.serialize(format=FORMATS[fmt]))
-    return _text(ox.serialize(answer, format=ox.RdfFormat.N_TRIPLES))
+    if fmt not in GRAPH_FORMATS:
+        raise QueryError(
+            f"a CONSTRUCT or DESCRIBE query answers a graph, which has no {fmt} form; use "
+            "--format table (Turtle), json (JSON-LD) or xml (RDF/XML)"
+        )
+    prefixes = PREFIXES if fmt != "xml" else None
+    return _text(ox.serialize(answer, format=GRAPH_FORMATS[fmt], prefixes=prefixes))
 
 
 def _text(data: bytes | None) -> str:

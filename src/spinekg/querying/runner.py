@@ -11,9 +11,11 @@ usable here (it only binds variables of the SELECT projection, and no endpoint h
 
 from __future__ import annotations
 
+import http.client
 import json
 import re
 import urllib.error
+import urllib.parse
 from collections.abc import Iterable, Mapping
 from typing import Protocol
 
@@ -32,6 +34,7 @@ __all__ = [
     "Runner",
     "Term",
     "bind",
+    "checked_url",
     "solutions",
     "without_comments",
 ]
@@ -96,13 +99,20 @@ class RemoteRunner:
         timeout: float = 30.0,
         user: str | None = None,
         password: str | None = None,
+        token: str | None = None,
     ) -> None:
-        """Send queries to ``endpoint``, waiting at most ``timeout`` seconds for each."""
-        self.endpoint = endpoint
+        """Send queries to ``endpoint``, waiting at most ``timeout`` seconds for each.
+
+        ``user`` and ``password`` authenticate with HTTP basic auth, else ``token`` as a bearer.
+
+        :raises QueryError: if ``endpoint`` is not an http(s) URL.
+        """
+        self.endpoint = checked_url(endpoint)
         self.where = endpoint
         self.timeout = timeout
         self.user = user
         self.password = password
+        self.token = token
 
     def execute(self, sparql: str) -> Answer:
         """Run ``sparql`` on the endpoint."""
@@ -115,6 +125,8 @@ class RemoteRunner:
         wrapper.setTimeout(int(max(1, self.timeout)))
         if self.user:
             wrapper.setCredentials(self.user, self.password or "")
+        elif self.token:
+            wrapper.addCustomHttpHeader("Authorization", f"Bearer {self.token}")
         graph_answer = wrapper.queryType in ("CONSTRUCT", "DESCRIBE")
         wrapper.setReturnFormat(TURTLE if graph_answer else JSON)
         try:
@@ -123,6 +135,10 @@ class RemoteRunner:
             reason = getattr(exc, "reason", exc)
             raise QueryError(
                 f"cannot reach the SPARQL endpoint {self.endpoint}: {reason}"
+            ) from None
+        except (http.client.HTTPException, OSError) as exc:
+            raise QueryError(
+                f"{self.endpoint} did not answer as a web server does ({type(exc).__name__}: {exc})"
             ) from None
         except SPARQLWrapperException as exc:
             raise QueryError(f"the endpoint {self.endpoint} answered an error: {exc}") from None
@@ -133,6 +149,31 @@ class RemoteRunner:
             return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
         except (SyntaxError, ValueError) as exc:
             raise QueryError(f"{self.endpoint} did not return a SPARQL result: {exc}") from None
+
+
+def checked_url(url: str, option: str = "--endpoint") -> str:
+    """``url``, if it is an http(s) URL that a request can be sent to.
+
+    >>> checked_url("http://[::1")
+    Traceback (most recent call last):
+    ...
+    spinekg.kernel.errors.QueryError: --endpoint 'http://[::1' is not a valid URL: Invalid IPv6 URL
+
+    :raises QueryError: naming the option and what is wrong with the URL.
+    """
+    example = "such as http://127.0.0.1:7878/query"
+    if not url.strip():
+        raise QueryError(f"{option} is empty; expected an http(s) URL {example}")
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
+        raise QueryError(f"{option} {url!r} contains spaces or control characters")
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 (a port out of range raises here)
+    except ValueError as exc:
+        raise QueryError(f"{option} {url!r} is not a valid URL: {exc}") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise QueryError(f"{option} {url!r} is not an http(s) URL {example}")
+    return url
 
 
 def solutions(runner: Runner, sparql: str) -> ox.QuerySolutions:

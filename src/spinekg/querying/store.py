@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from spinekg.kernel.errors import ReleaseNotFoundError
+from spinekg.kernel.errors import ReleaseDamagedError, ReleaseNotFoundError
 from spinekg.kernel.release_files import DEFAULT_RELEASE, NQUADS
 from spinekg.querying.runner import EmbeddedRunner
 
@@ -23,6 +23,7 @@ def open_store(release_dir: str | os.PathLike[str] = DEFAULT_RELEASE) -> ox.Stor
     Named graphs are kept; query with ``use_default_graph_as_union=True`` to see them all.
 
     :raises ReleaseNotFoundError: if there is no built release there.
+    :raises ReleaseDamagedError: if its N-Quads file cannot be read.
     """
     path = Path(release_dir) / NQUADS
     if not path.is_file():
@@ -30,8 +31,19 @@ def open_store(release_dir: str | os.PathLike[str] = DEFAULT_RELEASE) -> ox.Stor
             f"no release in {release_dir} (missing {NQUADS}); run `spinekg build` first"
         )
     store = ox.Store()
-    store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    try:
+        store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    except (SyntaxError, OSError, ValueError) as exc:
+        raise ReleaseDamagedError(
+            f"the release in {release_dir} is damaged ({path}: {_first_line(exc)}); "
+            "rebuild it with `spinekg build`"
+        ) from None
     return store
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def embedded(release_dir: str | os.PathLike[str] = DEFAULT_RELEASE) -> EmbeddedRunner:
