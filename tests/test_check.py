@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from spinekg.cli import main
+from spinekg.kernel.processes import remove_abandoned
 from spinekg.ontology import ONTOLOGY_FILE
 from spinekg.pipeline.build import check_inputs
 from spinekg.pipeline.load import Inputs, load
 from spinekg.pipeline.reason import ReasonerError, reason
+from tests.servers import alive, children
 
 
 def _line_of(path: Path, start: str) -> int:
@@ -302,4 +309,66 @@ def test_a_loop_in_a_transitive_property_is_an_error_at_each_row(tiny: Inputs) -
         f"{facts}:{loop_row}: ERROR cycle: spine:treatment-surgery spine:triedBefore "
         "spine:treatment-conservative-care (loop: spine:treatment-surgery -> "
         "spine:treatment-conservative-care -> spine:treatment-surgery)",
+    ]
+
+
+def test_an_inconsistent_build_leaves_no_temporary_file(
+    tmp_path: Path, tiny: Inputs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ontology, _ = _ontology_with(
+        tmp_path, "\nspine:muscle-soleus spine:exitsAt spine:foramen-L4-L5 .\n"
+    )
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    code, lines = _report(tiny, "--ontology", str(ontology))
+    assert code == 1
+    assert any("ERROR inconsistent-ontology" in line for line in lines)
+    assert list(temporary.iterdir()) == []
+
+
+def test_a_killed_build_leaves_no_reasoner_running(tmp_path: Path, tiny: Inputs) -> None:
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    where = ["--curated", str(tiny.curated), "--articles", str(tiny.articles[0])]
+    build = subprocess.Popen(
+        [sys.executable, "-m", "spinekg", "build", "--out", str(tmp_path / "dist"), *where],
+        env={**os.environ, "TMPDIR": str(temporary)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    java: list[int] = []
+    while not java and build.poll() is None and time.monotonic() < deadline:
+        java = [pid for pid in children(build.pid) if "java" in _command_of(pid)]
+        time.sleep(0.05)
+    assert java, "the build reached the reasoner"
+    build.kill()
+    build.wait()
+    deadline = time.monotonic() + 10
+    while alive(java[0]) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not alive(java[0])
+    (left,) = temporary.iterdir()
+    assert left.name.startswith(f"spinekg-reason-{build.pid}-")
+    remove_abandoned(temporary, "spinekg-reason-")  # what the next build does first
+    assert list(temporary.iterdir()) == []
+
+
+def _command_of(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_text(errors="replace")
+    except OSError:
+        return ""
+
+
+def test_a_misspelt_owl_term_is_one_error_where_it_is_written(tmp_path: Path, tiny: Inputs) -> None:
+    ontology = tmp_path / "spinekg.ttl"
+    text = ONTOLOGY_FILE.read_text(encoding="utf-8")
+    ontology.write_text(text.replace("spine:Muscle a owl:Class", "spine:Muscle a owl:Clas", 1))
+    line = _line_of(ontology, "spine:Muscle a owl:Clas")
+    code, lines = _report(tiny, "--ontology", str(ontology))
+    assert code == 1
+    assert lines == [
+        f"{ontology}:{line}: ERROR unknown-builtin-term: spine:Muscle rdf:type owl:Clas"
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -117,3 +118,24 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def test_no_room_or_no_folder_is_found_before_any_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from spinekg.pipeline import build as building
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the build started loading")
+
+    monkeypatch.setattr(building, "load", never)
+    full = shutil.disk_usage(tmp_path)._replace(free=5_000_000)
+    monkeypatch.setattr(shutil, "disk_usage", lambda path: full)
+    with pytest.raises(BuildError, match=r"only 5 MB free beside .*dist; a build needs 100 MB"):
+        building.build(tmp_path / "dist", progress=False)
+    monkeypatch.undo()
+    monkeypatch.setattr(building, "load", never)
+    (tmp_path / "a-file").write_text("x")
+    with pytest.raises(BuildError, match=r"cannot prepare a release in .*a-file/dist: "):
+        building.build(tmp_path / "a-file" / "dist", progress=False)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]

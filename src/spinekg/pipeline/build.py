@@ -21,6 +21,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from spinekg.kernel.errors import BuildError, CuratedDataError, display_path
+from spinekg.kernel.processes import remove_abandoned
 from spinekg.kernel.release_files import DEFAULT_RELEASE, FILES, MANIFEST
 from spinekg.loaders import LOADERS
 from spinekg.pipeline.check import (
@@ -163,7 +164,7 @@ def _replacing(out_dir: Path) -> Iterator[Path]:
             previous.rename(out_dir)
         _refuse_foreign(out_dir)
         out_dir.parent.mkdir(parents=True, exist_ok=True)
-        _remove_abandoned(out_dir)
+        remove_abandoned(out_dir.parent, f".{out_dir.name}-staging-")
         staging = Path(
             tempfile.mkdtemp(prefix=f".{out_dir.name}-staging-{os.getpid()}-", dir=out_dir.parent)
         )
@@ -222,24 +223,6 @@ def _refuse_foreign(out_dir: Path) -> None:
         )
         + "; build into an empty or new folder (--out), or move those files away"
     )
-
-
-def _remove_abandoned(out_dir: Path) -> None:
-    """Remove the staging folders that builds killed before the swap left beside the release."""
-    for staging in out_dir.parent.glob(f".{out_dir.name}-staging-*"):
-        pid = staging.name.removeprefix(f".{out_dir.name}-staging-").split("-")[0]
-        if pid.isdigit() and not _alive(int(pid)):
-            shutil.rmtree(staging, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _umask() -> int:

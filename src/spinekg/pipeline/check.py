@@ -11,7 +11,8 @@ The checks, by name:
   ``missing-ontology-license``, ``missing-label``, ``multiple-labels``, ``duplicate-label``,
   ``label-whitespace``, ``missing-definition``, ``multiple-definitions``,
   ``duplicate-exact-synonym``, ``invalid-xref``, ``deprecated-reference``,
-  ``builtin-vocabulary``.
+  ``builtin-vocabulary``, and ``unknown-builtin-term`` (a misspelt RDF, RDFS, OWL or XSD term
+  such as ``owl:Clas``, reported where it is written).
 - Graph checks: ``class-as-individual`` (a claim or an edge with a class at either end),
   ``undeclared-reference`` (an IRI used but never declared), ``domain-violation``
   and ``range-violation`` (a term used with the wrong type, which a reasoner would silently
@@ -383,6 +384,19 @@ def _builtin(ctx: _Context) -> Iterator[CheckResult]:
     for s, p, o in ctx.union:
         if isinstance(s, URIRef) and str(s).startswith(BUILTIN_NAMESPACES):
             yield ctx.result("ERROR", "builtin-vocabulary", s, p, o)
+    for s, p, o in ctx.tbox:
+        for term in (p, o):
+            if _unknown_builtin(term):
+                yield ctx.result("ERROR", "unknown-builtin-term", s, p, o)
+
+
+def _unknown_builtin(term: Node) -> bool:
+    """A term in the RDF, RDFS, OWL or XSD namespace that the vocabulary does not define."""
+    return (
+        isinstance(term, URIRef)
+        and str(term).startswith(BUILTIN_NAMESPACES)
+        and not any(term in vocabulary for vocabulary in (RDF, RDFS, OWL, XSD))
+    )
 
 
 # --------------------------------------------------------------------------- graph checks
@@ -399,10 +413,21 @@ def _undeclared(ctx: _Context) -> Iterator[CheckResult]:
 
 
 def _domain_range(ctx: _Context) -> Iterator[CheckResult]:
+    """Terms used against a property's domain or range.
+
+    A class whose own declaration misspells a built-in term (``a owl:Clas``) has lost its
+    place in the hierarchy; its instances are not judged (the ``unknown-builtin-term`` ERROR at
+    the declaration is the one to fix), so that one typo gives one error, not one per row.
+    """
+    broken = {s for s, _, o in ctx.tbox if _unknown_builtin(o)}
     for prop in sorted(set(ctx.tbox.subjects(RDF.type, OWL.ObjectProperty)), key=str):
+        if prop in broken:
+            continue
         domains = _classes(ctx.tbox, ctx.tbox.value(prop, RDFS.domain))
         ranges = _classes(ctx.tbox, ctx.tbox.value(prop, RDFS.range))
         for s, o in ctx.union.subject_objects(prop):
+            if ctx.types.get(s, set()) & broken or ctx.types.get(o, set()) & broken:
+                continue
             if domains and not domains & ctx.kind_of(s) and _is_individual(ctx, s):
                 yield ctx.result("ERROR", "domain-violation", s, prop, o)
             if ranges and not ranges & ctx.kind_of(o) and _is_individual(ctx, o):

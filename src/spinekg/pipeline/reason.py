@@ -15,11 +15,15 @@ The inferred triples go into their own named graph, :data:`INFERRED_GRAPH`.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
+import signal
+import sys
 import tempfile
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +33,7 @@ from rdflib.term import Node
 from spinekg.kernel.errors import SpineKGError
 from spinekg.kernel.graphs import display, superclasses, union
 from spinekg.kernel.namespaces import GRAPH, ONTOLOGY_GRAPH, SPINE
+from spinekg.kernel.processes import remove_abandoned
 
 __all__ = [
     "INFERRED_GRAPH",
@@ -111,7 +116,11 @@ def reason(graphs: Mapping[URIRef, Graph], *, merged: Graph | None = None) -> Re
     owlready2.JAVA_EXE = java
     view = reasoning_view(graphs, merged=merged)
     world = owlready2.World()
-    with tempfile.TemporaryDirectory(prefix="spinekg-reason-") as tmp:
+    remove_abandoned(Path(tempfile.gettempdir()), _TEMP_PREFIX)
+    with (
+        tempfile.TemporaryDirectory(prefix=f"{_TEMP_PREFIX}{os.getpid()}-") as tmp,
+        _contained(tmp),
+    ):
         path = Path(tmp) / "view.owl"
         view.serialize(path, format="xml")
         ontology = world.get_ontology(path.as_uri()).load()
@@ -143,6 +152,40 @@ def reason(graphs: Mapping[URIRef, Graph], *, merged: Graph | None = None) -> Re
             inferred.add((s, p, o))
     _complete_property_axioms(graphs[ONTOLOGY_GRAPH], view, inferred)
     return Reasoning(inferred, unsatisfiable, seconds)
+
+
+_TEMP_PREFIX = "spinekg-reason-"
+
+
+@contextmanager
+def _contained(folder: str) -> Iterator[None]:
+    """Keep the reasoner's files in ``folder`` and its Java process tied to this one.
+
+    owlready2 writes HermiT's input with :func:`tempfile.NamedTemporaryFile` and keeps it when
+    HermiT fails (1.4 MB per inconsistent build), and starts Java with its module-level
+    subprocess options: for the call, temporary files go to ``folder`` (removed with it), and
+    on Linux the Java process is killed when this process dies (``PR_SET_PDEATHSIG``), so a
+    killed build leaves no reasoner running.
+    """
+    from owlready2 import reasoning
+
+    options = reasoning._subprocess_kargs
+    saved_options, saved_tempdir = dict(options), tempfile.tempdir
+    tempfile.tempdir = folder
+    if sys.platform == "linux":
+        options["preexec_fn"] = _die_with_parent
+    try:
+        yield
+    finally:
+        tempfile.tempdir = saved_tempdir
+        options.clear()
+        options.update(saved_options)
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec: be killed when the parent dies (Linux ``prctl``)."""
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None).prctl(pr_set_pdeathsig, signal.SIGKILL)
 
 
 def _java() -> str:
