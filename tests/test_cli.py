@@ -237,3 +237,19 @@ def test_an_embedded_query_is_stopped_at_its_timeout(release: Path, tmp_path: Pa
         1,
         "error: the query ran longer than --timeout 1 s and was stopped\n",
     )
+
+
+def test_a_service_is_called_only_when_its_endpoint_is_allowed() -> None:
+    from spinekg.querying.guard import Limits, QueryRefusedError, inspect
+
+    allowed = Limits(services=frozenset({"https://sparql.example.org/query"}))
+    inspect("SELECT * { SERVICE <https://sparql.example.org/query> { ?s ?p ?o } }", allowed)
+    with pytest.raises(QueryRefusedError) as refused:
+        inspect("SELECT * { SERVICE SILENT <http://10.0.0.1/admin> { ?s ?p ?o } }", allowed)
+    assert str(refused.value) == (
+        "the query calls SERVICE <http://10.0.0.1/admin>: federated queries are off, except "
+        "to https://sparql.example.org/query"
+    )
+    with pytest.raises(QueryRefusedError, match=r"calls SERVICE \?where: federated"):
+        inspect("SELECT * { SERVICE ?where { ?s ?p ?o } }", allowed)
+    inspect('SELECT * { ?s ?p "SERVICE <http://10.0.0.1/>" } # SERVICE <http://x/>')

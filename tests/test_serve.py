@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import signal
@@ -266,17 +267,21 @@ def test_serving_reads_the_release_and_notices_a_new_one(release: Path, tmp_path
 
 @pytest.mark.skipif(shutil.which("wrk") is None, reason="wrk is not installed (make install)")
 def test_saturation_gives_no_error_and_the_server_stays_up(server: str) -> None:
-    """wrk, 8 connections for 8 s on one catalog lookup (60 s: benchmarks/saturation.py)."""
+    """wrk, 8 connections on one catalog lookup for 8 s, or SPINEKG_SATURATION_SECONDS.
+
+    8 s keeps the suite within its CPU budget; `benchmarks/saturation.py` runs 60 s.
+    """
     from urllib.parse import quote
 
+    seconds = int(os.environ.get("SPINEKG_SATURATION_SECONDS", "8"))
     result = subprocess.run(
-        ["wrk", "-t2", "-c8", "-d8s", f"{server}/query?query={quote(LOOKUP)}"],
+        ["wrk", "-t2", "-c8", f"-d{seconds}s", f"{server}/query?query={quote(LOOKUP)}"],
         capture_output=True,
         text=True,
         check=True,
     )
     done = re.search(r"(\d+) requests in", result.stdout)
-    assert done is not None and int(done.group(1)) > 1_000, result.stdout
+    assert done is not None and int(done.group(1)) > 100 * seconds, result.stdout
     assert "Non-2xx" not in result.stdout, result.stdout
     assert "Socket errors" not in result.stdout, result.stdout
     assert "extensor hallucis longus" in _ask(server, LOOKUP).text
