@@ -277,8 +277,7 @@ def extract_command(
 
     files = article_files(paths)
     if len(files) == 1 and not paths[0].is_dir():
-        # malformed: refused before loading
-        article = read_article(files[0], curated=False, max_bytes=max_bytes)
+        article = read_article(files[0], curated=False, max_bytes=max_bytes)  # before loading
         extraction = extract(article, Pipeline(lexicon_of(inputs)))
         if fmt == "ttl":
             click.echo(claims_turtle([extraction]), nl=False)
@@ -362,7 +361,7 @@ def localize_command(
 
 @main.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind.")
-@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True)
+@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
 @click.option(
     "--timeout",
     type=SECONDS,

@@ -248,6 +248,9 @@ class Pool:
                 f"the query ran longer than the endpoint's limit of {self.timeout:g} s "
                 "and was stopped",
             )
+        except asyncio.CancelledError:  # the client went away: its worker's answer is lost
+            self._replace(worker, "")
+            raise
         except (EOFError, OSError):
             code = worker.process.exitcode
             self._replace(worker, f"a query worker ended (exit code {code})")
