@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
-from saturation import served
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from spinekg.querying.loadtest import run_load
+from tests.servers import serving
 
 RESULTS = Path(__file__).parent / "results" / "load.json"
 
@@ -28,8 +30,8 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--per-client", type=int, default=200)
     args = parser.parse_args()
-    with served(args.dist) as url:
-        report = run_load(url, args.clients, args.per_client)
+    with serving(args.dist) as base:
+        report = run_load(f"{base}/query", args.clients, args.per_client)
     print(json.dumps(report, indent=2))
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(report, indent=2) + "\n")

@@ -7,8 +7,8 @@
    cartesian ``COUNT(*)``) that the endpoint stops at its ``--timeout`` (5 s): the stop time,
    and the latency the other clients saw in both runs.
 
-Figures go to ``benchmarks/results/saturation.json``. Needs wrk (``make install`` installs it
-where it can) and a built release.
+Figures go to ``benchmarks/results/saturation.json``. Needs wrk (``make tools``, run by ``make
+test`` and ``make bench``, installs it where it can) and a built release.
 
     .venv/bin/python benchmarks/saturation.py [--seconds 60]
 """
@@ -19,44 +19,25 @@ import argparse
 import json
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from spinekg.queries import load_catalog
 from spinekg.querying.runner import bind
-from spinekg.querying.serve import wait_until_ready
+from tests.servers import serving
 
 RESULTS = Path(__file__).parent / "results" / "saturation.json"
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
-
-
-@contextmanager
-def served(release: Path, *options: str) -> Iterator[str]:
-    """`spinekg serve` on a free loopback port for the block; yields the query URL."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    command = [sys.executable, "-m", "spinekg", "serve", "--dist", str(release), "--port"]
-    server = subprocess.Popen(
-        [*command, str(port), *options], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    try:
-        wait_until_ready(f"http://127.0.0.1:{port}", server)
-        yield f"http://127.0.0.1:{port}/query"
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=20)
 
 
 def wrk(url: str, connections: int, seconds: int) -> dict[str, object]:
@@ -106,11 +87,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=60)
     args = parser.parse_args()
     if shutil.which("wrk") is None:
-        sys.exit("wrk is not installed: `make install` installs it where it can (apt)")
+        sys.exit("wrk is not installed: `make tools` installs it where it can (apt)")
     root = ox.NamedNode("https://w3id.org/spinekg/root-L5")
     lookup = bind(load_catalog()["muscles_weakened_by_root"].text, {"root": root})
     report: dict[str, object] = {}
-    with served(args.dist, "--timeout", "5") as url:
+    with serving(args.dist, "--timeout", "5") as base:
+        url = f"{base}/query"
         target = f"{url}?query={urllib.parse.quote(lookup)}"
         report["saturation"] = wrk(target, 8, args.seconds)
         report["saturation"]["answers_afterwards"] = answers(url, lookup) == 200  # type: ignore[index]

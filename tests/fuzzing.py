@@ -201,8 +201,13 @@ def _file(path: Path, content: bytes) -> Path:
     return path
 
 
-def _query_files(folder: Path) -> list[Path]:
+def _written(folder: Path, files: dict[str, bytes]) -> list[Path]:
+    """``files`` (name: content) written into ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
+    return [_file(folder / name, content) for name, content in files.items()]
+
+
+def _query_files(folder: Path) -> list[Path]:
     files = {
         "binary.rq": os.urandom(512),
         "latin1.rq": 'SELECT * WHERE { ?s ?p "caf\xe9" }'.encode("latin-1"),
@@ -219,15 +224,10 @@ def _query_files(folder: Path) -> list[Path]:
         "construct.rq": b"CONSTRUCT WHERE { ?s a ?o } LIMIT 3",
         "syntax.rq": b"SELECT ?x WHERE { ?x",
     }
-    out = []
-    for name, content in files.items():
-        out.append(_file(folder / name, content))
-    out.append(folder / "missing.rq")
-    return out
+    return [*_written(folder, files), folder / "missing.rq"]
 
 
 def _articles(folder: Path) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
     files = {
         "binary.md": os.urandom(512),
         "latin1.md": "Sciatica can cause caf\xe9 pain.".encode("latin-1"),
@@ -237,8 +237,7 @@ def _articles(folder: Path) -> list[Path]:
         "long-line.md": b"Sciatica can cause pain. " * 400,
         "fine.md": b"A herniated disc can compress the L5 nerve root.\n",
     }
-    out = [_file(folder / name, content) for name, content in files.items()]
-    return [*out, folder, folder / "missing.md"]
+    return [*_written(folder, files), folder, folder / "missing.md"]
 
 
 # --------------------------------------------------------------------------- fake endpoints

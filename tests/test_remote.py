@@ -122,13 +122,7 @@ def test_publish_replaces_every_graph_and_a_rerun_repairs(
     assert rows(published, "roots_of_muscle", muscle="biceps") == rows(
         runner, "roots_of_muscle", muscle="biceps"
     )
-    broken = urllib.request.Request(
-        f"{writable}/store?graph=https%3A%2F%2Fw3id.org%2Fspinekg%2Fgraph%2Ftables%2Fdiscs",
-        data=b"<http://x/a> <http://x/b> <http://x/c> .\n",
-        headers={"Content-Type": "application/n-triples"},
-        method="PUT",
-    )
-    urllib.request.urlopen(broken, timeout=5).read()
+    _put_a_triple(writable, "https://w3id.org/spinekg/graph/tables/discs")  # a broken graph
     again = publish(release, graph_store=f"{writable}/store", endpoint=f"{writable}/query")
     assert again.graphs == manifest["graphs"]
 
@@ -216,19 +210,24 @@ def test_the_cli_answers_from_an_endpoint_and_publishes(
     )
 
 
+def _put_a_triple(store: str, graph: str) -> None:
+    """Replace ``graph`` in the writable store at ``store`` by one unrelated triple."""
+    request = urllib.request.Request(
+        f"{store}/store?graph={urllib.parse.quote(graph, safe='')}",
+        data=b"<http://x/a> <http://x/b> <http://x/c> .\n",
+        headers={"Content-Type": "application/n-triples"},
+        method="PUT",
+    )
+    urllib.request.urlopen(request, timeout=5).read()
+
+
 def test_publish_removes_graphs_of_an_earlier_release_and_keeps_others(
     writable: str, release: Path
 ) -> None:
     old = "https://w3id.org/spinekg/graph/articles/an-article-since-removed"
     foreign = "http://example.org/someone-elses-graph"
     for graph in (old, foreign):
-        request = urllib.request.Request(
-            f"{writable}/store?graph={urllib.parse.quote(graph, safe='')}",
-            data=b"<http://x/a> <http://x/b> <http://x/c> .\n",
-            headers={"Content-Type": "application/n-triples"},
-            method="PUT",
-        )
-        urllib.request.urlopen(request, timeout=5).read()
+        _put_a_triple(writable, graph)
     done = publish(release, graph_store=f"{writable}/store", endpoint=f"{writable}/query")
     assert done.removed == [old]
     listed = RemoteRunner(f"{writable}/query").execute("SELECT DISTINCT ?g { GRAPH ?g {} }")

@@ -265,7 +265,9 @@ def test_serving_reads_the_release_and_notices_a_new_one(release: Path, tmp_path
         assert "sha256 0123456789ab" in second.headers["x-spinekg-release"]
 
 
-@pytest.mark.skipif(shutil.which("wrk") is None, reason="wrk is not installed (make install)")
+@pytest.mark.skipif(
+    shutil.which("wrk") is None, reason="wrk is not installed (make tools installs it with apt)"
+)
 def test_saturation_gives_no_error_and_the_server_stays_up(server: str) -> None:
     """wrk, 8 connections on one catalog lookup for 8 s, or SPINEKG_SATURATION_SECONDS.
 

@@ -20,6 +20,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,26 +38,16 @@ __all__ = ["ServeOptions", "serve", "wait_until_ready"]
 SERVE_MODULES = ("uvicorn", "starlette")
 
 
+@dataclass(frozen=True)
 class ServeOptions:
-    """How many workers, and the limits each query runs under."""
+    """How many workers, and the limits each query runs under (the command line checks them)."""
 
-    def __init__(
-        self,
-        *,
-        workers: int = max(2, os.cpu_count() or 2),
-        timeout: float = 30.0,
-        max_bytes: int = 50_000_000,
-        limits: Limits | None = None,
-    ) -> None:
-        """Keep the options; ``limits`` defaults to the guard's."""
-        if workers < 1:
-            raise SpineKGError(f"--workers must be at least 1, not {workers}")
-        if not 0 < timeout < 86_400:
-            raise SpineKGError(f"--timeout must be between 0 and 86400 seconds, not {timeout}")
-        self.workers = workers
-        self.timeout = timeout
-        self.max_bytes = max_bytes
-        self.limits = limits or Limits()
+    workers: int = max(2, os.cpu_count() or 2)
+    #: Seconds a query may run before its worker is killed.
+    timeout: float = 30.0
+    #: The largest serialised answer.
+    max_bytes: int = 50_000_000
+    limits: Limits = field(default_factory=Limits)
 
 
 def serve(release: Path, host: str, port: int, options: ServeOptions | None = None) -> None:

@@ -288,10 +288,6 @@ class Pool:
         if self._threads is not None:
             self._threads.shutdown(wait=False, cancel_futures=True)
 
-    def pids(self) -> list[int]:
-        """The process ids of the live workers."""
-        return [w.process.pid for w in self._all if w.process.pid is not None]
-
     def _replace(self, worker: _Worker, why: str) -> None:
         worker.kill()
         self._all.discard(worker)
