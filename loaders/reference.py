@@ -388,7 +388,12 @@ def _herniations(ctx: _Context, g: Graph, row: Row) -> None:
         also=SPINE.principallyCompresses if principal else None,
         confidence=confidence,
     )
-    ctx.claim(row, iri, SPINE.causes, condition, modality=modality, confidence=confidence)
+    # a compression need not bring the syndrome: a central lumbar herniation presses on the
+    # cauda equina, but cauda equina syndrome needs a large one and is rare
+    leads_to = row.optional("condition_modality") or modality
+    ctx.claim(
+        row, iri, SPINE.causes, condition, modality=as_modality(leads_to), confidence=confidence
+    )
 
 
 def _simple(table: str, cls: URIRef, *links: tuple[str, URIRef, str]) -> Callable[..., None]:
@@ -403,8 +408,8 @@ def _simple(table: str, cls: URIRef, *links: tuple[str, URIRef, str]) -> Callabl
         if table == "conditions" and row.get("urgency"):
             g.add((iri, SPINE.urgency, Literal(row.get("urgency"))))
         for column, prop, target_table in links:
-            if row.get(column):
-                ctx.claim(row, iri, prop, ctx.iri(target_table, row.get(column)))
+            for value in row.values(column):
+                ctx.claim(row, iri, prop, ctx.iri(target_table, value))
 
     return build
 

@@ -191,6 +191,25 @@ COMPRESSED_ROOT: dict[tuple[str, str], frozenset[str]] = {
     for zone, column in _ZONE_COLUMN.items()
 }
 
+# REFERENCE 12 (clinical audit) adds possible structures to 2.2: a cervical paracentral
+# herniation can also press on the cord (myeloradiculopathy), and a central lumbar herniation
+# below the conus on the roots of the cauda equina passing the level: the traversing root and
+# the sacral roots S2-S4 of the saddle area and sphincters.
+_AUDIT_POSSIBLE: dict[tuple[str, str], frozenset[str]] = {
+    **{
+        (disc, "paracentral"): frozenset({"cervical spinal cord"})
+        for disc in ("C2-C3", "C3-C4", "C4-C5", "C5-C6", "C6-C7", "C7-T1")
+    },
+    **{
+        (disc, "central"): frozenset({traversing, "S2", "S3", "S4"})
+        for disc, traversing in (("L2-L3", "L3"), ("L3-L4", "L4"), ("L4-L5", "L5"), ("L5-S1", "S1"))
+    },
+}
+COMPRESSED_ROOT = {
+    key: structures | _AUDIT_POSSIBLE.get(key, frozenset())
+    for key, structures in COMPRESSED_ROOT.items()
+}
+
 # REFERENCE 2.2: the single main structure compressed for the same 92 keys.
 PRINCIPAL_COMPRESSED: dict[tuple[str, str], str] = {
     (disc, zone): row[column][1]
@@ -212,8 +231,10 @@ KEY_MUSCLES: dict[str, tuple[str, tuple[str, ...]]] = {
     "S1": ("plantarflex foot", ("gastrocnemius", "soleus")),
 }
 
-# --- REFERENCE 5: deep tendon reflex -> (principal root, every root of the range)
-REFLEX_ROOTS: dict[str, tuple[str, tuple[str, ...]]] = {
+# --- REFERENCE 5: deep tendon reflex -> (principal root, every root of the range); REFERENCE 12
+# (clinical audit): the tibialis posterior reflex is unreliable and not a standard reflex, so no
+# root is principal for it.
+REFLEX_ROOTS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "Biceps": ("C5", ("C5", "C6")),
     "Brachioradialis": ("C6", ("C5", "C6")),
     # CONFLICT on the companion root: NYU C6-C7, physiohub C7-C8; range written C6-C7-(C8).
@@ -222,7 +243,7 @@ REFLEX_ROOTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "Patellar": ("L4", ("L2", "L3", "L4")),
     # "L5 (+/- S1)".
     "Medial hamstring": ("L5", ("L5", "S1")),
-    "Tibialis posterior": ("L5", ("L5",)),
+    "Tibialis posterior": (None, ("L5",)),
     "Achilles": ("S1", ("S1", "S2")),
 }
 

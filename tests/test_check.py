@@ -372,3 +372,18 @@ def test_a_misspelt_owl_term_is_one_error_where_it_is_written(tmp_path: Path, ti
     assert lines == [
         f"{ontology}:{line}: ERROR unknown-builtin-term: spine:Muscle rdf:type owl:Clas"
     ]
+
+
+def test_a_kind_ordered_before_its_own_member_is_an_error_at_its_row(tiny: Inputs) -> None:
+    facts = tiny.curated / "clinical_facts.tsv"
+    with facts.open("a", encoding="utf-8") as table:
+        table.write("conservative-care\ttried_before\texercise\tasserted\tS3\t9.1\t\n")
+    row = len(facts.read_text(encoding="utf-8").splitlines())
+    code, report = _report(tiny)
+    assert code == 1
+    assert [line for line in report if "order-within-kind" in line] == [
+        f"{facts}:{row}: ERROR order-within-kind: spine:treatment-conservative-care "
+        "spine:triedBefore spine:treatment-exercise (spine:treatment-exercise -> "
+        "spine:treatment-physical-therapy -> spine:treatment-conservative-care by "
+        "skos:broader: a member of a kind is that kind)"
+    ]

@@ -28,6 +28,7 @@ from spinekg.loaders.text.relations import (
     asides,
     generic,
     local_id,
+    steps_apart,
     tried_in_vain,
 )
 
@@ -295,7 +296,11 @@ def frame_claims(
         return []
     if frame.relation == "tried_before":  # "conservative care has been exhausted"
         tried = tried_in_vain(tokens, mentions, lexicon)
-        return [Found(m, "tried_before", anchor, "asserted", 0.6) for m in tried]
+        return [
+            Found(m, "tried_before", anchor, "asserted", 0.6)
+            for m in tried
+            if steps_apart(m, anchor, lexicon)
+        ]
     inside = asides(tokens)
     items = [
         m

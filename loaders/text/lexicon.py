@@ -69,6 +69,8 @@ class Lexicon:
     reflexes: list[str] = field(default_factory=list)
     #: A treatment -> its kind (conservative, interventional, surgical), as the graph gives it.
     kinds: dict[URIRef, Entity] = field(default_factory=dict)
+    #: A treatment -> the broader treatment it is a kind of (NSAIDs -> pain medication).
+    broader: dict[URIRef, URIRef] = field(default_factory=dict)
     _containing: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def dumps(self) -> str:
@@ -82,6 +84,7 @@ class Lexicon:
                 "overlies": {str(k): str(r.iri) for k, r in self.overlies.items()},
                 "reflexes": self.reflexes,
                 "kinds": {str(k): str(v.iri) for k, v in self.kinds.items()},
+                "broader": {str(k): str(v) for k, v in self.broader.items()},
             },
             sort_keys=True,
         )
@@ -104,7 +107,19 @@ class Lexicon:
             overlies={URIRef(k): by_iri[URIRef(r)] for k, r in data["overlies"].items()},
             reflexes=list(data["reflexes"]),
             kinds={URIRef(k): by_iri[URIRef(v)] for k, v in data["kinds"].items()},
+            broader={URIRef(k): URIRef(v) for k, v in data["broader"].items()},
         )
+
+    def within(self, member: URIRef, group: URIRef) -> bool:
+        """Whether treatment ``member`` is ``group`` or one of its kinds, at any depth."""
+        seen: set[URIRef] = set()
+        node: URIRef | None = member
+        while node is not None and node not in seen:
+            if node == group:
+                return True
+            seen.add(node)
+            node = self.broader.get(node)
+        return False
 
     def region_of(self, iri: URIRef) -> Entity | None:
         """The spinal region a regional herniation is named with ("lumbar disc herniation")."""
@@ -168,6 +183,14 @@ def build_lexicon(graphs: Iterable[Graph]) -> Lexicon:
         for cls, kind in KIND_OF_CLASS.items()
         for treatment in merged.subjects(RDF.type, cls)
         if isinstance(treatment, URIRef) and kind in lexicon.by_iri
+    }
+    lexicon.broader = {
+        treatment: general
+        for treatment, general in merged.subject_objects(SKOS.broader)
+        if isinstance(treatment, URIRef)
+        and isinstance(general, URIRef)
+        and treatment in lexicon.by_iri
+        and lexicon.by_iri[treatment].category == "TREATMENT"
     }
     _compose_regional(lexicon, merged)
     return lexicon

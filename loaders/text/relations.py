@@ -24,6 +24,7 @@ __all__ = [
     "local_id",
     "named_as_cause",
     "root_named",
+    "steps_apart",
     "symptoms_named",
 ]
 
@@ -1977,12 +1978,48 @@ def _treated_by(s: _Sentence) -> Iterator[Found]:
     if not targets:
         targets = s.implicit("CONDITION", "FINDING")
     fails = _fail_cue(s)
+    hedged = _hedged_subjects(s, treatments)
     for target in targets[:2]:
         for t in treatments:
-            modality = None
-            if fails is not None and t.start > fails:
+            modality = s.modality(target, t)
+            if (fails is not None and t.start > fails) or (
+                id(t) in hedged and modality == "asserted"
+            ):
                 modality = "possible"
             yield from _pairs(s, "treated_by", [target], [t], 0.6, modality=modality)
+
+
+def _hedged_subjects(s: _Sentence, treatments: Sequence[Mention]) -> set[int]:
+    """The treatments a hedge after them is said of: "paracetamol or an NSAID may be tried".
+
+    The hedge must follow the last of a coordinated group in its clause ("such as ibuprofen"
+    may come between, and the colon of a labelled list item: "Opioids: may be used ..."), and
+    the group must be what the clause is about, not the object of a treating verb before it
+    ("treated with rest, and surgery may be needed" hedges only surgery).
+    """
+    out: set[int] = set()
+    cues = s.cues(TREAT | {"with"})
+    for last in treatments:
+        k = last.end
+        while k < len(s.tokens) and s.tokens[k] in LABEL_MARKS:
+            k += 1
+        end = s._segment_end(k, limit=8)
+        if not any(s.tokens[i] in HEDGE_WORDS for i in range(k, end)):
+            continue
+        group = s.group_before(last.end - 1, {"TREATMENT"}, gap=1) or [last]
+        first = min(m.start for m in group)
+        start = first
+        while start > 0 and s.tokens[start - 1] not in BREAKS | LABEL_MARKS | {","}:
+            start -= 1
+        if any(start <= i < first for i in cues):
+            continue
+        # an aside inside the list names one of them again: "paracetamol (acetaminophen) or"
+        out |= {id(t) for t in treatments if first <= t.start < last.end}
+    return out
+
+
+#: Marks between a list item's label and what is said of it: "Opioids:** may be used".
+LABEL_MARKS = {":", ":*", "*", "**", ":**"}
 
 
 def _prevents_the_condition(s: _Sentence, first: int) -> bool:
@@ -2070,6 +2107,25 @@ KIND_OF_TREATMENT = {
 }
 #: The care that a kind of treatment names: "conservatively" -> conservative care.
 CARE_OF_KIND = {kind: care for care, kind in KIND_OF_TREATMENT.items()}
+
+
+def steps_apart(first: Mention, later: Mention, lexicon: Lexicon) -> bool:
+    """Whether ``first`` can be tried before ``later``: not a kind of care and one of its members.
+
+    "Despite conservative care such as physical therapy" names physical therapy as part of the
+    conservative care tried, not as a later step; "if other medicines have not helped, opioids"
+    puts opioids after other medicines, not after medication, the kind opioids belong to.
+    """
+    for group, member in ((first, later), (later, first)):
+        if lexicon.within(member.entity.iri, group.entity.iri):
+            return False
+        kind = KIND_OF_TREATMENT.get(local_id(group))
+        of_member = lexicon.kinds.get(member.entity.iri)
+        if kind is not None and of_member is not None and of_member.iri == SPINE[kind]:
+            return False
+    return True
+
+
 EXAMPLES = {
     "such",
     "as",
@@ -2367,7 +2423,8 @@ def _tried_before(s: _Sentence) -> Iterator[Found]:
     modality = "possible" if set(s.tokens[:opening]) & HEDGE_WORDS else "asserted"
     for a in first:
         for b in later:
-            yield Found(a, "tried_before", b, modality, 0.7)
+            if steps_apart(a, b, s.lexicon):
+                yield Found(a, "tried_before", b, modality, 0.7)
 
 
 #: Verbs of keeping a later treatment away: "injections may help you avoid surgery".
@@ -2375,7 +2432,6 @@ PUT_OFF = {"avoid", "avoids", "postpone", "postpones", "delay", "delays", "preve
 #: Words that, negated, say what did not work comes after them: "has not responded to X".
 RESPONDED = {"responded", "respond", "responds", "better", "improve", "improved"}
 #: What the treatments tried before stand for when a text does not name them.
-CONSERVATIVE_CARE = "treatment-conservative-care"
 #: Nouns that stand for the treatments tried before without naming them: "other treatments".
 TRIED_NOUNS = {"treatment", "treatments", "measures", "care", "therapies", "options", "methods"}
 

@@ -33,7 +33,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from rdflib import DCTERMS, OWL, RDF, RDFS, SH, XSD, Graph, Literal, URIRef
+from rdflib import DCTERMS, OWL, RDF, RDFS, SH, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from spinekg.kernel.claims import claim_iri
@@ -177,6 +177,7 @@ def check(
         *_domain_range(ctx),
         *_edges_without_claims(ctx),
         *_cycles(ctx),
+        *_order_within_kind(ctx),
         *_classes_as_individuals(ctx),
         *_shacl(ctx, shapes),
     ]
@@ -493,6 +494,42 @@ def _cycles(ctx: _Context) -> Iterator[CheckResult]:
                 where = next((row for row in rows if row), ctx.locations.get(s, ""))
                 value = f"{_show(o)} (loop: {shown})"
                 yield CheckResult("ERROR", "cycle", _show(s), _show(prop), value, where)
+
+
+def _order_within_kind(ctx: _Context) -> Iterator[CheckResult]:
+    """A treatment "tried before" a member of itself, or a member before its kind.
+
+    Physical therapy is conservative care (``skos:broader``); "conservative care is tried
+    before physical therapy" makes one treatment a later step of itself. Reported at the row
+    (or the article sentence's claim) that states the order.
+    """
+    broader = _broader_edges(ctx)
+    for s, o in sorted(ctx.union.subject_objects(SPINE.triedBefore)):
+        if not isinstance(s, URIRef) or not isinstance(o, URIRef):
+            continue
+        for member, kind in ((o, s), (s, o)):
+            chain = _path(broader, member, kind)
+            if chain is None:
+                continue
+            shown = " -> ".join(display(node) for node in chain)
+            rows = [
+                ctx.locations.get(claim_iri(s, SPINE.triedBefore, o, m))
+                for m in ("asserted", "possible")
+            ]
+            where = next((row for row in rows if row), ctx.locations.get(s, ""))
+            value = f"{_show(o)} ({shown} by skos:broader: a member of a kind is that kind)"
+            yield CheckResult(
+                "ERROR", "order-within-kind", _show(s), _show(SPINE.triedBefore), value, where
+            )
+            break
+
+
+def _broader_edges(ctx: _Context) -> dict[URIRef, list[URIRef]]:
+    edges: dict[URIRef, list[URIRef]] = defaultdict(list)
+    for s, o in ctx.union.subject_objects(SKOS.broader):
+        if isinstance(s, URIRef) and isinstance(o, URIRef):
+            edges[s].append(o)
+    return edges
 
 
 def _path(edges: Mapping[URIRef, list[URIRef]], start: URIRef, goal: URIRef) -> list[URIRef] | None:

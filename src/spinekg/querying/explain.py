@@ -1,9 +1,9 @@
 """Forward causal answers: from a herniation to what it compresses and what may follow.
 
 ``explain`` combines catalog queries (``herniation_compresses``, ``herniation_consequences``,
-``herniation_symptom_places``, ``causal_chain``) so the same answer can be recomputed by anyone
-with the catalog and an endpoint. The disc, zone and side are resolved once; the queries get
-the resolved terms.
+``herniation_signs``, ``herniation_symptom_places``, ``causal_chain``) so the same answer can be
+recomputed by anyone with the catalog and an endpoint. The disc, zone and side are resolved once;
+the queries get the resolved terms.
 """
 
 from __future__ import annotations
@@ -66,6 +66,14 @@ class Reflex:
 
 
 @dataclass(frozen=True)
+class Sign:
+    """A symptom or sign the herniation may bring; ``possible`` when it is only possible."""
+
+    finding: Entity
+    possible: bool
+
+
+@dataclass(frozen=True)
 class Evidence:
     """A source of a step of the chain, and the sentence that states it, if text did."""
 
@@ -97,7 +105,9 @@ class Explanation:
     weakness: tuple[Weakness, ...]
     numbness: tuple[Numbness, ...]
     reflexes: tuple[Reflex, ...]
+    signs: tuple[Sign, ...]
     body_parts: tuple[str, ...]
+    spared: tuple[str, ...]
     red_flags: tuple[str, ...]
     urgency: str | None
     chain: tuple[Step, ...]
@@ -124,7 +134,9 @@ class Explanation:
             ],
             "numbness": [{"area": n.area.json(), "root": n.root} for n in self.numbness],
             "reflexes": [{**r.reflex.json(), "principal": r.principal} for r in self.reflexes],
+            "signs": [{**g.finding.json(), "possible": g.possible} for g in self.signs],
             "body_parts": list(self.body_parts),
+            "spared": list(self.spared),
             "red_flags": list(self.red_flags),
             "urgency": self.urgency,
             "chain": [
@@ -162,14 +174,21 @@ def explain(runner: Runner, disc: str, zone: str, side: str | None = None) -> Ex
 
     compressed = answer("herniation_compresses")
     consequences = answer("herniation_consequences")
+    places = answer("herniation_symptom_places")
     return Explanation(
         disc=label_of(runner, disc_term),
         zone=label_of(runner, zone_term),
         side=side_label,
         herniation=compressed[0]["herniationLabel"] if compressed else None,
+        # one row per structure and condition: a herniation may cause two (C6 radiculopathy,
+        # and myeloradiculopathy if it also reaches the cord)
         compresses=tuple(
-            Compressed(Entity(r["structure"], r["structureLabel"]), r["principal"] == "true")
-            for r in compressed
+            {
+                r["structure"]: Compressed(
+                    Entity(r["structure"], r["structureLabel"]), r["principal"] == "true"
+                )
+                for r in compressed
+            }.values()
         ),
         conditions=tuple(
             sorted({r["conditionLabel"] for r in compressed if "conditionLabel" in r})
@@ -185,7 +204,12 @@ def explain(runner: Runner, disc: str, zone: str, side: str | None = None) -> Ex
             for r in consequences
             if r["consequence"] == "reflex"
         ),
-        body_parts=tuple(sorted({r["placeLabel"] for r in answer("herniation_symptom_places")})),
+        signs=tuple(
+            Sign(Entity(r["finding"], r["findingLabel"]), r["modality"] == "possible")
+            for r in answer("herniation_signs")
+        ),
+        body_parts=tuple(sorted({r["placeLabel"] for r in places if r["felt"] == "true"})),
+        spared=tuple(sorted({r["placeLabel"] for r in places if r["felt"] == "false"})),
         red_flags=tuple(
             sorted({f for r in compressed for f in r.get("redFlags", "").split("; ") if f})
         ),
@@ -258,8 +282,16 @@ def format_explanation(answer: Explanation) -> str:
                 r.reflex.label + (" (principal)" if r.principal else "") for r in answer.reflexes
             )
         )
+    certain = [g.finding.label for g in answer.signs if not g.possible]
+    possible = [g.finding.label for g in answer.signs if g.possible]
+    if certain:
+        lines.append("signs: " + ", ".join(certain))
+    if possible:
+        lines.append("possible signs: " + ", ".join(possible))
     if answer.body_parts:
         lines.append("symptoms in: " + ", ".join(answer.body_parts))
+    if answer.spared:
+        lines.append("spared: " + ", ".join(answer.spared))
     if answer.red_flags:
         lines.append(f"RED FLAGS ({answer.urgency or 'urgent'}): " + ", ".join(answer.red_flags))
     if answer.chain:

@@ -196,7 +196,11 @@ def localize(runner: Runner, findings: list[str]) -> Localization:
             compresses=info.structure,
             score=round(score, 2),
             explained=tuple(
-                Explained(resolved[i].text, w, paths.get((root or lesion, i), ""))
+                Explained(
+                    resolved[i].text,
+                    w,
+                    paths.get((root or lesion, i)) or paths.get((lesion, i), ""),
+                )
                 for i, w in sorted(weights.items())
             ),
             unexplained=tuple(f.text for i, f in enumerate(resolved) if i not in weights),

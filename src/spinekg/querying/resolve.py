@@ -65,6 +65,7 @@ SELECT DISTINCT ?name WHERE {{
   FILTER(STRSTARTS(STR(?entity), "{BASE}"))
 }}"""
 _IS_A = "ASK { ?entity a ?type . ?type rdfs:subClassOf* ?class }"
+_INDIVIDUAL = "ASK { ?entity a owl:NamedIndividual }"
 _LABEL = "SELECT ?label WHERE { ?entity rdfs:label ?label } ORDER BY ?label LIMIT 1"
 
 
@@ -119,7 +120,15 @@ def lookup(runner: Runner, value: str, type_: str, *, name: str = "value") -> li
             return [entity]
         raise QueryError(f"{value!r} is not a {curie(cls.value)} in the graph")
     query = _of_class(_LOOKUP, cls, wanted=ox.Literal(normalise(value)))
-    return [e for s in solutions(runner, query) if isinstance(e := s["entity"], ox.NamedNode)]
+    found = [e for s in solutions(runner, query) if isinstance(e := s["entity"], ox.NamedNode)]
+    # "cauda equina syndrome" names the condition and the ontology class of such conditions;
+    # a value is about the condition (claims, codes and answers are about individuals)
+    individuals = [e for e in found if _is_individual(runner, e)] if len(found) > 1 else []
+    return individuals or found
+
+
+def _is_individual(runner: Runner, entity: ox.NamedNode) -> bool:
+    return bool(runner.execute(bind(_INDIVIDUAL, {"entity": entity})))
 
 
 def names_of(runner: Runner, type_: str) -> set[str]:
