@@ -97,6 +97,17 @@ ORDINALS = (
 REGION_WORD = {"C": "cervical", "T": "thoracic", "L": "lumbar", "S": "sacral", "Co": "coccygeal"}
 
 
+def locators(row: Row) -> dict[str, list[str]]:
+    """A row's locators by source key: ``S8: Table 48-1`` -> ``{"S8": ["Table 48-1"]}``."""
+    if "locator" not in row.columns:
+        return {}
+    out: dict[str, list[str]] = {}
+    for value in row.values("locator"):
+        key, _, where = value.partition(":")
+        out.setdefault(key.strip(), []).append(where.strip())
+    return out
+
+
 def graph_name(table: str) -> URIRef:
     """The named graph holding what a table states."""
     return GRAPH[f"tables/{table}"]
@@ -127,7 +138,31 @@ class _Context:
 
     def evidence(self, row: Row) -> list[Evidence]:
         path = f"{self.repo_path}/{row.table}.tsv"
-        return [Evidence(key, row.get("section"), path) for key in row.values("source")]
+        where = locators(row)
+        return [Evidence(key, "; ".join(where.get(key, [])), path) for key in row.values("source")]
+
+    def check_locators(self, row: Row) -> None:
+        """Every cited source has a locator, and every locator names a cited source."""
+        if "locator" not in row.columns:
+            return
+        keys = row.values("source")
+        where = locators(row)
+        for key in where:
+            if key not in keys:
+                self.problem(
+                    row,
+                    "locator",
+                    f"locator {key!r} names a source the row does not cite; "
+                    f"its sources are {';'.join(keys)}",
+                )
+        for key in keys:
+            if key not in where:
+                self.problem(
+                    row,
+                    "locator",
+                    f"no locator for source {key}: say where in it the fact is, "
+                    f"such as '{key}: Table 2' or '{key}: section Treatment'",
+                )
 
     def claim(
         self,
@@ -175,6 +210,7 @@ def load(
         graph = ctx.graphs.setdefault(spec.name, Graph())
         builder = BUILDERS[spec.name]
         for row in tables[spec.name]:
+            ctx.check_locators(row)
             builder(ctx, graph, row)
     _check_mapping_entities(ctx, ontology_terms)
     if ctx.problems:

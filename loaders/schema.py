@@ -21,16 +21,17 @@ LABEL = Column("label")
 SYNONYMS = Column("synonyms", required=False, multi=True)
 DEFINITION = Column("definition")
 SOURCE = Column("source", "sources", multi=True)
-SECTION = Column(
-    "section",
+LOCATOR = Column(
+    "locator",
     multi=True,
-    pattern=re.compile(r"^\d+(?:\.\d+)*$"),
-    expect="REFERENCE.md section numbers such as 3.2, separated by ';'",
+    pattern=re.compile(r"^S\d+: [^;]*\S$"),
+    expect="where in each cited source the fact is: its key, a colon and a table, section or "
+    "page, such as 'S8: Table 48-1', separated by ';'",
 )
 NOTE = Column("note", required=False)
 PRINCIPAL = Column("principal", "flag")
 DISPUTED = Column("disputed", "flag")
-PROVENANCE = (SOURCE, SECTION)
+PROVENANCE = (SOURCE, LOCATOR)
 
 #: clinical_facts relation -> (property local name, subject tables, object tables).
 RELATIONS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {

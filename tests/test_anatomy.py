@@ -209,13 +209,13 @@ def test_disputed_muscles_keep_every_value_with_sources(store: ox.Store) -> None
 
 
 def test_every_claim_has_evidence_with_a_source_and_a_place(store: ox.Store) -> None:
-    """Table claims cite a REFERENCE section; text claims their sentence and offsets."""
+    """Table claims say where in their source the fact is; text claims give sentence and offsets."""
     claims = {r["c"] for r in select(store, "SELECT DISTINCT ?c WHERE { ?c a spine:Claim }")}
     placed = select(
         store,
         """SELECT DISTINCT ?c WHERE { ?c a spine:Claim ; spine:hasEvidence ?e .
              ?e spine:fromSource ?s .
-             { ?e spine:referenceSection ?sec }
+             { ?e spine:locator ?where }
              UNION { ?e spine:sentence ?text ; spine:startOffset ?start ;
                         spine:endOffset ?end } }""",
     )

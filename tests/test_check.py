@@ -128,7 +128,7 @@ claim:punned a spine:Claim ;
     spine:hasModality spine:modality-asserted ;
     spine:hasEvidence evidence:punned .
 evidence:punned a spine:Evidence ; spine:fromSource spine:source-S2 ;
-    spine:referenceSection "2.1" .
+    spine:locator "Pathophysiology" .
 """,
     )
     code, lines = _report(tiny, "--ontology", str(ontology))
@@ -271,7 +271,7 @@ owl:Thing rdfs:label "thing" .
 def test_a_loop_in_a_transitive_property_is_an_error_at_each_row(tiny: Inputs) -> None:
     facts = tiny.curated / "clinical_facts.tsv"
     with facts.open("a", encoding="utf-8") as table:
-        table.write("surgery\ttried_before\tconservative-care\tasserted\tS3\t9.3\t\n")
+        table.write("surgery\ttried_before\tconservative-care\tasserted\tS3\tS3: Treatment\t\n")
     loop_row = len(facts.read_text(encoding="utf-8").splitlines())
     forward_row = _line_of(facts, "conservative-care\ttried_before\tsurgery\t")
     to_injection_row = _line_of(facts, "conservative-care\ttried_before\tepidural-steroid-inj")
@@ -377,7 +377,7 @@ def test_a_misspelt_owl_term_is_one_error_where_it_is_written(tmp_path: Path, ti
 def test_a_kind_ordered_before_its_own_member_is_an_error_at_its_row(tiny: Inputs) -> None:
     facts = tiny.curated / "clinical_facts.tsv"
     with facts.open("a", encoding="utf-8") as table:
-        table.write("conservative-care\ttried_before\texercise\tasserted\tS3\t9.1\t\n")
+        table.write("conservative-care\ttried_before\texercise\tasserted\tS3\tS3: Treatment\t\n")
     row = len(facts.read_text(encoding="utf-8").splitlines())
     code, report = _report(tiny)
     assert code == 1

@@ -354,3 +354,23 @@ def test_symptom_places_come_from_the_compressed_root(runner: EmbeddedRunner) ->
     assert set(far_lateral.body_parts) == {"knee", "lower back", "thigh"}
     paracentral = explain(runner, "L4-L5", "paracentral")
     assert {"buttock", "foot", "lower back"} <= set(paracentral.body_parts)
+
+
+# --- Sources a reader can open -------------------------------------------------------------
+
+
+def test_every_curated_fact_says_where_in_an_openable_source_it_is(runner: EmbeddedRunner) -> None:
+    unplaced = solutions(
+        runner,
+        """SELECT ?evidence WHERE {
+             ?evidence spine:extractionMethod "curated-table" .
+             FILTER NOT EXISTS { ?evidence spine:locator ?where ;
+                                           spine:fromSource/spine:url ?url } }""",
+    )
+    assert list(unplaced) == []
+    chain = explain(runner, "L4-L5", "paracentral").chain
+    cited = {e.source for step in chain for e in step.evidence}
+    assert (
+        "StethoPrep (citing BD Chaurasia): L4-L5 posterolateral herniation compresses L5 "
+        "(MCQ 009, Explanation)"
+    ) in cited

@@ -75,7 +75,7 @@ def test_wrong_number_of_fields(curated_copy: Path, tmp_path: Path) -> None:
     problems = _problems(curated_copy, tmp_path)
     assert problems == [
         f"{table}:{line}:8: expected 8 tab-separated fields (id, label, synonyms, definition, "
-        "vertebrae, nerve_pairs, source, section), found 7"
+        "vertebrae, nerve_pairs, source, locator), found 7"
     ]
 
 
@@ -146,16 +146,41 @@ def test_optional_last_fields_may_be_left_out(curated_copy: Path) -> None:
     rows = read_tables(curated_copy, SPECS)["clinical_facts"]
     assert len(rows) == sum(1 for line in lines[1:] if line.strip() and not line.startswith("#"))
     row = next(r for r in rows if r.get("relation") == "tried_before")
-    assert (row.get("object"), row.get("section"), row.get("note")) == (
+    assert (row.get("object"), row.values("source"), row.get("note")) == (
         "epidural-steroid-injection",
-        "9.1;9.2",
+        ["S3", "S21"],
         "",
     )
     # a required field left out is still an error
-    line = _edit(table, "epidural-steroid-injection\tasserted\tS3;S21\t9.1;9.2", "x\tasserted")
+    line = _edit(table, "epidural-steroid-injection\tasserted\tS3;S21\tS3: ", "x\tasserted\tS3: ")
+    _edit(table, "x\tasserted\tS3: ", "x\tasserted")
     with pytest.raises(CuratedDataError) as info:
         read_tables(curated_copy, SPECS)
     assert [str(p) for p in info.value.problems] == [
         f"{table}:{line}:5: expected 7 tab-separated fields (subject, relation, object, "
-        "modality, source, section, note), found 4"
+        "modality, source, locator, note), found 4"
+    ]
+
+
+def test_every_cited_source_has_a_locator_and_every_locator_a_cited_source(
+    curated_copy: Path, tmp_path: Path
+) -> None:
+    table = curated_copy / "reflex_roots.tsv"
+    cited = "S17;S9\tS17: Physiohub lumbar DTR page, section Execution;S9: Symptoms"
+    line = _edit(table, cited, "S17;S9\tS8: Table 48-1;S9: Symptoms")
+    assert _problems(curated_copy, tmp_path) == [
+        f"{table}:{line}:6: locator 'S8' names a source the row does not cite; "
+        "its sources are S17;S9",
+        f"{table}:{line}:6: no locator for source S17: say where in it the fact is, such as "
+        "'S17: Table 2' or 'S17: section Treatment'",
+    ]
+
+
+def test_a_locator_without_its_source_key_is_refused(curated_copy: Path, tmp_path: Path) -> None:
+    table = curated_copy / "reflex_roots.tsv"
+    line = _edit(table, "achilles\tS2\tno\tno\tS17\tS17: ", "achilles\tS2\tno\tno\tS17\t")
+    assert _problems(curated_copy, tmp_path) == [
+        f"{table}:{line}:6: 'Physiohub lumbar DTR page, section Execution' in column 'locator'; "
+        "expected where in each cited source the fact is: its key, a colon and a table, "
+        "section or page, such as 'S8: Table 48-1', separated by ';'"
     ]

@@ -1870,3 +1870,12 @@ def test_a_hedge_after_coordinated_treatments_hedges_them_all(
 ) -> None:
     found = {c for c in _claims(pipeline, text) if c[1] == "treated_by"}
     assert found == expected
+
+
+def test_a_hedge_in_a_relative_clause_is_not_the_treatments(pipeline: Pipeline) -> None:
+    claims = _claims(
+        pipeline,
+        "For sciatica, rest and physical therapy guided by a therapist who can adjust the "
+        "exercises are used.",
+    )
+    assert ("finding-sciatica", "treated_by", "treatment-rest", "asserted") in claims

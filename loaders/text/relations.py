@@ -2004,7 +2004,12 @@ def _hedged_subjects(s: _Sentence, treatments: Sequence[Mention]) -> set[int]:
         while k < len(s.tokens) and s.tokens[k] in LABEL_MARKS:
             k += 1
         end = s._segment_end(k, limit=8)
-        if not any(s.tokens[i] in HEDGE_WORDS for i in range(k, end)):
+        hedge = next((i for i in range(k, end) if s.tokens[i] in HEDGE_WORDS), None)
+        # the hedge of a relative clause or of a later noun is not theirs: "physical therapy
+        # using a technique called McKenzie therapy that can reduce the bulge"
+        between = set(s.tokens[k:hedge]) if hedge is not None else set()
+        named = any(last.end <= m.start < hedge for m in s.mentions) if hedge else False
+        if hedge is None or named or between & RELATIVES:
             continue
         group = s.group_before(last.end - 1, {"TREATMENT"}, gap=1) or [last]
         first = min(m.start for m in group)
@@ -2018,6 +2023,8 @@ def _hedged_subjects(s: _Sentence, treatments: Sequence[Mention]) -> set[int]:
     return out
 
 
+#: Words that open a relative clause, whose hedge is about the noun before it.
+RELATIVES = {"that", "which", "who", "whose"}
 #: Marks between a list item's label and what is said of it: "Opioids:** may be used".
 LABEL_MARKS = {":", ":*", "*", "**", ":**"}
 

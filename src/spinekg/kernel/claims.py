@@ -60,13 +60,13 @@ class Evidence:
     """Where a claim was found.
 
     :param source: key of the source document (``S18``) or a document id.
-    :param section: the REFERENCE.md section the fact was checked against.
+    :param locator: where in the source the fact is: a table, section or page ("Table 48-1").
     :param curated_in: repository path of the curated file that states it.
     :param sentence: the supporting sentence, for text-derived claims.
     """
 
     source: str
-    section: str = ""
+    locator: str = ""
     curated_in: str = ""
     method: str = "curated-table"
     sentence: str = ""
@@ -78,7 +78,7 @@ class Evidence:
     def iri(self, claim: URIRef) -> URIRef:
         """A stable IRI for this evidence record of ``claim``."""
         key = "|".join(
-            (claim, self.source, self.section, self.curated_in, self.sentence, str(self.start))
+            (claim, self.source, self.locator, self.curated_in, self.sentence, str(self.start))
         )
         return EVIDENCE[_digest(key)]
 
@@ -185,8 +185,8 @@ def _evidence_triples(claim: URIRef, ev: Evidence) -> Iterator[Triple]:
     yield node, RDF.type, SPINE.Evidence
     yield node, SPINE.fromSource, ev.document or mint("source", ev.source)
     yield node, SPINE.extractionMethod, RDFLiteral(ev.method)
-    for section in filter(None, ev.section.split(";")):
-        yield node, SPINE.referenceSection, RDFLiteral(section)
+    for locator in filter(None, ev.locator.split("; ")):
+        yield node, SPINE.locator, RDFLiteral(locator)
     if ev.curated_in:
         yield node, SPINE.curatedIn, RDFLiteral(ev.curated_in)
     if ev.sentence:
