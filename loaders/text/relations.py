@@ -2353,6 +2353,7 @@ def _fail_cue(s: _Sentence) -> int | None:
     return None
 
 
+#: What the treatments tried before stand for when a text does not name them.
 CONSERVATIVE_CARE = "treatment-conservative-care"
 
 
@@ -2438,7 +2439,6 @@ def _tried_before(s: _Sentence) -> Iterator[Found]:
 PUT_OFF = {"avoid", "avoids", "postpone", "postpones", "delay", "delays", "prevent", "prevents"}
 #: Words that, negated, say what did not work comes after them: "has not responded to X".
 RESPONDED = {"responded", "respond", "responds", "better", "improve", "improved"}
-#: What the treatments tried before stand for when a text does not name them.
 #: Nouns that stand for the treatments tried before without naming them: "other treatments".
 TRIED_NOUNS = {"treatment", "treatments", "measures", "care", "therapies", "options", "methods"}
 
