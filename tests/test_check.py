@@ -27,6 +27,14 @@ def _line_of(path: Path, start: str) -> int:
     return next(i for i, line in enumerate(lines, 1) if line.startswith(start))
 
 
+def _append_fact(tiny: Inputs, row: str) -> tuple[Path, int]:
+    """Add a row to the tiny world's clinical_facts.tsv; returns the table and the row's line."""
+    facts = tiny.curated / "clinical_facts.tsv"
+    with facts.open("a", encoding="utf-8") as table:
+        table.write(row + "\n")
+    return facts, len(facts.read_text(encoding="utf-8").splitlines())
+
+
 def _ontology_with(tmp_path: Path, turtle: str) -> tuple[Path, int]:
     """A copy of the ontology with ``turtle`` appended; returns it and the first added line."""
     path = tmp_path / "spinekg.ttl"
@@ -269,10 +277,9 @@ owl:Thing rdfs:label "thing" .
 
 
 def test_a_loop_in_a_transitive_property_is_an_error_at_each_row(tiny: Inputs) -> None:
-    facts = tiny.curated / "clinical_facts.tsv"
-    with facts.open("a", encoding="utf-8") as table:
-        table.write("surgery\ttried_before\tconservative-care\tasserted\tS3\tS3: Treatment\t\n")
-    loop_row = len(facts.read_text(encoding="utf-8").splitlines())
+    facts, loop_row = _append_fact(
+        tiny, "surgery\ttried_before\tconservative-care\tasserted\tS3\tS3: Treatment\t"
+    )
     forward_row = _line_of(facts, "conservative-care\ttried_before\tsurgery\t")
     to_injection_row = _line_of(facts, "conservative-care\ttried_before\tepidural-steroid-inj")
     injection_row = _line_of(facts, "epidural-steroid-injection\ttried_before\tsurgery\t")
@@ -375,10 +382,9 @@ def test_a_misspelt_owl_term_is_one_error_where_it_is_written(tmp_path: Path, ti
 
 
 def test_a_kind_ordered_before_its_own_member_is_an_error_at_its_row(tiny: Inputs) -> None:
-    facts = tiny.curated / "clinical_facts.tsv"
-    with facts.open("a", encoding="utf-8") as table:
-        table.write("conservative-care\ttried_before\texercise\tasserted\tS3\tS3: Treatment\t\n")
-    row = len(facts.read_text(encoding="utf-8").splitlines())
+    facts, row = _append_fact(
+        tiny, "conservative-care\ttried_before\texercise\tasserted\tS3\tS3: Treatment\t"
+    )
     code, report = _report(tiny)
     assert code == 1
     assert [line for line in report if "order-within-kind" in line] == [

@@ -2119,18 +2119,15 @@ CARE_OF_KIND = {kind: care for care, kind in KIND_OF_TREATMENT.items()}
 def steps_apart(first: Mention, later: Mention, lexicon: Lexicon) -> bool:
     """Whether ``first`` can be tried before ``later``: not a kind of care and one of its members.
 
+    Membership is the graph's ``skos:broader`` between treatments, the same that ``spinekg
+    check`` (``order-within-kind``) and the ``treatment_order`` query follow.
+
     "Despite conservative care such as physical therapy" names physical therapy as part of the
     conservative care tried, not as a later step; "if other medicines have not helped, opioids"
     puts opioids after other medicines, not after medication, the kind opioids belong to.
     """
-    for group, member in ((first, later), (later, first)):
-        if lexicon.within(member.entity.iri, group.entity.iri):
-            return False
-        kind = KIND_OF_TREATMENT.get(local_id(group))
-        of_member = lexicon.kinds.get(member.entity.iri)
-        if kind is not None and of_member is not None and of_member.iri == SPINE[kind]:
-            return False
-    return True
+    a, b = first.entity.iri, later.entity.iri
+    return not (lexicon.within(a, b) or lexicon.within(b, a))
 
 
 EXAMPLES = {
