@@ -48,6 +48,7 @@ IRI_PREFIX: dict[str, str] = {
     "reflexes": "reflex",
     "radiculopathies": "radiculopathy",
     "findings": "finding",
+    "muscle_groups": "muscle-group",
     "conditions": "condition",
     "mechanisms": "mechanism",
     "risk_factors": "risk-factor",
@@ -441,6 +442,12 @@ def _simple(table: str, cls: URIRef, *links: tuple[str, URIRef, str]) -> Callabl
         _entity(ctx, g, row, iri, KIND_CLASS[kind] if kind in KIND_CLASS else cls)
         if table == "findings" and row.flag("red_flag"):
             g.add((iri, RDF.type, SPINE.RedFlag))
+        if table == "findings" and row.optional("axis"):
+            g.add((iri, SPINE.findingAxis, Literal(row.get("axis"))))
+        for cue in row.values("cues") if "cues" in row.columns else []:
+            g.add((iri, SPINE.findingCue, Literal(cue)))
+        for task in row.values("everyday") if "everyday" in row.columns else []:
+            g.add((iri, SPINE.everydayTask, Literal(task)))
         if table == "conditions" and row.get("urgency"):
             g.add((iri, SPINE.urgency, Literal(row.get("urgency"))))
         for column, prop, target_table in links:
@@ -634,6 +641,9 @@ BUILDERS: dict[str, Callable[[_Context, Graph, Row], None]] = {
         SPINE.Muscle,
         ("nerve", SPINE.peripheralNerve, "nerves"),
         ("body_part", SPINE.partOf, "body_parts"),
+    ),
+    "muscle_groups": _simple(
+        "muscle_groups", SPINE.MuscleGroup, ("members", SPINE.hasMember, "muscles")
     ),
     "muscle_roots": _pair(("root", "nerve_roots"), SPINE.innervates, ("muscle", "muscles")),
     "movements": _simple(

@@ -49,6 +49,9 @@ RELATIONS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "weakness_of": ("weaknessOf", ("findings",), ("movements",)),
 }
 
+#: What a finding kind localises by when a phrase names its target (findings.tsv ``axis``).
+AXES = ("weakness", "sensation", "pain", "reflex-loss", "reflex-gain")
+
 LEVEL_ID = "a level such as L5 (C1-C8, T1-T12, L1-L5, S1-S5, Co1-Co4)"
 
 SPECS: tuple[TableSpec, ...] = (
@@ -214,8 +217,20 @@ SPECS: tuple[TableSpec, ...] = (
         key=("muscle", "root"),
     ),
     TableSpec(
+        "muscle_groups",
+        (_id(), LABEL, SYNONYMS, _ref("members", "muscles", multi=True), DEFINITION, *PROVENANCE),
+    ),
+    TableSpec(
         "movements",
-        (_id(), LABEL, SYNONYMS, _ref("body_part", "body_parts"), DEFINITION, *PROVENANCE),
+        (
+            _id(),
+            LABEL,
+            SYNONYMS,
+            Column("everyday", required=False, multi=True),
+            _ref("body_part", "body_parts"),
+            DEFINITION,
+            *PROVENANCE,
+        ),
     ),
     TableSpec(
         "muscle_movements",
@@ -292,6 +307,8 @@ SPECS: tuple[TableSpec, ...] = (
             LABEL,
             Column("kind", "choice", choices=("symptom", "sign")),
             SYNONYMS,
+            Column("axis", "choice", required=False, choices=AXES),
+            Column("cues", required=False, multi=True),
             DEFINITION,
             Column("red_flag", "flag"),
             *PROVENANCE,

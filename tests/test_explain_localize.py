@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from spinekg.cli import main
 from spinekg.kernel.errors import QueryError
 from spinekg.querying.explain import explain
-from spinekg.querying.localize import Finding, localize
+from spinekg.querying.localize import localize
 from spinekg.querying.runner import EmbeddedRunner
 
 #: REFERENCE §6, as a clinician writes the findings: root -> (findings, expected first lesion).
@@ -94,18 +94,13 @@ def test_localize_cauda_equina_signs_surface_central_lesions(runner: EmbeddedRun
 
 def test_localize_reports_each_reading_and_rejects_nonsense(runner: EmbeddedRunner) -> None:
     answer = localize(runner, ["absent ankle jerk"])
-    assert answer.findings == (
-        Finding(
-            "absent ankle jerk",
-            "https://w3id.org/spinekg/reflex-achilles",
-            "Achilles reflex",
-            "spine:DeepTendonReflex",
-        ),
-    )
-    with pytest.raises(
-        QueryError, match=r"^cannot read finding 'numbness of the elbw': closest: elbow, "
-    ):
-        localize(runner, ["numbness of the elbw"])
+    [reading] = answer.readings
+    assert reading.finding is not None and reading.finding.label == "absent reflex"
+    assert [(t.iri, t.label) for t in reading.targets] == [
+        ("https://w3id.org/spinekg/reflex-achilles", "Achilles reflex")
+    ]
+    with pytest.raises(QueryError, match=r"^no finding could be read: 'qqxz' \(nothing in the"):
+        localize(runner, ["qqxz"])
 
 
 def test_explain_l4_l5_paracentral_left(runner: EmbeddedRunner) -> None:
@@ -182,7 +177,9 @@ def test_cli_json_shapes(release: object) -> None:
     )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert set(data) == {"findings", "candidates"}
+    assert set(data) == {"urgency", "urgency_reasons", "findings", "ignored", "candidates"}
+    assert data["urgency"] is None
+    assert data["findings"][0]["targets"][0]["label"] == "Achilles reflex"
     assert {"root", "disc", "zone", "lesion", "score", "explained", "unexplained"} <= set(
         data["candidates"][0]
     )

@@ -359,6 +359,26 @@ def localize_command(
         click.echo(format_localization(answer))
 
 
+@main.command("findings")
+@click.argument("phrases", nargs=-1, required=True)
+@ANSWER_FORMAT
+@ENDPOINT_OPTION
+@TIMEOUT_OPTION
+@DIST_OPTION
+@reports_errors
+def findings_command(
+    phrases: tuple[str, ...], fmt: str, endpoint: str | None, timeout: float, dist: Path
+) -> None:
+    """How each finding PHRASE is read: its kind, its targets in the graph, grade and side."""
+    from spinekg.querying.findings import format_readings, read_findings, readings_json
+
+    readings, ignored = read_findings(_runner(dist, endpoint, timeout), list(phrases))
+    if fmt == "json":
+        click.echo(json.dumps(readings_json(readings, ignored), indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_readings(readings, ignored))
+
+
 @main.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind.")
 @click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)

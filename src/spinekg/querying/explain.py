@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from spinekg.kernel.namespaces import BASE
 from spinekg.querying.catalog import Row, rows
 from spinekg.querying.resolve import label_of, resolve
 from spinekg.querying.runner import Runner, bind, solutions
@@ -112,9 +113,26 @@ class Explanation:
     urgency: str | None
     chain: tuple[Step, ...]
 
+    @property
+    def urgency_reason(self) -> str | None:
+        """Why the answer is urgent.
+
+        The cord or cauda equina is compressed, or the herniation may press on them and its
+        red flags must be watched for.
+        """
+        if self.urgency is None:
+            return None
+        central = [c.structure.label for c in self.compresses if _is_central(c)]
+        principal = [c.structure.label for c in self.compresses if _is_central(c) and c.principal]
+        if principal:
+            return f"it compresses the {', '.join(principal)}; act at once on any red flag"
+        return f"it may compress the {', '.join(central) or 'cord'}; act on any red flag"
+
     def json(self) -> dict[str, object]:
         """The answer as JSON-ready data (``spinekg explain --format json``)."""
         return {
+            "urgency": self.urgency,
+            "urgency_reason": self.urgency_reason,
             "disc": self.disc,
             "zone": self.zone,
             "side": self.side,
@@ -138,7 +156,6 @@ class Explanation:
             "body_parts": list(self.body_parts),
             "spared": list(self.spared),
             "red_flags": list(self.red_flags),
-            "urgency": self.urgency,
             "chain": [
                 {
                     "step": s.number,
@@ -255,10 +272,18 @@ def _evidence(row: Row) -> tuple[Evidence, ...]:
     return tuple(sources)
 
 
+def _is_central(compressed: Compressed) -> bool:
+    """Whether a compressed structure is the cord, conus or cauda equina (not a root)."""
+    return not compressed.structure.iri.startswith(f"{BASE}root-")
+
+
 def format_explanation(answer: Explanation) -> str:
     """The answer as text a clinician reads."""
     side = f"{answer.side} " if answer.side else ""
-    lines = [f"{side}{answer.herniation}".strip()]
+    lines = []
+    if answer.urgency:
+        lines.append(f"!! {answer.urgency.upper()}: {answer.urgency_reason}")
+    lines.append(f"{side}{answer.herniation}".strip())
     lines.append(
         "compresses: "
         + ", ".join(

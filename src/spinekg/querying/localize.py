@@ -1,81 +1,79 @@
 """Backward causal answers: from findings in a clinician's words to the lesions explaining them.
 
-Each finding is resolved through the graph's labels and synonyms after its clinical wording is
-read ("weakness of great toe extension" -> the movement, "absent ankle jerk" -> the reflex,
-"numbness of the lateral foot" -> the skin area). The catalog query ``localize_feature`` gives,
-for one finding, a weight per root (3: ISNCSCI key muscle, key sensory point or principal
-reflex root; 2: principal innervation or a supplied area; 1: a minor contribution; 4: a finding
-named for the root's radiculopathy) or per central lesion (cord or cauda equina signs). A root's
-candidates are the herniations that principally compress it. A candidate's score is the sum of
-its weights over the findings divided by 3 x the number of findings; ties go to the zone that
-herniates more often (paracentral, then foraminal, far-lateral) and to common disc levels.
+Each phrase is read by :mod:`spinekg.querying.findings` into a finding kind and its targets (a
+phrase it cannot place is listed as ignored, with the closest terms, and the answer comes from
+the rest). The catalog query ``localize_feature`` gives, for one target or named finding, a
+weight per root along each axis (3: ISNCSCI key muscle, key sensory point or principal reflex
+root, or a numb area of the root's radiculopathy; 2: principal innervation, a supplied area, the
+root's pain pattern; 1: a minor contribution; a finding named for the root's radiculopathy, such
+as foot drop for L5, counts 3) or per central lesion (a cord, conus or cauda equina sign or red
+flag). Only weights along the finding's own axis count: a numb area is evidence by its
+dermatome, a weak movement by its myotome, pain by where it radiates, a lost reflex by its roots;
+upper-motor-neuron signs point to the cord, saddle and sphincter signs to the conus and cauda
+equina.
+
+A lesion takes the weights of its roots (:func:`spinekg.querying.lesions.lesions`). Its score::
+
+    0.95 x (sum of weights / 3
+            - 0.5 x findings it leaves unexplained that another lesion explains
+            - 1 x findings in a part of the body its condition spares) / number of findings
+    + prior (at most 0.04: the usual disc of the root's radiculopathy, or a commonly herniated
+      disc for the cord and cauda equina; the zone that herniates more often)
+
+A finding on both sides counts 0.6 for a one-sided (root) lesion, a cord sign 0.5 for a root
+lesion that may also press on the cord, and a cord or cauda equina lesion that explains no cord,
+saddle or sphincter sign and nothing on both sides scores half. So 1.00 means every finding
+explained at full specificity at the likeliest level: a ranking, not a probability. A red flag
+among the findings, or a best candidate that compresses the cord or cauda equina through its
+signs, sets the answer's ``urgency``.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pyoxigraph as ox
 
 from spinekg.kernel.errors import QueryError
-from spinekg.kernel.suggest import similarity
-from spinekg.querying.catalog import rows
-from spinekg.querying.resolve import label_of, lookup, names_of, nearest, normalise
-from spinekg.querying.runner import Runner, solutions
+from spinekg.querying.findings import (
+    Ignored,
+    Reading,
+    Target,
+    Vocabulary,
+    ignored_text,
+    read_findings,
+    reading_json,
+    vocabulary,
+)
+from spinekg.querying.lesions import Lesions, feature_rows, lesions, spared
+from spinekg.querying.runner import Runner, bind, solutions
 
 __all__ = [
     "Candidate",
-    "Finding",
     "Localization",
     "format_localization",
     "localize",
-    "read_finding",
 ]
 
-#: Clinical wording -> the kinds of entity the rest of the phrase names, tried in order.
-_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), kinds)
-    for pattern, kinds in (
-        (
-            r"^(?:absent|diminished|reduced|decreased|lost|loss of( the)?|depressed|weak)\s+"
-            r"(?P<rest>.+)$",
-            ("spine:DeepTendonReflex",),
-        ),
-        (
-            r"^(?:weakness|paresis|weak)\s+(?:of|in)\s+(?:the\s+)?(?P<rest>.+)$",
-            ("spine:Movement", "spine:Muscle"),
-        ),
-        (r"^(?:weak)\s+(?P<rest>.+)$", ("spine:Movement", "spine:Muscle")),
-        (
-            r"^(?:numbness|tingling|paraesthesia|paresthesia|pins and needles|sensory loss|"
-            r"reduced sensation|hypoesthesia|hypoaesthesia)\s+(?:of|in|over|on)\s+"
-            r"(?:the\s+)?(?P<rest>.+)$",
-            ("spine:SkinArea", "spine:BodyPart"),
-        ),
-        (r"^(?:numb)\s+(?P<rest>.+)$", ("spine:SkinArea", "spine:BodyPart")),
-        (r"^(?:pain)\s+(?:in|of|down)\s+(?:the\s+)?(?P<rest>.+)$", ("spine:BodyPart",)),
-    )
-)
-_WHOLE = (
-    "spine:ClinicalFinding",
-    "spine:DeepTendonReflex",
-    "spine:Movement",
-    "spine:SkinArea",
-    "spine:Muscle",
-)
-_ZONE_ORDER = {"paracentral": 0, "foraminal": 1, "far-lateral": 2, "central": 3}
-
-
-@dataclass(frozen=True)
-class Finding:
-    """A clinician's finding resolved to a graph entity."""
-
-    text: str
-    iri: str
-    label: str
-    kind: str
+#: The axes of ``localize_feature`` rows that count for a finding read along each axis.
+_AXES = {
+    "weakness": {"weakness", "finding"},
+    "sensation": {"sensation", "finding"},
+    "pain": {"pain", "finding"},
+    "reflex-loss": {"reflex", "finding"},
+    "reflex-gain": {"finding"},
+    None: {"finding"},
+}
+#: How often a zone herniates, as a prior (REFERENCE §2.1: far-lateral 5-10 % of lumbar ones).
+_ZONE_PRIOR = {"paracentral": 0.02, "foraminal": 0.01, "far-lateral": 0.0}
+#: Among lesions of the cord or cauda equina, central ones come first.
+_CORD_ZONE_PRIOR = {"central": 0.02, "paracentral": 0.01}
+_COMMON_PRIOR = 0.02
+#: The evidence's share of the score; the priors (at most 0.04) fill the rest up to 1.
+_EVIDENCE_SHARE = 0.95
+_UNEXPLAINED = 0.5
+_SPARED = 1.0
 
 
 @dataclass(frozen=True)
@@ -83,7 +81,7 @@ class Explained:
     """A finding a candidate explains, its weight and the graph path that explains it."""
 
     finding: str
-    weight: int
+    weight: float
     path: str
 
 
@@ -103,15 +101,22 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Localization:
-    """The findings as read, and the candidate lesions, best first."""
+    """The findings as read, the candidate lesions (best first), what was ignored, urgency."""
 
-    findings: tuple[Finding, ...]
+    readings: tuple[Reading, ...]
     candidates: tuple[Candidate, ...]
+    ignored: tuple[Ignored, ...] = ()
+    #: "surgical emergency" or "urgent" when a red flag or a cord sign is among the findings
+    urgency: str | None = None
+    urgency_reasons: tuple[str, ...] = ()
 
     def json(self) -> dict[str, object]:
         """The answer as JSON-ready data (``spinekg localize --format json``)."""
         return {
-            "findings": [{"text": f.text, "iri": f.iri, "label": f.label} for f in self.findings],
+            "urgency": self.urgency,
+            "urgency_reasons": list(self.urgency_reasons),
+            "findings": [reading_json(r) for r in self.readings],
+            "ignored": [{"text": i.text, "closest": list(i.closest)} for i in self.ignored],
             "candidates": [
                 {
                     "root": c.root,
@@ -131,98 +136,167 @@ class Localization:
         }
 
 
-def read_finding(runner: Runner, text: str) -> Finding:
-    """Resolve a finding written in clinical words.
-
-    :raises QueryError: naming the closest terms when nothing matches.
-    """
-    phrase = " ".join(text.strip().split())
-    attempts: list[tuple[str, str]] = []
-    for pattern, kinds in _CUES:
-        match = pattern.match(phrase)
-        if match:
-            attempts += [(match["rest"], kind) for kind in kinds]
-    attempts += [(phrase, kind) for kind in _WHOLE]
-    for words, kind in attempts:
-        found = lookup(runner, words, kind, name="finding")
-        if len(found) == 1:
-            return Finding(text, found[0].value, label_of(runner, found[0]), kind)
-    near: dict[str, float] = {}
-    for words, kind in attempts:
-        for name in nearest(words, names_of(runner, kind)):
-            near[name] = max(near.get(name, 0.0), similarity(normalise(words), normalise(name)))
-    best = sorted(near, key=lambda name: (-near[name], name))[:5]
-    hint = f"closest: {', '.join(best)}" if best else "no muscle, movement, skin area or finding"
-    raise QueryError(f"cannot read finding {text!r}: {hint}")
-
-
 def localize(runner: Runner, findings: list[str]) -> Localization:
     """Rank candidate roots and lesions by how well they explain ``findings``.
 
-    :raises QueryError: for a finding that cannot be read (with the closest terms).
+    :raises QueryError: when no phrase at all can be read (naming the closest terms).
     """
-    resolved = [read_finding(runner, text) for text in findings]
-    root_weights: dict[str, dict[int, int]] = defaultdict(dict)
-    lesion_weights: dict[str, dict[int, int]] = defaultdict(dict)
-    paths: dict[tuple[str, int], str] = {}
-    for i, finding in enumerate(resolved):
-        for row in rows(runner, "localize_feature", feature=ox.NamedNode(finding.iri)):
-            weight = int(row["weight"])
-            key = row.get("root") or row.get("lesion", "")
-            target = root_weights if "root" in row else lesion_weights
-            target[key][i] = max(weight, target[key].get(i, 0))
-            paths[(key, i)] = row.get("paths", "")
-    lesions = _lesions(runner)
-    scored: dict[str, dict[int, int]] = defaultdict(dict)
-    via: dict[str, str] = {}
-    for root_iri, weights in root_weights.items():
-        for lesion in lesions.by_root.get(root_iri, []):
-            for i, w in weights.items():
-                scored[lesion][i] = max(w, scored[lesion].get(i, 0))
-            via[lesion] = root_iri
-    for lesion, weights in lesion_weights.items():
-        for i, w in weights.items():
-            scored[lesion][i] = max(w, scored[lesion].get(i, 0))
+    readings, ignored = read_findings(runner, findings)
+    vocab = vocabulary(runner)
+    evidence = [e for r in readings if not r.normal and not r.negated for e in _split(vocab, r)]
+    if not evidence:
+        detail = "; ".join(ignored_text(i) for i in ignored)
+        what = "no finding could be read" if not readings else "every finding read is normal"
+        raise QueryError(f"{what}: {detail or ', '.join(r.text for r in readings)}")
+    candidates = lesions(runner)
+    weights: dict[str, dict[int, tuple[float, str]]] = defaultdict(dict)
+    for i, reading in enumerate(evidence):
+        for lesion, weight, path in _finding_weights(runner, candidates, reading):
+            if weight > weights[lesion].get(i, (0.0, ""))[0]:
+                weights[lesion][i] = (weight, path)
+    explained_anywhere = {i for w in weights.values() for i in w}
+    spared_in = spared(runner, evidence)
     ranked = []
-    for lesion, weights in scored.items():
-        info = lesions.info[lesion]
-        root: str | None = via.get(lesion)
-        score = sum(min(w, 3) for w in weights.values()) / (3 * len(resolved))
+    for lesion, info in candidates.info.items():
+        found = weights.get(lesion, {})
+        if not found:
+            continue
+        missing = [i for i in explained_anywhere if i not in found]
+        raw = sum(min(w, 3.0) for w, _ in found.values()) / 3
+        raw -= _UNEXPLAINED * len(missing) + _SPARED * len(spared_in.get(lesion, ()))
+        zones = _ZONE_PRIOR if info.root is not None else _CORD_ZONE_PRIOR
+        prior = zones.get(info.zone, 0.0) + (_COMMON_PRIOR if info.common else 0.0)
+        if info.root is None and not _central_evidence(found, evidence):
+            raw *= _CENTRAL_WITHOUT_SIGNS
+        score = _EVIDENCE_SHARE * max(raw, 0.0) / len(evidence) + prior
+        texts = _texts(evidence)
         candidate = Candidate(
-            root=label_of(runner, ox.NamedNode(root)) if root else None,
+            root=info.root,
             disc=info.disc,
             zone=info.zone,
             lesion=info.label,
             compresses=info.structure,
             score=round(score, 2),
-            explained=tuple(
-                Explained(
-                    resolved[i].text,
-                    w,
-                    paths.get((root or lesion, i)) or paths.get((lesion, i), ""),
-                )
-                for i, w in sorted(weights.items())
+            explained=_merged(texts, found),
+            unexplained=tuple(
+                dict.fromkeys(texts[i] for i in range(len(evidence)) if i not in found)
             ),
-            unexplained=tuple(f.text for i, f in enumerate(resolved) if i not in weights),
         )
-        order = (
-            -score,
-            -sum(weights.values()),
-            # a cord or cauda equina sign points at central lesions first
-            0 if root is None and info.zone == "central" else _ZONE_ORDER.get(info.zone, 9),
-            0 if info.common else 1,
-            info.label,
-        )
-        ranked.append((order, candidate))
+        ranked.append(((-score, info.label), candidate))
     ranked.sort(key=lambda pair: pair[0])
-    return Localization(tuple(resolved), tuple(c for _, c in ranked))
+    urgency, reasons = _urgency(runner, evidence, [c for _, c in ranked[:1]])
+    return Localization(
+        tuple(readings), tuple(c for _, c in ranked), tuple(ignored), urgency, tuple(reasons)
+    )
+
+
+def _merged(texts: list[str], found: dict[int, tuple[float, str]]) -> tuple[Explained, ...]:
+    """One entry per finding phrase.
+
+    A phrase split into a sign and a level counts its best weight and shows both paths.
+    """
+    best: dict[str, tuple[float, list[str]]] = {}
+    for i, (weight, path) in sorted(found.items()):
+        old = best.get(texts[i], (0.0, []))
+        best[texts[i]] = (max(weight, old[0]), [*old[1], path])
+    return tuple(Explained(t, round(w, 2), "; ".join(paths)) for t, (w, paths) in best.items())
+
+
+def _texts(evidence: list[Reading]) -> list[str]:
+    return [r.text for r in evidence]
+
+
+def _split(vocab: Vocabulary, reading: Reading) -> list[Reading]:
+    """A reading as the pieces of evidence it holds.
+
+    A sign with a target ("sensory level at the umbilicus") says both that the cord is involved
+    and at which level.
+    """
+    sign = reading.finding is not None and (
+        reading.finding.iri in vocab.red_flags or reading.axis == "reflex-gain"
+    )
+    if not sign or not reading.targets:
+        return [reading]
+    return [replace(reading, targets=()), replace(reading, finding=None, also=())]
+
+
+def _features(reading: Reading, vocab: Vocabulary | None = None) -> list[Target]:
+    """The graph entities whose weights count for a reading.
+
+    Its targets and named findings count, and its kind when that is a sign in its own right (a
+    brisk reflex, a sensory level).
+    """
+    features = [*reading.targets, *reading.also]
+    if reading.finding is not None and (
+        not reading.targets
+        and (
+            reading.axis == "reflex-gain"
+            or (vocab is not None and reading.finding.iri in vocab.red_flags)
+        )
+    ):
+        features.append(reading.finding)
+    return features
+
+
+#: A cord or cauda equina lesion explains root findings with no cord, saddle or sphincter sign
+#: and nothing on both sides (a weak great toe and a lost ankle jerk on one side) less well than
+#: the roots' own lesions.
+_CENTRAL_WITHOUT_SIGNS = 0.5
+
+
+def _central_evidence(found: dict[int, tuple[float, str]], evidence: list[Reading]) -> bool:
+    """Whether a central lesion explains a cord, saddle or sphincter sign or a bilateral one."""
+    return any("sign of" in path for _, path in found.values()) or any(
+        evidence[i].side == "both" for i in found
+    )
+
+
+#: A unilateral (root) lesion explains a finding on both sides less well than a central one.
+_BILATERAL_AT_ROOT = 0.6
+#: A root lesion that may also press on the cord explains cord signs less well.
+_SIGN_AT_ROOT = 0.5
+
+
+def _finding_weights(
+    runner: Runner, lesions: Lesions, reading: Reading
+) -> list[tuple[str, float, str]]:
+    """(lesion, weight, path) for every lesion that explains the reading along its axis."""
+    allowed = _AXES.get(reading.axis, {"finding"})
+    vocab = vocabulary(runner)
+    both = reading.side == "both"
+    out: list[tuple[str, float, str]] = []
+    for feature in _features(reading, vocab):
+        for row in feature_rows(runner, feature.iri):
+            axis = row.get("axis", "")
+            if axis not in allowed and not (feature in reading.also and axis == "finding"):
+                continue
+            weight = float(min(int(row["weight"]), 3))
+            path = f"{feature.label}: {row.get('paths', '')}"
+            if "lesion" in row:
+                lesion = row["lesion"]
+                at_root = lesions.info[lesion].root is not None if lesion in lesions.info else True
+                out.append((lesion, weight * (_SIGN_AT_ROOT if at_root else 1.0), path))
+                continue
+            for lesion, share in lesions.by_root.get(row["root"], {}).items():
+                at_root = lesions.info[lesion].root is not None if lesion in lesions.info else True
+                factor = share * (_BILATERAL_AT_ROOT if both and at_root else 1.0)
+                out.append(
+                    (lesion, weight * factor, path if share == 1 else f"{path} (at its level)")
+                )
+    return out
 
 
 def format_localization(answer: Localization, limit: int = 8) -> str:
-    """The ranking as text: each finding's reading, then the best candidates."""
-    lines = ["findings:"]
-    lines += [f"  {f.text!r} -> {f.label}" for f in answer.findings]
-    lines.append("candidates (best first):")
+    """The ranking as text: an urgency banner, each finding's reading, the best candidates."""
+    lines: list[str] = []
+    if answer.urgency:
+        lines.append(f"!! {answer.urgency.upper()}: {'; '.join(answer.urgency_reasons)}")
+    lines.append("findings:")
+    lines += [f"  {r.text!r} -> {r.describe()}" for r in answer.readings]
+    if answer.ignored:
+        lines.append("ignored (not read):")
+        lines += [f"  {ignored_text(i)}" for i in answer.ignored]
+    lines.append("candidates (best first; the score ranks, it is not a probability):")
     for c in answer.candidates[:limit]:
         lines.append(f"  {c.score:.2f}  {c.lesion} ({c.root or c.compresses})")
         lines += [f"        explains {e.finding!r}: {e.path}" for e in c.explained]
@@ -230,46 +304,50 @@ def format_localization(answer: Localization, limit: int = 8) -> str:
     return "\n".join(lines)
 
 
-_LESIONS = """
-SELECT ?lesion ?label ?disc ?zone ?root ?structure ?common WHERE {
-  ?lesion a spine:HerniationScenario ; rdfs:label ?label ;
-          spine:atDisc/skos:notation ?disc ; spine:inZone/skos:notation ?zone ;
-          spine:principallyCompresses ?root .
-  ?root rdfs:label ?structure .
-  BIND(EXISTS { ?lesion spine:atDisc/spine:commonlyHerniated true } AS ?common)
-} ORDER BY ?lesion ?root"""
+_URGENT = """
+SELECT DISTINCT ?finding ?condition ?label ?urgency WHERE {
+  ?condition spine:urgency ?urgency ; rdfs:label ?label ; spine:hasRedFlag ?finding .
+}"""
+_LESION_URGENCY = """
+SELECT DISTINCT ?label ?urgency WHERE {
+  ?lesion rdfs:label ?lesionLabel ; spine:causes ?condition .
+  ?condition spine:urgency ?urgency ; rdfs:label ?label .
+}"""
 
 
-@dataclass(frozen=True)
-class _Lesion:
-    label: str
-    disc: str
-    zone: str
-    structure: str
-    common: bool
+def _urgency(
+    runner: Runner, evidence: list[Reading], best: list[Candidate]
+) -> tuple[str | None, list[str]]:
+    """How urgent the findings are, and why.
 
-
-@dataclass(frozen=True)
-class _Lesions:
-    by_root: dict[str, list[str]]
-    info: dict[str, _Lesion]
-
-
-def _lesions(runner: Runner) -> _Lesions:
-    by_root: dict[str, list[str]] = defaultdict(list)
-    info: dict[str, _Lesion] = {}
-    for solution in solutions(runner, _LESIONS):
-        value = {v: str(t.value) for v in _COLUMNS if (t := solution[v]) is not None}
-        if value["lesion"] not in info:
-            by_root[value["root"]].append(value["lesion"])
-        info[value["lesion"]] = _Lesion(
-            value["label"],
-            value["disc"],
-            value["zone"],
-            value["structure"],
-            common=value["common"] == "true",
-        )
-    return _Lesions(by_root, info)
-
-
-_COLUMNS = ("lesion", "label", "disc", "zone", "root", "structure", "common")
+    A red flag among the findings, or a best candidate that compresses the cord or cauda equina,
+    signals the urgency of the conditions it belongs to.
+    """
+    flags: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for s in solutions(runner, _URGENT):
+        flags[str(s["finding"].value)].append((str(s["label"].value), str(s["urgency"].value)))
+    reasons: list[tuple[str, str]] = []
+    by_finding: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    vocab = vocabulary(runner)
+    for reading in evidence:
+        for feature in _features(reading, vocab):
+            by_finding[feature.label] += flags.get(feature.iri, [])
+    for finding, conditions in by_finding.items():
+        if conditions:
+            names = " or ".join(sorted({c for c, _ in conditions}))
+            reasons += [(u, f"{finding}: a red flag of {names}") for _, u in conditions]
+    top = best[0] if best else None
+    if top is not None and top.root is None and any("sign of" in e.path for e in top.explained):
+        urgencies = [
+            str(s["urgency"].value)
+            for s in solutions(
+                runner, bind(_LESION_URGENCY, {"lesionLabel": ox.Literal(top.lesion)})
+            )
+        ]
+        for urgency in urgencies or ["urgent"]:
+            reasons.append((urgency, f"the findings point to the {top.compresses} ({top.lesion})"))
+    if not reasons:
+        return None, []
+    order = ["surgical emergency", "emergency", "urgent"]
+    level = min((u for u, _ in reasons), key=lambda u: order.index(u) if u in order else 9)
+    return level, list(dict.fromkeys(text for _, text in reasons))
