@@ -118,6 +118,10 @@ def test_each_shape_is_read_in_several_wordings(runner: EmbeddedRunner, phrase: 
         ("haven't passed urine since last night", "urinary retention"),
         ("reduced anal tone", "reduced anal tone"),
         ("sustained ankle clonus", "clonus"),
+        ("wrist drop on the left", "wrist drop"),
+        ("SLR +ve at 40°", "positive straight leg raise"),
+        ("femoral stretch +ve", "positive femoral stretch test"),
+        ("DTRs normal", "reflex changes"),
     ],
 )
 def test_named_findings_in_clinicians_and_patients_words(
@@ -128,6 +132,14 @@ def test_named_findings_in_clinicians_and_patients_words(
         {reading.finding.label} if reading.finding else set()
     )
     assert named in labels
+
+
+def test_a_named_finding_localises_through_what_it_means(runner: EmbeddedRunner) -> None:
+    # wrist drop is a weak wrist extension (C6, C7); a positive straight leg raise stretches
+    # the L5 and S1 roots, and does not tell one from the other
+    assert localize(runner, ["wrist drop"]).candidates[0].root in {"C6 nerve root", "C7 nerve root"}
+    slr = localize(runner, ["positive SLR"]).candidates
+    assert {c.root for c in slr[:2]} == {"L5 nerve root", "S1 nerve root"}
 
 
 def test_a_numb_perineum_is_saddle_anaesthesia_but_a_numb_thigh_is_not(
@@ -201,6 +213,9 @@ def test_upper_motor_neuron_signs_point_to_the_cord(runner: EmbeddedRunner) -> N
     )
     assert thoracic.candidates[0].compresses == "thoracic spinal cord"
     assert thoracic.candidates[0].disc in {"T9-T10", "T10-T11"}
+    # signs in the legs only point to the thoracic cord, the lowest level that explains them
+    legs = localize(runner, ["brisk ankle jerks", "upgoing plantars", "unsteady gait"])
+    assert legs.candidates[0].compresses == "thoracic spinal cord"
 
 
 def test_saddle_and_sphincter_signs_are_a_surgical_emergency(runner: EmbeddedRunner) -> None:

@@ -430,8 +430,6 @@ def _read_clause(vocab: Vocabulary, text: str) -> Reading:
         # "can't walk on my heels" is a weak ankle dorsiflexion, not also difficulty walking
         used = set(cue) | match.used
         also = [n for n in also if not vocab.names_in(n, words) <= used]
-    elif kind is not None and also:
-        kind = None  # "weakness of both legs": the named finding says it all
     axis = vocab.axes.get(kind.iri) if kind is not None else None
     if axis == "sensation":
         also += vocab.implied_by(match.targets)

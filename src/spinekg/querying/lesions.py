@@ -99,7 +99,10 @@ def lesions(runner: Runner) -> Lesions:
         v = {k: str(t.value) for k in _COLUMNS if (t := s[k]) is not None}
         lesion, principal = v["lesion"], v["principal"] == "true"
         if v["central"] == "true":
-            if principal:
+            higher = lesion in info and _height(info[lesion].structure) <= _height(
+                v["structureLabel"]
+            )
+            if principal and not higher:
                 central[lesion] = v["disc"]
                 info[lesion] = Lesion(
                     v["label"],
@@ -130,6 +133,21 @@ def lesions(runner: Runner) -> Lesions:
     answer = Lesions(dict(by_root), info)
     cache["lesions"] = answer
     return answer
+
+
+#: The cord, conus and cauda equina from the top down: a lesion that compresses two (C7-T1 the
+#: cervical and the thoracic cord; L1-L2 the conus and the cauda equina) is shown by the higher.
+_TOP_DOWN = (
+    "cervical spinal cord",
+    "thoracic spinal cord",
+    "lumbar spinal cord",
+    "conus medullaris",
+    "cauda equina",
+)
+
+
+def _height(structure: str) -> int:
+    return _TOP_DOWN.index(structure) if structure in _TOP_DOWN else len(_TOP_DOWN)
 
 
 _COLUMNS = (

@@ -21,11 +21,12 @@ A lesion takes the weights of its roots (:func:`spinekg.querying.lesions.lesions
       disc for the cord and cauda equina; the zone that herniates more often)
 
 A finding on both sides counts 0.6 for a one-sided (root) lesion, a cord sign 0.5 for a root
-lesion that may also press on the cord, and a cord or cauda equina lesion that explains no cord,
-saddle or sphincter sign and nothing on both sides scores half. So 1.00 means every finding
-explained at full specificity at the likeliest level: a ranking, not a probability. A red flag
-among the findings, or a best candidate that compresses the cord or cauda equina through its
-signs, sets the answer's ``urgency``.
+lesion that may also press on the cord, a cord or cauda equina lesion that explains no cord,
+saddle or sphincter sign and nothing on both sides scores half, and a cervical cord lesion 0.9
+when a thoracic one explains the findings as well (cord signs in the legs only). So 1.00 means
+every finding explained at full specificity at the likeliest level: a ranking, not a
+probability. A red flag among the findings, or a best candidate that compresses the cord or
+cauda equina through its signs, sets the answer's ``urgency``.
 """
 
 from __future__ import annotations
@@ -156,7 +157,7 @@ def localize(runner: Runner, findings: list[str]) -> Localization:
                 weights[lesion][i] = (weight, path)
     explained_anywhere = {i for w in weights.values() for i in w}
     spared_in = spared(runner, evidence)
-    ranked = []
+    raws: dict[str, float] = {}
     for lesion, info in candidates.info.items():
         found = weights.get(lesion, {})
         if not found:
@@ -164,12 +165,17 @@ def localize(runner: Runner, findings: list[str]) -> Localization:
         missing = [i for i in explained_anywhere if i not in found]
         raw = sum(min(w, 3.0) for w, _ in found.values()) / 3
         raw -= _UNEXPLAINED * len(missing) + _SPARED * len(spared_in.get(lesion, ()))
-        zones = _ZONE_PRIOR if info.root is not None else _CORD_ZONE_PRIOR
-        prior = zones.get(info.zone, 0.0) + (_COMMON_PRIOR if info.common else 0.0)
         if info.root is None and not _central_evidence(found, evidence):
             raw *= _CENTRAL_WITHOUT_SIGNS
+        raws[lesion] = raw
+    _lowest_cord_first(raws, candidates)
+    texts = _texts(evidence)
+    ranked = []
+    for lesion, raw in raws.items():
+        info, found = candidates.info[lesion], weights[lesion]
+        zones = _ZONE_PRIOR if info.root is not None else _CORD_ZONE_PRIOR
+        prior = zones.get(info.zone, 0.0) + (_COMMON_PRIOR if info.common else 0.0)
         score = _EVIDENCE_SHARE * max(raw, 0.0) / len(evidence) + prior
-        texts = _texts(evidence)
         candidate = Candidate(
             root=info.root,
             disc=info.disc,
@@ -188,6 +194,33 @@ def localize(runner: Runner, findings: list[str]) -> Localization:
     return Localization(
         tuple(readings), tuple(c for _, c in ranked), tuple(ignored), urgency, tuple(reasons)
     )
+
+
+#: Cord signs a thoracic cord lesion explains as well as a cervical one (nothing in the arms or
+#: hands) point to the thoracic cord: the lowest level that explains them.
+_CERVICAL_FOR_LEG_SIGNS = 0.9
+
+
+def _lowest_cord_first(raws: dict[str, float], candidates: Lesions) -> None:
+    """Lower the cervical cord lesions when a thoracic cord lesion explains the findings as well.
+
+    Upper-motor-neuron signs point to the cord above the lowest affected level: the cervical
+    cord for signs in the hands, the thoracic cord for signs in the legs only.
+    """
+    best: dict[str, float] = {}
+    for lesion, raw in raws.items():
+        structure = candidates.info[lesion].structure
+        best[structure] = max(raw, best.get(structure, raw))
+    cervical, thoracic = best.get(_CERVICAL_CORD), best.get(_THORACIC_CORD)
+    if cervical is None or thoracic is None or thoracic < cervical or cervical <= 0:
+        return
+    for lesion in raws:
+        if candidates.info[lesion].structure == _CERVICAL_CORD:
+            raws[lesion] *= _CERVICAL_FOR_LEG_SIGNS
+
+
+_CERVICAL_CORD = "cervical spinal cord"
+_THORACIC_CORD = "thoracic spinal cord"
 
 
 def _merged(texts: list[str], found: dict[int, tuple[float, str]]) -> tuple[Explained, ...]:
@@ -268,7 +301,8 @@ def _finding_weights(
     for feature in _features(reading, vocab):
         for row in feature_rows(runner, feature.iri):
             axis = row.get("axis", "")
-            if axis not in allowed and not (feature in reading.also and axis == "finding"):
+            # a named finding counts along any axis (wrist drop: the weakness of wrist extension)
+            if axis not in allowed and feature not in reading.also:
                 continue
             weight = float(min(int(row["weight"]), 3))
             path = f"{feature.label}: {row.get('paths', '')}"
