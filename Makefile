@@ -52,6 +52,7 @@ bench: install tools
 	$(BIN)/python benchmarks/reasoning.py
 	$(BIN)/python benchmarks/text_quality.py
 	$(BIN)/python benchmarks/text_speed.py
+	$(BIN)/python benchmarks/vignettes.py
 	$(BIN)/python benchmarks/queries.py
 	$(BIN)/python benchmarks/load.py
 	$(BIN)/python benchmarks/saturation.py

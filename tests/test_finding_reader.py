@@ -87,7 +87,20 @@ SHAPES = {
     "ankle DF 4/5": ("muscle weakness", {"ankle dorsiflexion"}),
     "weak ankle dorsiflexors": ("muscle weakness", {"ankle dorsiflexion"}),
     "hip flexor weakness": ("muscle weakness", {"hip flexion"}),
+    # bedside abbreviations with MRC grades, and patients' words for a movement
+    "EDL 4/5": ("muscle weakness", {"extensor digitorum longus"}),
+    "ECRL/ECRB 4-/5": (
+        "muscle weakness",
+        {"extensor carpi radialis longus", "extensor carpi radialis brevis"},
+    ),
+    "FDP 3/5 right": ("muscle weakness", {"flexor digitorum profundus"}),
+    "APB 4/5": ("muscle weakness", {"abductor pollicis brevis"}),
+    "0/5 deltoid": ("muscle weakness", {"deltoid"}),
+    "weak grip": ("muscle weakness", {"finger flexion"}),
+    "can't raise my arm to brush my hair": ("muscle weakness", {"shoulder abduction"}),
+    "can't lift my leg to get into the car": ("muscle weakness", {"hip flexion"}),
     # reflexes: words, grades, arrows and abbreviations
+    "BR 1+": ("diminished reflexes", {"brachioradialis reflex"}),
     "absent ankle jerk": ("absent reflex", {"Achilles reflex"}),
     "AJ 0": ("absent reflex", {"Achilles reflex"}),
     "KJ 1+": ("diminished reflexes", {"patellar reflex"}),
@@ -110,6 +123,8 @@ def test_each_shape_is_read_in_several_wordings(runner: EmbeddedRunner, phrase: 
     ("phrase", "named"),
     [
         ("my foot slaps when I walk", "foot drop"),
+        ("slapping gait", "foot drop"),
+        ("clumsy hands", "hand clumsiness"),
         ("R foot drop", "foot drop"),
         ("Hoffmann +ve bilaterally", "Hoffmann sign"),
         ("upgoing plantars", "Babinski sign"),
