@@ -23,7 +23,6 @@ fingers" -> the middle finger and the ring finger. A phrase holding a normal val
 from __future__ import annotations
 
 import re
-import weakref
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -32,8 +31,8 @@ import snowballstemmer  # type: ignore[import-untyped]
 
 from spinekg.kernel.namespaces import BASE
 from spinekg.kernel.suggest import similarity
-from spinekg.querying.resolve import names_of, nearest, normalise
-from spinekg.querying.runner import Runner, solutions
+from spinekg.querying.resolve import nearest, normalise
+from spinekg.querying.runner import Runner, kept, solutions
 
 __all__ = [
     "Ignored",
@@ -252,6 +251,8 @@ class Vocabulary:
     within: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     #: the red-flag findings
     red_flags: set[str] = field(default_factory=set)
+    #: every name as written, for the closest names to a phrase nothing names
+    written: set[str] = field(default_factory=set)
     #: the names of the entities of some classes, made on first use
     by_kind: dict[str, dict[frozenset[str], set[Target]]] = field(default_factory=dict)
 
@@ -314,15 +315,12 @@ SELECT DISTINCT ?finding ?label ?place WHERE {
   FILTER NOT EXISTS { ?place spine:partOf* spine:body-part-limbs }
 }"""
 
-_CACHE: weakref.WeakKeyDictionary[object, Vocabulary] = weakref.WeakKeyDictionary()
-
 
 def vocabulary(runner: Runner) -> Vocabulary:
-    """The reader's vocabulary from the graph ``runner`` answers from (cached per runner)."""
-    try:
-        return _CACHE[runner]
-    except (KeyError, TypeError):
-        pass
+    """The reader's vocabulary from the graph ``runner`` answers from (made once per runner)."""
+    store = kept(runner)
+    if isinstance(known := store.get("vocabulary"), Vocabulary):
+        return known
     vocab = Vocabulary()
     cues = {(_text(s, "entity"), _text(s, "cue")) for s in solutions(runner, _CUES)}
     for s in solutions(runner, _VOCABULARY):
@@ -334,6 +332,7 @@ def vocabulary(runner: Runner) -> Vocabulary:
             vocab.cues[stems(name)] = target
         if (iri, name) in cues:
             continue  # a cue names the kind only beside a target, never alone
+        vocab.written.add(name)
         words = frozenset(_name_stems(name, kind))
         if words:
             vocab.names[words].add(target)
@@ -343,10 +342,7 @@ def vocabulary(runner: Runner) -> Vocabulary:
     for s in solutions(runner, _RED_FLAG_PLACES):
         flag = Target(_text(s, "finding"), _text(s, "label"), "finding")
         vocab.implied[("sensation", _text(s, "place"))].add(flag)
-    try:
-        _CACHE[runner] = vocab
-    except TypeError:
-        pass
+    store["vocabulary"] = vocab
     return vocab
 
 
@@ -631,15 +627,12 @@ def read_findings(runner: Runner, phrases: list[str]) -> tuple[list[Reading], li
             if reading.readable:
                 readings.append(reading)
             else:
-                ignored.append(Ignored(reading.text, _closest(runner, reading.text)))
+                ignored.append(Ignored(reading.text, _closest(vocab, reading.text)))
     return readings, ignored
 
 
-def _closest(runner: Runner, text: str) -> tuple[str, ...]:
-    names: set[str] = set()
-    for kind in ("spine:ClinicalFinding", "spine:Movement", "spine:SkinArea", "spine:Muscle"):
-        names |= names_of(runner, kind)
-    near = nearest(text, names, n=8)
+def _closest(vocab: Vocabulary, text: str) -> tuple[str, ...]:
+    near = nearest(text, vocab.written, n=8)
     near.sort(key=lambda name: -similarity(normalise(text), normalise(name)))
     return tuple(near[:5])
 

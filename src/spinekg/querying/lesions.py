@@ -6,7 +6,6 @@ once per runner and kept while the runner lives, as are the rows of ``localize_f
 
 from __future__ import annotations
 
-import weakref
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -14,24 +13,22 @@ import pyoxigraph as ox
 
 from spinekg.querying.catalog import rows
 from spinekg.querying.findings import Reading
-from spinekg.querying.runner import Runner, solutions
+from spinekg.querying.runner import Runner, kept, solutions
 
-__all__ = ["Lesion", "Lesions", "feature_rows", "lesions", "spared"]
-
-_CACHES: weakref.WeakKeyDictionary[object, dict[str, object]] = weakref.WeakKeyDictionary()
-
-
-def _cache(runner: Runner) -> dict[str, object]:
-    """The answers kept for ``runner`` (a runner that cannot be weakly referenced keeps none)."""
-    try:
-        return _CACHES.setdefault(runner, {})
-    except TypeError:
-        return {}
+__all__ = [
+    "CERVICAL_CORD",
+    "THORACIC_CORD",
+    "Lesion",
+    "Lesions",
+    "feature_rows",
+    "lesions",
+    "spared",
+]
 
 
 def feature_rows(runner: Runner, iri: str) -> list[dict[str, str]]:
     """The rows of ``localize_feature`` for one feature: root or lesion, axis, weight, paths."""
-    cache = _cache(runner)
+    cache = kept(runner)
     key = f"feature {iri}"
     if key not in cache:
         cache[key] = list(rows(runner, "localize_feature", feature=ox.NamedNode(iri)))
@@ -89,7 +86,7 @@ def lesions(runner: Runner) -> Lesions:
     root it may compress; a cord or cauda equina lesion takes two thirds of the roots at its
     disc (the lower-motor-neuron signs at the level of the lesion).
     """
-    cache = _cache(runner)
+    cache = kept(runner)
     if "lesions" in cache:
         return cache["lesions"]  # type: ignore[return-value]
     by_root: dict[str, dict[str, float]] = defaultdict(dict)
@@ -137,9 +134,11 @@ def lesions(runner: Runner) -> Lesions:
 
 #: The cord, conus and cauda equina from the top down: a lesion that compresses two (C7-T1 the
 #: cervical and the thoracic cord; L1-L2 the conus and the cauda equina) is shown by the higher.
+CERVICAL_CORD = "cervical spinal cord"
+THORACIC_CORD = "thoracic spinal cord"
 _TOP_DOWN = (
-    "cervical spinal cord",
-    "thoracic spinal cord",
+    CERVICAL_CORD,
+    THORACIC_CORD,
     "lumbar spinal cord",
     "conus medullaris",
     "cauda equina",

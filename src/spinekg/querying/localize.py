@@ -34,9 +34,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-import pyoxigraph as ox
-
 from spinekg.kernel.errors import QueryError
+from spinekg.querying.catalog import rows
 from spinekg.querying.findings import (
     Ignored,
     Reading,
@@ -47,8 +46,15 @@ from spinekg.querying.findings import (
     reading_json,
     vocabulary,
 )
-from spinekg.querying.lesions import Lesions, feature_rows, lesions, spared
-from spinekg.querying.runner import Runner, bind, solutions
+from spinekg.querying.lesions import (
+    CERVICAL_CORD,
+    THORACIC_CORD,
+    Lesions,
+    feature_rows,
+    lesions,
+    spared,
+)
+from spinekg.querying.runner import Runner
 
 __all__ = [
     "Candidate",
@@ -152,7 +158,7 @@ def localize(runner: Runner, findings: list[str]) -> Localization:
     candidates = lesions(runner)
     weights: dict[str, dict[int, tuple[float, str]]] = defaultdict(dict)
     for i, reading in enumerate(evidence):
-        for lesion, weight, path in _finding_weights(runner, candidates, reading):
+        for lesion, weight, path in _finding_weights(runner, vocab, candidates, reading):
             if weight > weights[lesion].get(i, (0.0, ""))[0]:
                 weights[lesion][i] = (weight, path)
     explained_anywhere = {i for w in weights.values() for i in w}
@@ -169,7 +175,7 @@ def localize(runner: Runner, findings: list[str]) -> Localization:
             raw *= _CENTRAL_WITHOUT_SIGNS
         raws[lesion] = raw
     _lowest_cord_first(raws, candidates)
-    texts = _texts(evidence)
+    texts = [r.text for r in evidence]
     ranked = []
     for lesion, raw in raws.items():
         info, found = candidates.info[lesion], weights[lesion]
@@ -190,7 +196,8 @@ def localize(runner: Runner, findings: list[str]) -> Localization:
         )
         ranked.append(((-score, info.label), candidate))
     ranked.sort(key=lambda pair: pair[0])
-    urgency, reasons = _urgency(runner, evidence, [c for _, c in ranked[:1]])
+    best = ranked[0][1] if ranked else None
+    urgency, reasons = _urgency(runner, vocab, evidence, best)
     return Localization(
         tuple(readings), tuple(c for _, c in ranked), tuple(ignored), urgency, tuple(reasons)
     )
@@ -211,16 +218,12 @@ def _lowest_cord_first(raws: dict[str, float], candidates: Lesions) -> None:
     for lesion, raw in raws.items():
         structure = candidates.info[lesion].structure
         best[structure] = max(raw, best.get(structure, raw))
-    cervical, thoracic = best.get(_CERVICAL_CORD), best.get(_THORACIC_CORD)
+    cervical, thoracic = best.get(CERVICAL_CORD), best.get(THORACIC_CORD)
     if cervical is None or thoracic is None or thoracic < cervical or cervical <= 0:
         return
     for lesion in raws:
-        if candidates.info[lesion].structure == _CERVICAL_CORD:
+        if candidates.info[lesion].structure == CERVICAL_CORD:
             raws[lesion] *= _CERVICAL_FOR_LEG_SIGNS
-
-
-_CERVICAL_CORD = "cervical spinal cord"
-_THORACIC_CORD = "thoracic spinal cord"
 
 
 def _merged(texts: list[str], found: dict[int, tuple[float, str]]) -> tuple[Explained, ...]:
@@ -235,40 +238,34 @@ def _merged(texts: list[str], found: dict[int, tuple[float, str]]) -> tuple[Expl
     return tuple(Explained(t, round(w, 2), "; ".join(paths)) for t, (w, paths) in best.items())
 
 
-def _texts(evidence: list[Reading]) -> list[str]:
-    return [r.text for r in evidence]
+def _is_sign(vocab: Vocabulary, reading: Reading) -> bool:
+    """Whether the reading's kind is a sign in its own right.
+
+    A red flag (a sensory level) or a brisk reflex (an upper-motor-neuron sign) is.
+    """
+    kind = reading.finding
+    return kind is not None and (kind.iri in vocab.red_flags or reading.axis == "reflex-gain")
 
 
 def _split(vocab: Vocabulary, reading: Reading) -> list[Reading]:
     """A reading as the pieces of evidence it holds.
 
     A sign with a target ("sensory level at the umbilicus") says both that the cord is involved
-    and at which level.
+    and at which level: the sign alone, and the target alone.
     """
-    sign = reading.finding is not None and (
-        reading.finding.iri in vocab.red_flags or reading.axis == "reflex-gain"
-    )
-    if not sign or not reading.targets:
+    if not _is_sign(vocab, reading) or not reading.targets:
         return [reading]
     return [replace(reading, targets=()), replace(reading, finding=None, also=())]
 
 
-def _features(reading: Reading, vocab: Vocabulary | None = None) -> list[Target]:
-    """The graph entities whose weights count for a reading.
+def _features(vocab: Vocabulary, reading: Reading) -> list[Target]:
+    """The graph entities whose weights count for a piece of evidence.
 
-    Its targets and named findings count, and its kind when that is a sign in its own right (a
-    brisk reflex, a sensory level).
+    Its targets and named findings count, and its kind when that is a sign in its own right
+    (split from any target by :func:`_split`).
     """
-    features = [*reading.targets, *reading.also]
-    if reading.finding is not None and (
-        not reading.targets
-        and (
-            reading.axis == "reflex-gain"
-            or (vocab is not None and reading.finding.iri in vocab.red_flags)
-        )
-    ):
-        features.append(reading.finding)
-    return features
+    kind = [reading.finding] if reading.finding is not None and _is_sign(vocab, reading) else []
+    return [*reading.targets, *reading.also, *kind]
 
 
 #: A cord or cauda equina lesion explains root findings with no cord, saddle or sphincter sign
@@ -291,14 +288,13 @@ _SIGN_AT_ROOT = 0.5
 
 
 def _finding_weights(
-    runner: Runner, lesions: Lesions, reading: Reading
+    runner: Runner, vocab: Vocabulary, lesions: Lesions, reading: Reading
 ) -> list[tuple[str, float, str]]:
     """(lesion, weight, path) for every lesion that explains the reading along its axis."""
     allowed = _AXES.get(reading.axis, {"finding"})
-    vocab = vocabulary(runner)
     both = reading.side == "both"
     out: list[tuple[str, float, str]] = []
-    for feature in _features(reading, vocab):
+    for feature in _features(vocab, reading):
         for row in feature_rows(runner, feature.iri):
             axis = row.get("axis", "")
             # a named finding counts along any axis (wrist drop: the weakness of wrist extension)
@@ -308,11 +304,11 @@ def _finding_weights(
             path = f"{feature.label}: {row.get('paths', '')}"
             if "lesion" in row:
                 lesion = row["lesion"]
-                at_root = lesions.info[lesion].root is not None if lesion in lesions.info else True
+                at_root = lesions.info[lesion].root is not None
                 out.append((lesion, weight * (_SIGN_AT_ROOT if at_root else 1.0), path))
                 continue
             for lesion, share in lesions.by_root.get(row["root"], {}).items():
-                at_root = lesions.info[lesion].root is not None if lesion in lesions.info else True
+                at_root = lesions.info[lesion].root is not None
                 factor = share * (_BILATERAL_AT_ROOT if both and at_root else 1.0)
                 out.append(
                     (lesion, weight * factor, path if share == 1 else f"{path} (at its level)")
@@ -338,48 +334,33 @@ def format_localization(answer: Localization, limit: int = 8) -> str:
     return "\n".join(lines)
 
 
-_URGENT = """
-SELECT DISTINCT ?finding ?condition ?label ?urgency WHERE {
-  ?condition spine:urgency ?urgency ; rdfs:label ?label ; spine:hasRedFlag ?finding .
-}"""
-_LESION_URGENCY = """
-SELECT DISTINCT ?label ?urgency WHERE {
-  ?lesion rdfs:label ?lesionLabel ; spine:causes ?condition .
-  ?condition spine:urgency ?urgency ; rdfs:label ?label .
-}"""
-
-
 def _urgency(
-    runner: Runner, evidence: list[Reading], best: list[Candidate]
+    runner: Runner, vocab: Vocabulary, evidence: list[Reading], best: Candidate | None
 ) -> tuple[str | None, list[str]]:
     """How urgent the findings are, and why.
 
-    A red flag among the findings, or a best candidate that compresses the cord or cauda equina,
-    signals the urgency of the conditions it belongs to.
+    A red flag among the findings signals the urgency of the conditions it is a red flag of;
+    a best candidate that explains cord, conus or cauda equina signs, that of the conditions it
+    causes. Both come from the catalog query ``red_flags``.
     """
     flags: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for s in solutions(runner, _URGENT):
-        flags[str(s["finding"].value)].append((str(s["label"].value), str(s["urgency"].value)))
+    by_lesion: dict[str, set[str]] = defaultdict(set)
+    for row in rows(runner, "red_flags"):
+        if "urgency" in row:
+            flags[row["flag"]].append((row["conditionLabel"], row["urgency"]))
+            for lesion in row.get("lesions", "").split("; "):
+                by_lesion[lesion].add(row["urgency"])
     reasons: list[tuple[str, str]] = []
-    by_finding: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    vocab = vocabulary(runner)
     for reading in evidence:
-        for feature in _features(reading, vocab):
-            by_finding[feature.label] += flags.get(feature.iri, [])
-    for finding, conditions in by_finding.items():
-        if conditions:
+        for feature in _features(vocab, reading):
+            conditions = flags.get(feature.iri, [])
             names = " or ".join(sorted({c for c, _ in conditions}))
-            reasons += [(u, f"{finding}: a red flag of {names}") for _, u in conditions]
-    top = best[0] if best else None
-    if top is not None and top.root is None and any("sign of" in e.path for e in top.explained):
-        urgencies = [
-            str(s["urgency"].value)
-            for s in solutions(
-                runner, bind(_LESION_URGENCY, {"lesionLabel": ox.Literal(top.lesion)})
+            reasons += [(u, f"{feature.label}: a red flag of {names}") for _, u in conditions]
+    if best is not None and best.root is None and any("sign of" in e.path for e in best.explained):
+        for urgency in sorted(by_lesion.get(best.lesion, set())) or ["urgent"]:
+            reasons.append(
+                (urgency, f"the findings point to the {best.compresses} ({best.lesion})")
             )
-        ]
-        for urgency in urgencies or ["urgent"]:
-            reasons.append((urgency, f"the findings point to the {top.compresses} ({top.lesion})"))
     if not reasons:
         return None, []
     order = ["surgical emergency", "emergency", "urgent"]

@@ -16,6 +16,7 @@ import json
 import re
 import urllib.error
 import urllib.parse
+import weakref
 from collections.abc import Iterable, Mapping
 from typing import Protocol
 
@@ -35,6 +36,7 @@ __all__ = [
     "Term",
     "bind",
     "checked_url",
+    "kept",
     "solutions",
     "without_comments",
 ]
@@ -185,6 +187,21 @@ def solutions(runner: Runner, sparql: str) -> ox.QuerySolutions:
     if not isinstance(answer, ox.QuerySolutions):
         raise QueryError("a SELECT query was expected")
     return answer
+
+
+_KEPT: weakref.WeakKeyDictionary[object, dict[str, object]] = weakref.WeakKeyDictionary()
+
+
+def kept(runner: Runner) -> dict[str, object]:
+    """Answers worth keeping for ``runner`` while it lives.
+
+    One dictionary per runner (the reader's vocabulary, the lesions of ``localize``); a runner
+    that cannot be weakly referenced gets an empty one each time and keeps nothing.
+    """
+    try:
+        return _KEPT.setdefault(runner, {})
+    except TypeError:
+        return {}
 
 
 _TOKEN = re.compile(r"[{}]|\b(?:SELECT|WHERE)\b|[?$](?P<var>[A-Za-z0-9_]+)", re.IGNORECASE)
