@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Unpack
 
-from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
+from rdflib import DCTERMS, OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 
 from spinekg.kernel.claims import ClaimDetails, ClaimSet, Evidence, Modality, as_modality
 from spinekg.kernel.errors import CuratedDataError, Problem
@@ -26,6 +26,7 @@ from spinekg.kernel.namespaces import (
     expand,
     mint,
     stable_bnode,
+    standard_curie,
 )
 from spinekg.loaders.schema import RELATIONS, SPECS
 from spinekg.loaders.tables import Row, Tables, read_tables
@@ -578,16 +579,19 @@ def _clinical_facts(ctx: _Context, g: Graph, row: Row) -> None:
 
 
 def _mappings(ctx: _Context, g: Graph, row: Row) -> None:
-    entity, target = expand(row.get("entity")), expand(row.get("target"))
-    prefix = row.get("target").split(":", 1)[0]
+    entity = expand(row.get("entity"))
+    standard = standard_curie(row.get("target"))
+    target = expand(standard) if standard else None
     if entity is None or not entity.startswith(str(SPINE)):
         ctx.problem(row, "entity", f"{row.get('entity')!r} is not a spinekg CURIE (spine:...)")
         return
-    if prefix not in MAPPING_PREFIXES or target is None:
+    if standard is None or standard.split(":", 1)[0] not in MAPPING_PREFIXES or target is None:
+        prefix = row.get("target").split(":", 1)[0]
         ctx.problem(
             row,
             "target",
-            f"unknown prefix {prefix!r}; expected one of {', '.join(sorted(MAPPING_PREFIXES))}",
+            f"unknown prefix {prefix!r}; expected one of {', '.join(sorted(MAPPING_PREFIXES))}"
+            " (or a synonym the Bioregistry knows, such as SNOMEDCT_US or MESH)",
         )
         return
     if row.get("status") != "VERIFIED":
@@ -599,8 +603,8 @@ def _mappings(ctx: _Context, g: Graph, row: Row) -> None:
     g.add((axiom, OWL.annotatedSource, s))
     g.add((axiom, OWL.annotatedProperty, p))
     g.add((axiom, OWL.annotatedTarget, o))
-    for key in row.values("source"):
-        g.add((axiom, SPINE.fromSource, mint("source", key)))
+    for key in row.values("source"):  # an annotation property: OWL tools show it on the axiom
+        g.add((axiom, DCTERMS.source, mint("source", key)))
     if row.get("note"):
         g.add((axiom, SPINE.note, Literal(row.get("note"))))
 

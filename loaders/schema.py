@@ -372,7 +372,7 @@ SPECS: tuple[TableSpec, ...] = (
             Column(
                 "predicate",
                 "choice",
-                choices=("exactMatch", "closeMatch", "broadMatch", "narrowMatch"),
+                choices=("exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch"),
             ),
             Column("target", "curie"),
             Column("status", "choice", choices=("VERIFIED", "UNVERIFIED")),

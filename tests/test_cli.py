@@ -25,8 +25,8 @@ def test_build_then_the_readme_question(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     manifest = json.loads((out / "manifest.json").read_text())
     assert (
-        f"{manifest['triples']} triples in {len(manifest['graphs'])} graphs -> {out}/"
-        in result.output
+        f"{manifest['triples']:,} distinct triples, {manifest['quads']:,} quads in "
+        f"{len(manifest['graphs'])} named graphs -> {out}/" in result.output
     )
     result = runner.invoke(
         main,
@@ -175,7 +175,7 @@ def test_csv_quotes_titles_with_commas(release: Path) -> None:
     assert {len(row) for row in rows} == {4}
     assert [
         "http://www.w3.org/2004/02/skos/core#exactMatch",
-        "http://id.nlm.nih.gov/mesh/D012585",
+        "https://meshb.nlm.nih.gov/record/ui?ui=D012585",
         "",
         "Mondo disease ontology (monarch-initiative/mondo, commit fad2512b)",
     ] in rows

@@ -16,7 +16,7 @@ import pytest
 from rdflib import RDF, Dataset, Graph, URIRef
 
 from spinekg.kernel.errors import CuratedDataError
-from spinekg.kernel.namespaces import ONTOLOGY_GRAPH, SPINE
+from spinekg.kernel.namespaces import DESCRIPTION_GRAPH, ONTOLOGY_GRAPH, SPINE
 from spinekg.kernel.release_files import FILES, sha256
 from spinekg.loaders.reference import graph_name
 from spinekg.loaders.schema import SPECS
@@ -48,21 +48,32 @@ def test_manifest_lists_every_file_with_its_checksum(tiny_release: Path) -> None
         str(INFERRED_GRAPH),
         "https://w3id.org/spinekg/graph/articles/lumbar-herniation-basics",
         str(CATALOG_GRAPH),
+        str(DESCRIPTION_GRAPH),
         *(str(graph_name(spec.name)) for spec in SPECS),
     }
     assert set(manifest["graphs"]) == expected
     assert manifest["graphs"][str(CATALOG_GRAPH)] >= 7 * len(load_catalog())
     assert manifest["triples"] > 10_000
+    assert manifest["quads"] == sum(manifest["graphs"].values()) >= manifest["triples"]
 
 
 @pytest.mark.parametrize("name", sorted(RDFLIB_FORMATS))
-def test_merged_files_open_in_rdflib_and_pyoxigraph_with_the_same_count(
+def test_release_files_open_in_rdflib_and_pyoxigraph_with_the_manifest_count(
     tiny_release: Path, name: str
 ) -> None:
+    """Turtle and RDF/XML hold the distinct triples; JSON-LD keeps the named graphs (quads)."""
     manifest = json.loads((tiny_release / "manifest.json").read_text())
-    graph = Graph().parse(tiny_release / name, format=RDFLIB_FORMATS[name])
     store = ox.Store()
     store.load(path=str(tiny_release / name), format=OX_FORMATS[name])
+    if name == "spinekg.jsonld":
+        dataset = Dataset()
+        dataset.parse(tiny_release / name, format="json-ld")
+        assert len(dataset.default_graph) == 0  # nothing outside the named graphs
+        named = [g for g in dataset.graphs() if g.identifier != dataset.default_graph.identifier]
+        assert sum(len(g) for g in named) == manifest["quads"]
+        assert len(store) == manifest["quads"]
+        return
+    graph = Graph().parse(tiny_release / name, format=RDFLIB_FORMATS[name])
     assert len(graph) == manifest["triples"]
     assert len(store) == manifest["triples"]
 

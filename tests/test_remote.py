@@ -205,7 +205,7 @@ def test_the_cli_answers_from_an_endpoint_and_publishes(
     assert result.exit_code == 0, result.output
     graphs = json.loads((release / "manifest.json").read_text())["graphs"]
     assert result.stdout == (
-        f"published {sum(graphs.values())} triples in {len(graphs)} graphs to "
+        f"published {sum(graphs.values()):,} quads in {len(graphs)} named graphs to "
         f"{writable}/store (counts verified at {writable}/query)\n"
     )
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import httpx
 import pyoxigraph as ox
 import pytest
+from rdflib import VOID, Graph, URIRef
 
 from spinekg.queries import load_catalog
 from spinekg.querying.catalog import rows
@@ -287,3 +288,16 @@ def test_saturation_gives_no_error_and_the_server_stays_up(server: str) -> None:
     assert "Non-2xx" not in result.stdout, result.stdout
     assert "Socket errors" not in result.stdout, result.stdout
     assert "extensor hallucis longus" in _ask(server, LOOKUP).text
+
+
+def test_the_endpoint_serves_the_dataset_description_where_void_advises(server: str) -> None:
+    answer = httpx.get(f"{server}/.well-known/void", headers={"Accept": "text/turtle"}, timeout=30)
+    assert answer.status_code == 200
+    assert answer.headers["content-type"].startswith("text/turtle")
+    description = Graph().parse(data=answer.text, format="turtle")
+    dataset = URIRef("https://w3id.org/spinekg/dataset")
+    subsets = set(description.objects(dataset, VOID.subset))
+    assert URIRef("https://w3id.org/spinekg/graph/ontology") in subsets
+    assert len(subsets) > 40
+    assert int(str(description.value(dataset, VOID.triples))) > 50_000
+    assert "/.well-known/void" in httpx.get(server, timeout=30).text

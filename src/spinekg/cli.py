@@ -1,7 +1,9 @@
 """The ``spinekg`` command line: each command calls one library function.
 
 Errors that spinekg raises on purpose (bad curated data, unknown query or parameter, missing
-release or extra) are printed as one clear message with exit status 1, never as a traceback.
+release or extra) are printed as one clear message with exit status 1, never as a traceback
+(``spinekg diff`` exits 2 instead, as diff(1) does, since 0 and 1 could be read as "same" and
+"different").
 Modules are imported inside the commands that need them, so ``spinekg query`` never loads the
 build side (spaCy, owlready2, pyshacl).
 """
@@ -186,8 +188,8 @@ def build_command(
     graphs = manifest["graphs"]
     assert isinstance(graphs, dict)
     click.echo(
-        f"built spinekg {manifest['version']}: {manifest['triples']} triples in "
-        f"{len(graphs)} graphs -> {out}/"
+        f"built spinekg {manifest['version']}: {manifest['triples']:,} distinct triples, "
+        f"{manifest['quads']:,} quads in {len(graphs)} named graphs -> {out}/"
     )
 
 
@@ -474,12 +476,36 @@ def publish_command(
         timeout=timeout,
     )
     click.echo(
-        f"published {sum(done.graphs.values())} triples in {len(done.graphs)} graphs to "
+        f"published {sum(done.graphs.values()):,} quads in {len(done.graphs)} named graphs to "
         f"{store_url} (counts verified at {endpoint})"
     )
     if done.removed:
         click.echo(f"removed {len(done.removed)} graph(s) no longer in the release: ", nl=False)
         click.echo(", ".join(done.removed))
+
+
+@main.command("diff")
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@ANSWER_FORMAT
+@click.option("--triples", is_flag=True, help="Also list every triple added or removed.")
+def diff_command(old: Path, new: Path, fmt: str, triples: bool) -> None:
+    """Compare release folders OLD and NEW: triples per graph, labels, definitions, mappings.
+
+    Exit status 0 whether or not they differ; 2, with a message, if either is not a readable
+    release (as diff(1) reports trouble).
+    """
+    from spinekg.querying.release_diff import diff_json, diff_releases, format_diff, read_release
+
+    try:
+        diff = diff_releases(read_release(old), read_release(new))
+    except SpineKGError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    if fmt == "json":
+        click.echo(json.dumps(diff_json(diff, triples=triples), indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_diff(diff, triples=triples), nl=False)
 
 
 @main.command("queries")

@@ -16,11 +16,19 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal, TypedDict, get_args
 
-from rdflib import RDF, URIRef
+from rdflib import PROV, RDF, URIRef
 from rdflib import Literal as RDFLiteral
 from rdflib.term import Node
 
-from spinekg.kernel.namespaces import CLAIM, EVIDENCE, SPINE, mint
+from spinekg.kernel.namespaces import CLAIM, ECO, EVIDENCE, SPINE, mint
+
+#: The extraction method of evidence a curator transcribed from a cited source.
+CURATED = "curated-table"
+#: ECO's kind of an evidence record: "author statement supported by traceable reference used
+#: in manual assertion" for a curated row (a curator transcribed a cited statement), "computational
+#: evidence used in automatic assertion" for a sentence the text loader read.
+ECO_CURATED = ECO["0000304"]
+ECO_TEXT_MINED = ECO["0007669"]
 
 Modality = Literal["asserted", "possible", "negated"]
 MODALITIES: tuple[Modality, ...] = get_args(Modality)
@@ -68,7 +76,7 @@ class Evidence:
     source: str
     locator: str = ""
     curated_in: str = ""
-    method: str = "curated-table"
+    method: str = CURATED
     sentence: str = ""
     start: int | None = None
     end: int | None = None
@@ -182,8 +190,11 @@ def claim_iri(subject: str, predicate: str, obj: str, modality: str) -> URIRef:
 def _evidence_triples(claim: URIRef, ev: Evidence) -> Iterator[Triple]:
     node = ev.iri(claim)
     yield claim, SPINE.hasEvidence, node
+    source = ev.document or mint("source", ev.source)
     yield node, RDF.type, SPINE.Evidence
-    yield node, SPINE.fromSource, ev.document or mint("source", ev.source)
+    yield node, RDF.type, ECO_CURATED if ev.method == CURATED else ECO_TEXT_MINED
+    yield node, SPINE.fromSource, source
+    yield node, PROV.wasDerivedFrom, source
     yield node, SPINE.extractionMethod, RDFLiteral(ev.method)
     for locator in filter(None, ev.locator.split("; ")):
         yield node, SPINE.locator, RDFLiteral(locator)

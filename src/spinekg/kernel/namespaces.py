@@ -8,9 +8,13 @@ are stable slugs: classes in CamelCase (``spine:NerveRoot``), properties in lowe
 from __future__ import annotations
 
 import hashlib
+import json
+import re
+from importlib import resources
+from typing import Any
 
 import curies
-from rdflib import DCTERMS, OWL, RDF, RDFS, SKOS, XSD, BNode, Namespace, URIRef
+from rdflib import BNode, Namespace, URIRef
 
 BASE = "https://w3id.org/spinekg/"
 SPINE = Namespace(BASE)
@@ -19,6 +23,8 @@ OBOINOWL = Namespace("http://www.geneontology.org/formats/oboInOwl#")
 CLAIM = Namespace(BASE + "claim/")
 EVIDENCE = Namespace(BASE + "evidence/")
 GRAPH = Namespace(BASE + "graph/")
+#: The Evidence and Conclusion Ontology: what kind of evidence an evidence record is.
+ECO = Namespace("http://purl.obolibrary.org/obo/ECO_")
 
 #: ``IAO:0000115``, the OBO "definition" annotation property.
 DEFINITION = OBO["IAO_0000115"]
@@ -27,41 +33,52 @@ EXACT_SYNONYM = OBOINOWL["hasExactSynonym"]
 
 ONTOLOGY_IRI = URIRef(BASE + "spinekg.owl")
 ONTOLOGY_GRAPH = GRAPH["ontology"]
+#: The release's description of itself (VoID, DCAT), and the dataset it describes.
+DESCRIPTION_GRAPH = GRAPH["dataset"]
+DATASET = SPINE["dataset"]
 
-#: Prefixes written into every release file and accepted in CURIEs.
-PREFIXES: dict[str, str] = {
-    "spine": BASE,
-    "claim": str(CLAIM),
-    "evidence": str(EVIDENCE),
-    "owl": str(OWL),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "xsd": str(XSD),
-    "skos": str(SKOS),
-    "dcterms": str(DCTERMS),
-    "obo": str(OBO),
-    "oboInOwl": str(OBOINOWL),
-}
 
-#: The ``PREFIX`` lines of every prefix above, for SPARQL sent to a server.
+def _prefix_file() -> dict[str, Any]:
+    text = resources.files("spinekg.kernel").joinpath("prefixes.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+_PREFIX_FILE = _prefix_file()
+
+#: Converter between CURIEs and IRIs: spinekg's prefixes and those of every vocabulary it uses
+#: or maps to, as the Bioregistry has them (``prefixes.json``, written by
+#: ``scripts/update_prefixes.py``). It reads the synonyms other files use (``SNOMEDCT_US:``,
+#: ``SCTID:``, ``MESH:``, ``mesh:``, older IRI prefixes) and writes the canonical form.
+CONVERTER = curies.Converter.from_extended_prefix_map(_PREFIX_FILE["records"])
+
+#: Canonical prefix -> IRI prefix: bound in every release file, sent with every SPARQL query,
+#: and the JSON-LD context.
+PREFIXES: dict[str, str] = {record.prefix: record.uri_prefix for record in CONVERTER.records}
+
+#: The SPARQL ``PREFIX`` lines of every prefix above, for SPARQL sent to a server.
 SPARQL_PROLOGUE = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items())
 
-#: External vocabularies that mappings may point to (prefix -> IRI prefix).
+#: External vocabularies that mappings may point to (canonical prefix -> IRI prefix).
 MAPPING_PREFIXES: dict[str, str] = {
-    "UBERON": "http://purl.obolibrary.org/obo/UBERON_",
-    "HP": "http://purl.obolibrary.org/obo/HP_",
-    "MONDO": "http://purl.obolibrary.org/obo/MONDO_",
-    "DOID": "http://purl.obolibrary.org/obo/DOID_",
-    "NCIT": "http://purl.obolibrary.org/obo/NCIT_",
-    "FMA": "http://purl.org/sig/ont/fma/fma",
-    "SCTID": "http://snomed.info/id/",
-    "ICD10CM": "http://purl.bioontology.org/ontology/ICD10CM/",
-    "MESH": "http://id.nlm.nih.gov/mesh/",
-    "UMLS": "http://linkedlifedata.com/resource/umls/id/",
+    prefix: PREFIXES[prefix] for prefix in _PREFIX_FILE["mapping_targets"]
 }
 
-#: Converter between CURIEs and IRIs for every prefix spinekg knows.
-CONVERTER = curies.Converter.from_prefix_map({**PREFIXES, **MAPPING_PREFIXES})
+#: The Bioregistry's pattern of a local identifier in each vocabulary mappings point to.
+XREF_PATTERNS: dict[str, re.Pattern[str]] = {
+    record.prefix: re.compile(record.pattern)
+    for record in CONVERTER.records
+    if record.prefix in MAPPING_PREFIXES and record.pattern
+}
+
+
+def standard_curie(value: str) -> str | None:
+    """The canonical CURIE of a CURIE written with any known prefix synonym, or ``None``.
+
+    >>> standard_curie("SNOMEDCT_US:23056005")
+    'snomedct:23056005'
+    """
+    return CONVERTER.standardize_curie(value)
 
 
 def mint(kind: str, local_id: str) -> URIRef:

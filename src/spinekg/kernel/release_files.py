@@ -1,7 +1,8 @@
 """The files of a release, named once for the side that writes them and the side that reads.
 
->>> [name for name in FILES]
-['spinekg.ttl', 'spinekg.owl', 'spinekg.jsonld', 'spinekg.nq']
+>>> [name for name in FILES]  # doctest: +NORMALIZE_WHITESPACE
+['spinekg.ttl', 'spinekg.owl', 'spinekg.jsonld', 'spinekg.nq', 'spinekg.sssom.tsv',
+ 'spinekg_nodes.tsv', 'spinekg_edges.tsv']
 """
 
 from __future__ import annotations
@@ -17,8 +18,13 @@ RDF_XML = "spinekg.owl"
 JSON_LD = "spinekg.jsonld"
 #: Every named graph of the release, one N-Quads line per quad: what the stores load.
 NQUADS = "spinekg.nq"
+#: The verified mappings as an SSSOM mapping set.
+SSSOM = "spinekg.sssom.tsv"
+#: The graph in the Biolink model, as KGX TSV (``<name>_nodes.tsv``, ``<name>_edges.tsv``).
+KGX_NODES = "spinekg_nodes.tsv"
+KGX_EDGES = "spinekg_edges.tsv"
 #: Release file names, in the order the manifest lists them.
-FILES = (TURTLE, RDF_XML, JSON_LD, NQUADS)
+FILES = (TURTLE, RDF_XML, JSON_LD, NQUADS, SSSOM, KGX_NODES, KGX_EDGES)
 #: Version, date, triples per graph and the sha256 of each file.
 MANIFEST = "manifest.json"
 

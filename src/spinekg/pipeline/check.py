@@ -28,7 +28,6 @@ The checks, by name:
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -46,6 +45,7 @@ from spinekg.kernel.namespaces import (
     ONTOLOGY_GRAPH,
     ONTOLOGY_IRI,
     SPINE,
+    XREF_PATTERNS,
 )
 from spinekg.pipeline.reason import ReasonerError, Reasoning
 
@@ -72,20 +72,6 @@ CLAIMED_EDGES = tuple(
         "principallyMediates performs occursIn symptomsIn causesPainIn"
     ).split()
 )
-
-#: The form of an identifier in each mapped vocabulary (the local part after the prefix).
-XREF_FORMS: dict[str, re.Pattern[str]] = {
-    "UBERON": re.compile(r"^\d{7}$"),
-    "HP": re.compile(r"^\d{7}$"),
-    "MONDO": re.compile(r"^\d{7}$"),
-    "DOID": re.compile(r"^\d+$"),
-    "NCIT": re.compile(r"^C\d+$"),
-    "FMA": re.compile(r"^\d+$"),
-    "SCTID": re.compile(r"^\d{6,18}$"),
-    "ICD10CM": re.compile(r"^[A-Z]\d[0-9A-Z](\.[0-9A-Z]{1,4})?$"),
-    "MESH": re.compile(r"^[CD]\d{6,9}$"),
-    "UMLS": re.compile(r"^C\d{7}$"),
-}
 
 MAPPING_PROPERTIES = tuple(
     URIRef(f"http://www.w3.org/2004/02/skos/core#{p}")
@@ -366,7 +352,8 @@ def _xrefs(ctx: _Context) -> Iterator[CheckResult]:
                 yield ctx.result("ERROR", "invalid-xref", s, prop, o)
                 continue
             local = target[len(MAPPING_PREFIXES[prefix]) :]
-            if not XREF_FORMS[prefix].match(local):
+            pattern = XREF_PATTERNS.get(prefix)
+            if pattern is not None and not pattern.match(local):
                 yield ctx.result("ERROR", "invalid-xref", s, prop, o)
 
 

@@ -30,6 +30,7 @@ from rdflib.compare import to_canonical_graph
 from rdflib.term import Node
 
 from spinekg.kernel.namespaces import (
+    DESCRIPTION_GRAPH,
     GRAPH,
     ONTOLOGY_GRAPH,
     ONTOLOGY_IRI,
@@ -37,7 +38,21 @@ from spinekg.kernel.namespaces import (
     SPINE,
     STABLE_BNODE_PREFIX,
 )
-from spinekg.kernel.release_files import FILES, JSON_LD, MANIFEST, NQUADS, RDF_XML, TURTLE, sha256
+from spinekg.kernel.release_files import (
+    FILES,
+    JSON_LD,
+    KGX_EDGES,
+    KGX_NODES,
+    MANIFEST,
+    NQUADS,
+    RDF_XML,
+    SSSOM,
+    TURTLE,
+    sha256,
+)
+from spinekg.pipeline.dataset_description import describe
+from spinekg.pipeline.kgx import kgx_tables
+from spinekg.pipeline.sssom_export import sssom_table
 from spinekg.queries import Query
 
 #: The named graph that publishes the query catalog in the release.
@@ -65,6 +80,12 @@ def catalog_graph(catalog: Mapping[str, Query]) -> Graph:
     competency question ids as ``schema:keywords``.
     """
     graph = Graph()
+    # declared here, so that the OWL release stays OWL 2 DL (the ontology declares dcterms and
+    # skos annotation properties)
+    for cls in (SH.SPARQLExecutable, SH.SPARQLSelectExecutable):
+        graph.add((cls, RDF.type, OWL.Class))
+    for prop in (SH.select, SCHEMA.keywords, SCHEMA.description):
+        graph.add((prop, RDF.type, OWL.AnnotationProperty))
     for query in catalog.values():
         node = SPINE[f"query-{query.id}"]
         graph.add((node, RDF.type, SH.SPARQLExecutable))
@@ -99,16 +120,27 @@ def write_release(
 ) -> dict[str, object]:
     """Write the release files and ``manifest.json`` into ``out_dir`` (which must exist).
 
+    The release describes itself (VoID, DCAT) in one more named graph, ``graph/dataset``.
+
     :param graphs: named graphs, already canonical (see :func:`canonical`).
     :param extra: more manifest entries (for example the loaders that ran).
-    :returns: the manifest.
+    :returns: the manifest: ``triples`` counts distinct triples over all named graphs (the
+        statements of ``spinekg.ttl`` and ``spinekg.owl``), ``quads`` the triples of every
+        named graph (the lines of ``spinekg.nq``, what a store loads and ``publish`` sends).
     """
+    description = describe(graphs, FILES, _merged(graphs))
+    graphs = {**graphs, DESCRIPTION_GRAPH: _sorted_copy(description)}
     union = _merged(graphs)
     (out_dir / TURTLE).write_bytes(union.serialize(format="turtle", encoding="utf-8"))
     (out_dir / RDF_XML).write_bytes(_Ordered(union).serialize(format="xml", encoding="utf-8"))
-    (out_dir / JSON_LD).write_text(_jsonld(union), encoding="utf-8")
+    (out_dir / JSON_LD).write_text(_jsonld(graphs), encoding="utf-8")
     (out_dir / NQUADS).write_text(_nquads(graphs), encoding="utf-8")
+    (out_dir / SSSOM).write_text(sssom_table(graphs), encoding="utf-8")
+    nodes, edges = kgx_tables(graphs)
+    (out_dir / KGX_NODES).write_text(nodes, encoding="utf-8", newline="\n")
+    (out_dir / KGX_EDGES).write_text(edges, encoding="utf-8", newline="\n")
     ontology = graphs[ONTOLOGY_GRAPH]
+    counts = {str(name): len(graph) for name, graph in graphs.items()}
     manifest: dict[str, object] = {
         "name": "spinekg",
         "ontology": str(ONTOLOGY_IRI),
@@ -117,7 +149,8 @@ def write_release(
         "date": str(ontology.value(ONTOLOGY_IRI, DCTERMS.issued)),
         "license": str(ontology.value(ONTOLOGY_IRI, DCTERMS.license)),
         "triples": len(union),
-        "graphs": {str(name): len(graph) for name, graph in graphs.items()},
+        "quads": sum(counts.values()),
+        "graphs": counts,
         "files": {
             name: {
                 "bytes": (out_dir / name).stat().st_size,
@@ -133,13 +166,19 @@ def write_release(
     return manifest
 
 
-def _nquads(graphs: Mapping[URIRef, Graph]) -> str:
+def _dataset(graphs: Mapping[URIRef, Graph]) -> Dataset:
     dataset = Dataset()
     for name, graph in graphs.items():
         named = dataset.graph(name)
         for triple in graph:
             named.add(triple)
-    text = dataset.serialize(format="nquads")
+    for prefix, iri in PREFIXES.items():
+        dataset.bind(prefix, iri, override=True, replace=True)
+    return dataset
+
+
+def _nquads(graphs: Mapping[URIRef, Graph]) -> str:
+    text = _dataset(graphs).serialize(format="nquads")
     lines = sorted(line for line in text.splitlines() if line.strip())
     return "\n".join(lines) + "\n"
 
@@ -172,9 +211,13 @@ class _Ordered(Graph):
         return iter(sorted(pairs, key=lambda po: (po[0].n3(), po[1].n3())))
 
 
-def _jsonld(graph: Graph) -> str:
-    """Compact JSON-LD with nodes and unordered value arrays sorted (``@list`` keeps order)."""
-    data = json.loads(graph.serialize(format="json-ld", context=PREFIXES))
+def _jsonld(graphs: Mapping[URIRef, Graph]) -> str:
+    """JSON-LD with every named graph kept and every prefix in its context.
+
+    Each named graph is a node with its own ``@graph``; nodes and unordered value arrays are
+    sorted (``@list`` keeps order).
+    """
+    data = json.loads(_dataset(graphs).serialize(format="json-ld", context=PREFIXES))
     return json.dumps(_sort_json(data), indent=1, ensure_ascii=False, sort_keys=True) + "\n"
 
 

@@ -23,6 +23,7 @@ from starlette.requests import Request as HttpRequest
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
+from spinekg.kernel.namespaces import DESCRIPTION_GRAPH
 from spinekg.kernel.release_files import MANIFEST, NQUADS
 from spinekg.querying.guard import Limits, QueryRefusedError, inspect
 from spinekg.querying.workers import Pool, Reply, Request
@@ -81,14 +82,29 @@ def application(pool: Pool, release: Path, limits: Limits, log: Callable[[str], 
     async def home(http: HttpRequest) -> Response:
         name = html.escape(current_release())
         url = html.escape(str(http.url_for("query")))
+        void_url = html.escape(str(http.url_for("void")))
         return HTMLResponse(
             "<!doctype html><html lang='en'><meta charset='utf-8'><title>spinekg SPARQL</title>"
             f"<h1>spinekg SPARQL endpoint</h1><p>Release: {name}. Read-only.</p>"
             f"<p>Send SPARQL 1.1 queries to <code>{url}</code> (GET <code>?query=</code> or "
-            "POST), for example with <code>spinekg query NAME --endpoint URL</code>.</p>"
+            "POST), for example with <code>spinekg query NAME --endpoint URL</code>. "
+            f"The dataset's VoID and DCAT description: <a href='{void_url}'>{void_url}</a>.</p>"
             f"<form action='{url}'><textarea name='query' rows='8' cols='80'>"
             "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10</textarea><br>"
             "<button>Run</button></form></html>"
+        )
+
+    async def void(http: HttpRequest) -> Response:
+        """The release's VoID/DCAT description (its ``graph/dataset``), as VoID advises."""
+        name = current_release()
+        sparql = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{DESCRIPTION_GRAPH}> {{ ?s ?p ?o }} }}"
+        accept = _accepted(http.headers.get("accept", "text/turtle"))
+        reply = await pool.run(Request(sparql=sparql, accept=accept))
+        return Response(
+            reply.body,
+            status_code=reply.status,
+            media_type=reply.media_type,
+            headers={"X-Spinekg-Release": name},
         )
 
     methods = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD"]
@@ -96,6 +112,7 @@ def application(pool: Pool, release: Path, limits: Limits, log: Callable[[str], 
         routes=[
             Route("/", home, methods=["GET"]),
             Route("/query", query, methods=["GET", "POST"], name="query"),
+            Route("/.well-known/void", void, methods=["GET"], name="void"),
             Route("/update", read_only, methods=methods),
             Route("/store", read_only, methods=methods),
         ]
