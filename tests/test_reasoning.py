@@ -10,7 +10,7 @@ import pytest
 from rdflib import Graph
 
 from spinekg.kernel.namespaces import PREFIXES
-from spinekg.pipeline.reason import INFERRED_GRAPH, _complete_property_axioms
+from spinekg.pipeline.reason import INFERRED_GRAPH, _complete_property_axioms, _contained
 from spinekg.querying.runner import EmbeddedRunner
 from tests.conftest import select
 
@@ -126,3 +126,15 @@ def test_chains_are_completed_from_the_ontology_whatever_the_reasoner_returned()
         ("h", "mayWeaken", "m"),
         ("h", "mayImpair", "move"),
     }
+
+
+def test_the_reasoner_jvm_is_tuned_for_a_short_run_only_during_the_call(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from owlready2 import reasoning
+
+    monkeypatch.setenv("JDK_JAVA_OPTIONS", "-Xss4m")
+    with _contained(str(tmp_path)):
+        env = reasoning._subprocess_kargs["env"]
+        assert env["JDK_JAVA_OPTIONS"] == "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss4m"
+    assert "env" not in reasoning._subprocess_kargs

@@ -15,9 +15,11 @@ loads), which is larger because one triple may be stated by several sources.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 
 from rdflib import DCAT, DCTERMS, OWL, RDF, RDFS, VOID, XSD, Graph, Literal, Namespace, URIRef
 
+from spinekg.kernel.claims import Triple
 from spinekg.kernel.namespaces import (
     BASE,
     DATASET,
@@ -66,7 +68,9 @@ _ANNOTATIONS = (
 _CLASSES = (VOID.Dataset, DCAT.Dataset, DCAT.Distribution, SCHEMA.Dataset)
 
 
-def describe(graphs: Mapping[URIRef, Graph], files: tuple[str, ...], union: Graph) -> Graph:
+def describe(
+    graphs: Mapping[URIRef, Graph], files: tuple[str, ...], union: AbstractSet[Triple]
+) -> Graph:
     """The description of a release made of ``graphs`` (the description's own graph excluded).
 
     :param files: the release files offered for download.

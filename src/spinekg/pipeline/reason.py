@@ -157,15 +157,22 @@ def reason(graphs: Mapping[URIRef, Graph], *, merged: Graph | None = None) -> Re
 _TEMP_PREFIX = "spinekg-reason-"
 
 
+#: HermiT runs for seconds: the first JIT tier and the serial collector do the work with about a
+#: fifth less CPU than the JVM's defaults (measured on the full build: 19.1 -> 15.4 s CPU, the
+#: same inferences). The ``java`` launcher of Java 9 and later reads ``JDK_JAVA_OPTIONS``.
+JVM_OPTIONS = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
+
+
 @contextmanager
 def _contained(folder: str) -> Iterator[None]:
     """Keep the reasoner's files in ``folder`` and its Java process tied to this one.
 
     owlready2 writes HermiT's input with :func:`tempfile.NamedTemporaryFile` and keeps it when
     HermiT fails (1.4 MB per inconsistent build), and starts Java with its module-level
-    subprocess options: for the call, temporary files go to ``folder`` (removed with it), and
-    on Linux the Java process is killed when this process dies (``PR_SET_PDEATHSIG``), so a
-    killed build leaves no reasoner running.
+    subprocess options: for the call, temporary files go to ``folder`` (removed with it), on
+    Linux the Java process is killed when this process dies (``PR_SET_PDEATHSIG``), so a
+    killed build leaves no reasoner running, and the JVM is tuned for a short run
+    (:data:`JVM_OPTIONS`, ahead of any ``JDK_JAVA_OPTIONS`` the user set).
     """
     from owlready2 import reasoning
 
@@ -174,6 +181,9 @@ def _contained(folder: str) -> Iterator[None]:
     tempfile.tempdir = folder
     if sys.platform == "linux":
         options["preexec_fn"] = _die_with_parent
+    mine = " ".join(JVM_OPTIONS)
+    theirs = os.environ.get("JDK_JAVA_OPTIONS", "")
+    options["env"] = {**os.environ, "JDK_JAVA_OPTIONS": f"{mine} {theirs}".strip()}
     try:
         yield
     finally:
