@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from rdflib import SKOS
+
+from spinekg.kernel.namespaces import MAPPING_PREDICATES
 from spinekg.loaders.tables import LEVEL, LEVEL_PAIR, SLUG, SLUG_LEVEL, Column, TableSpec
 
 _SLUG = "a lowercase slug such as tibialis-anterior"
@@ -372,7 +375,7 @@ SPECS: tuple[TableSpec, ...] = (
             Column(
                 "predicate",
                 "choice",
-                choices=("exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch"),
+                choices=tuple(p.removeprefix(str(SKOS)) for p in MAPPING_PREDICATES),
             ),
             Column("target", "curie"),
             Column("status", "choice", choices=("VERIFIED", "UNVERIFIED")),

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from spinekg.kernel.errors import CuratedDataError, Problem
+from spinekg.kernel.errors import CuratedDataError, Problem, first_line
 
 __all__ = ["MAX_ARTICLE_BYTES", "REQUIRED_KEYS", "Article", "read_article"]
 
@@ -99,7 +99,7 @@ def read_article(
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = (mark.line + 1) if mark is not None else 1
-            what = getattr(exc, "problem", None) or _first_line(exc)
+            what = getattr(exc, "problem", None) or first_line(exc)
             raise fail(line, f"malformed front matter (YAML): {what}") from None
         if not isinstance(loaded, dict):
             raise fail(2, "front matter is not a list of 'key: value' lines")
@@ -127,7 +127,3 @@ def read_article(
         text=text,
         body_start=body_start,
     )
-
-
-def _first_line(exc: Exception) -> str:
-    return str(exc).strip().splitlines()[0]

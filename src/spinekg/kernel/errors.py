@@ -17,6 +17,16 @@ def display_path(path: str | os.PathLike[str]) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
+def first_line(exc: BaseException) -> str:
+    """The first line of an exception's message (its type name when it has none).
+
+    >>> first_line(ValueError("bad row")), first_line(KeyError())
+    ('bad row', 'KeyError')
+    """
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
 class SpineKGError(Exception):
     """Base class of every error spinekg raises on purpose."""
 

@@ -14,7 +14,7 @@ from importlib import resources
 from typing import Any
 
 import curies
-from rdflib import BNode, Namespace, URIRef
+from rdflib import SKOS, BNode, Namespace, URIRef
 
 BASE = "https://w3id.org/spinekg/"
 SPINE = Namespace(BASE)
@@ -25,6 +25,11 @@ EVIDENCE = Namespace(BASE + "evidence/")
 GRAPH = Namespace(BASE + "graph/")
 #: The Evidence and Conclusion Ontology: what kind of evidence an evidence record is.
 ECO = Namespace("http://purl.obolibrary.org/obo/ECO_")
+
+#: The SKOS mapping relations a mapping may use, from the strongest to the loosest.
+MAPPING_PREDICATES: tuple[URIRef, ...] = tuple(
+    SKOS[name] for name in ("exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch")
+)
 
 #: ``IAO:0000115``, the OBO "definition" annotation property.
 DEFINITION = OBO["IAO_0000115"]

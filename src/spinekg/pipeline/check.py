@@ -41,6 +41,7 @@ from spinekg.kernel.graphs import display, superclasses, union
 from spinekg.kernel.namespaces import (
     DEFINITION,
     EXACT_SYNONYM,
+    MAPPING_PREDICATES,
     MAPPING_PREFIXES,
     ONTOLOGY_GRAPH,
     ONTOLOGY_IRI,
@@ -73,13 +74,9 @@ CLAIMED_EDGES = tuple(
     ).split()
 )
 
-MAPPING_PROPERTIES = tuple(
-    URIRef(f"http://www.w3.org/2004/02/skos/core#{p}")
-    for p in ("exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch")
-)
 BUILTIN_NAMESPACES = (str(RDF), str(RDFS), str(OWL), str(XSD))
 #: Objects of these properties need no declaration (version IRIs, licences, web addresses).
-UNDECLARED_OK = (OWL.versionIRI, DCTERMS.license, RDFS.seeAlso, *MAPPING_PROPERTIES)
+UNDECLARED_OK = (OWL.versionIRI, DCTERMS.license, RDFS.seeAlso, *MAPPING_PREDICATES)
 
 
 @dataclass(frozen=True, order=True)
@@ -344,7 +341,7 @@ def _synonyms(ctx: _Context) -> Iterator[CheckResult]:
 
 def _xrefs(ctx: _Context) -> Iterator[CheckResult]:
     namespaces = sorted(MAPPING_PREFIXES.items(), key=lambda kv: -len(kv[1]))
-    for prop in MAPPING_PROPERTIES:
+    for prop in MAPPING_PREDICATES:
         for s, o in ctx.union.subject_objects(prop):
             target = str(o)
             prefix = next((p for p, ns in namespaces if target.startswith(ns)), None)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 
-from rdflib import DCAT, DCTERMS, OWL, RDF, RDFS, VOID, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import DCAT, DCTERMS, OWL, RDF, RDFS, SDO, VOID, XSD, Graph, Literal, URIRef
 
 from spinekg.kernel.claims import Triple
 from spinekg.kernel.namespaces import (
@@ -31,7 +31,6 @@ from spinekg.kernel.namespaces import (
 
 __all__ = ["DATASET", "DESCRIPTION_GRAPH", "MEDIA_TYPES", "describe"]
 
-SCHEMA = Namespace("https://schema.org/")
 #: DCAT 3's version property (rdflib's DCAT namespace is DCAT 2, which lacks it).
 DCAT_VERSION = URIRef("http://www.w3.org/ns/dcat#version")
 #: Release file -> its media type (IANA), for the DCAT distributions.
@@ -61,11 +60,11 @@ _ANNOTATIONS = (
     VOID.uriSpace,
     VOID.dataDump,
     VOID.vocabulary,
-    SCHEMA.name,
-    SCHEMA.version,
+    SDO.name,
+    SDO.version,
     SPINE.quads,
 )
-_CLASSES = (VOID.Dataset, DCAT.Dataset, DCAT.Distribution, SCHEMA.Dataset)
+_CLASSES = (VOID.Dataset, DCAT.Dataset, DCAT.Distribution, SDO.Dataset)
 
 
 def describe(
@@ -94,14 +93,14 @@ def describe(
             Literal("The number of (graph, triple) pairs: the triples of every named graph."),
         )
     )
-    for cls in (VOID.Dataset, DCAT.Dataset, SCHEMA.Dataset):
+    for cls in (VOID.Dataset, DCAT.Dataset, SDO.Dataset):
         g.add((DATASET, RDF.type, cls))
     for prop in (DCTERMS.title, DCTERMS.description, DCTERMS.license, DCTERMS.creator):
         for value in ontology.objects(ONTOLOGY_IRI, prop):
             g.add((DATASET, prop, value))
-    g.add((DATASET, SCHEMA.name, Literal("spinekg")))
+    g.add((DATASET, SDO.name, Literal("spinekg")))
     g.add((DATASET, DCAT_VERSION, Literal(version)))
-    g.add((DATASET, SCHEMA.version, Literal(version)))
+    g.add((DATASET, SDO.version, Literal(version)))
     issued = ontology.value(ONTOLOGY_IRI, DCTERMS.issued)
     if issued is not None:
         g.add((DATASET, DCTERMS.issued, issued))

@@ -40,6 +40,7 @@ from spinekg.kernel.namespaces import (
     BASE,
     DEFINITION,
     EXACT_SYNONYM,
+    MAPPING_PREDICATES,
     ONTOLOGY_GRAPH,
     SPINE,
     curie,
@@ -243,7 +244,9 @@ PREDICATES: dict[URIRef, str] = {
     SPINE.hasLaterality: "biolink:related_to",  # has_attribute is no Biolink predicate
 }
 
-_MAPPINGS = (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch)
+#: The mappings that become xrefs: a related code (``skos:relatedMatch``, a herniation's ICD-10-CM
+#: "disc disorder with radiculopathy") is not another identifier of the node.
+_MAPPINGS = tuple(p for p in MAPPING_PREDICATES if p != SKOS.relatedMatch)
 #: Bioregistry's prefixes (the release's) -> Biolink's, where the two differ.
 _BIOLINK_PREFIXES = {"snomedct": "SNOMEDCT", "umls": "UMLS", "mesh": "MESH", "icd10cm": "ICD10CM"}
 _DOI = re.compile(r"https?://(?:dx\.)?doi\.org/(10\.\S+)")

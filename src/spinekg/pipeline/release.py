@@ -21,12 +21,12 @@ from rdflib import (
     OWL,
     RDF,
     RDFS,
+    SDO,
     SH,
     SKOS,
     BNode,
     Graph,
     Literal,
-    Namespace,
     URIRef,
 )
 from rdflib.compare import to_canonical_graph
@@ -60,7 +60,6 @@ from spinekg.queries import Query
 
 #: The named graph that publishes the query catalog in the release.
 CATALOG_GRAPH = GRAPH["queries"]
-SCHEMA = Namespace("https://schema.org/")
 
 
 def canonical(graphs: Mapping[URIRef, Graph]) -> dict[URIRef, Graph]:
@@ -87,7 +86,7 @@ def catalog_graph(catalog: Mapping[str, Query]) -> Graph:
     # skos annotation properties)
     for cls in (SH.SPARQLExecutable, SH.SPARQLSelectExecutable):
         graph.add((cls, RDF.type, OWL.Class))
-    for prop in (SH.select, SCHEMA.keywords, SCHEMA.description):
+    for prop in (SH.select, SDO.keywords, SDO.description):
         graph.add((prop, RDF.type, OWL.AnnotationProperty))
     for query in catalog.values():
         node = SPINE[f"query-{query.id}"]
@@ -98,12 +97,12 @@ def catalog_graph(catalog: Mapping[str, Query]) -> Graph:
         graph.add((node, DCTERMS.identifier, Literal(query.id)))
         graph.add((node, SH.select, Literal(query.text)))
         for cq in query.competency:
-            graph.add((node, SCHEMA.keywords, Literal(cq)))
+            graph.add((node, SDO.keywords, Literal(cq)))
         for param in query.params:
             text = (
                 f"parameter ?{param.name} ({param.type}), e.g. {param.example}: {param.description}"
             )
-            graph.add((node, SCHEMA.description, Literal(text)))
+            graph.add((node, SDO.description, Literal(text)))
         if query.example:
             graph.add((node, SKOS.example, Literal(query.example)))
     return graph

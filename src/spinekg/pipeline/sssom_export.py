@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from rdflib import DCTERMS, OWL, RDF, RDFS, SKOS, Graph, URIRef
+from rdflib import DCTERMS, OWL, RDF, RDFS, Graph, URIRef
 
 from spinekg.kernel.namespaces import (
     BASE,
+    MAPPING_PREDICATES,
     ONTOLOGY_GRAPH,
     ONTOLOGY_IRI,
     PREFIXES,
@@ -46,13 +47,13 @@ COLUMNS = (
 AUTHOR = "spine:contributors"
 #: Every released mapping was checked by a curator against the cited source's data.
 JUSTIFICATION = "semapv:ManualMappingCuration"
-_MAPPINGS = (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch, SKOS.relatedMatch)
 _ESCAPED = str.maketrans({"\t": " ", "\n": " ", "\r": " "})
 
 
 def sssom_table(graphs: Mapping[URIRef, Graph]) -> str:
     """The SSSOM TSV text of the mappings in ``graphs`` (the release's named graphs)."""
-    rows = sorted(set(_rows(graphs)))  # a mapping two graphs hold is one row
+    creator = str(graphs[ONTOLOGY_GRAPH].value(ONTOLOGY_IRI, DCTERMS.creator))
+    rows = sorted(set(_rows(graphs, creator)))  # a mapping two graphs hold is one row
     used = {"skos", "semapv", "spine"}
     used |= {row[0].split(":", 1)[0] for row in rows} | {row[3].split(":", 1)[0] for row in rows}
     ontology = graphs[ONTOLOGY_GRAPH]
@@ -74,7 +75,7 @@ def sssom_table(graphs: Mapping[URIRef, Graph]) -> str:
     return "\n".join(out) + "\n"
 
 
-def _rows(graphs: Mapping[URIRef, Graph]) -> Iterator[tuple[str, ...]]:
+def _rows(graphs: Mapping[URIRef, Graph], creator: str) -> Iterator[tuple[str, ...]]:
     labels = {s: str(o) for g in graphs.values() for s, o in g.subject_objects(RDFS.label)}
     for graph in graphs.values():
         axioms = {
@@ -85,7 +86,7 @@ def _rows(graphs: Mapping[URIRef, Graph]) -> Iterator[tuple[str, ...]]:
             ): a
             for a in graph.subjects(RDF.type, OWL.Axiom)
         }
-        for predicate in _MAPPINGS:
+        for predicate in MAPPING_PREDICATES:
             for subject, target in graph.subject_objects(predicate):
                 if not str(subject).startswith(BASE):
                     continue
@@ -101,7 +102,7 @@ def _rows(graphs: Mapping[URIRef, Graph]) -> Iterator[tuple[str, ...]]:
                     curie(str(target)),
                     JUSTIFICATION,
                     AUTHOR,
-                    "The spinekg contributors",
+                    creator,
                     "|".join(curie(s) for s in sources),
                     "1.0",
                     note,

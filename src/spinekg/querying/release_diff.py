@@ -43,9 +43,15 @@ from pathlib import Path
 from typing import Any, Literal
 
 import pyoxigraph as ox
+from rdflib import RDFS, SKOS
 
-from spinekg.kernel.errors import ReleaseDamagedError, ReleaseNotFoundError, display_path
-from spinekg.kernel.namespaces import curie, expand
+from spinekg.kernel.errors import (
+    ReleaseDamagedError,
+    ReleaseNotFoundError,
+    display_path,
+    first_line,
+)
+from spinekg.kernel.namespaces import DEFINITION, MAPPING_PREDICATES, curie, expand
 from spinekg.kernel.release_files import MANIFEST, NQUADS, sha256
 
 __all__ = [
@@ -66,19 +72,14 @@ __all__ = [
     "value_changes",
 ]
 
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-LABEL = RDFS + "label"
+LABEL = str(RDFS.label)
 #: Predicates that name an entity: one value each (per language) is expected.
-LABELS = (LABEL, SKOS + "prefLabel")
+LABELS = (LABEL, str(SKOS.prefLabel))
 #: Predicates that define an entity (the OBO one and SKOS's).
-DEFINITIONS = ("http://purl.obolibrary.org/obo/IAO_0000115", SKOS + "definition")
+DEFINITIONS = (str(DEFINITION), str(SKOS.definition))
 #: The SKOS mapping predicates, from the strongest to the loosest.
-MAPPINGS = tuple(
-    SKOS + name
-    for name in ("exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch")
-)
+MAPPINGS = tuple(str(p) for p in MAPPING_PREDICATES)
 #: The mapping kinds, in the order they are reported.
 MAPPING_KINDS = ("changed", "added", "removed")
 
@@ -248,7 +249,7 @@ def _manifest(folder: Path) -> dict[str, Any]:
         ) from None
     except (OSError, ValueError) as exc:
         raise ReleaseDamagedError(
-            f"{display_path(path)} cannot be read ({_first_line(exc)}); rebuild the release"
+            f"{display_path(path)} cannot be read ({first_line(exc)}); rebuild the release"
         ) from None
     if not isinstance(manifest, dict) or manifest.get("name") != "spinekg":
         raise ReleaseNotFoundError(
@@ -270,7 +271,7 @@ def _check_digest(folder: Path, manifest: dict[str, Any]) -> None:
     except OSError as exc:
         raise ReleaseDamagedError(
             f"the release in {display_path(folder)}/ cannot be read ({display_path(path)}: "
-            f"{_first_line(exc)})"
+            f"{first_line(exc)})"
         ) from None
     if digest != expected:
         raise ReleaseDamagedError(
@@ -291,13 +292,8 @@ def _quads(folder: Path) -> frozenset[ox.Quad]:
     except (SyntaxError, OSError, ValueError) as exc:
         raise ReleaseDamagedError(
             f"the release in {display_path(folder)}/ is damaged ({display_path(path)}: "
-            f"{_first_line(exc)}); rebuild it"
+            f"{first_line(exc)}); rebuild it"
         ) from None
-
-
-def _first_line(exc: Exception) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def diff_releases(old: Release, new: Release) -> ReleaseDiff:

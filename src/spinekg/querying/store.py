@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from spinekg.kernel.errors import ReleaseDamagedError, ReleaseNotFoundError
+from spinekg.kernel.errors import ReleaseDamagedError, ReleaseNotFoundError, first_line
 from spinekg.kernel.release_files import DEFAULT_RELEASE, NQUADS
 from spinekg.querying.runner import EmbeddedRunner
 
@@ -35,15 +35,10 @@ def open_store(release_dir: str | os.PathLike[str] = DEFAULT_RELEASE) -> ox.Stor
         store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
     except (SyntaxError, OSError, ValueError) as exc:
         raise ReleaseDamagedError(
-            f"the release in {release_dir} is damaged ({path}: {_first_line(exc)}); "
+            f"the release in {release_dir} is damaged ({path}: {first_line(exc)}); "
             "rebuild it with `spinekg build`"
         ) from None
     return store
-
-
-def _first_line(exc: Exception) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def embedded(release_dir: str | os.PathLike[str] = DEFAULT_RELEASE) -> EmbeddedRunner:
