@@ -29,6 +29,14 @@ os.environ.setdefault(
 )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def build_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A build cache of the session's own (never the user's), shared by its builds."""
+    folder = tmp_path_factory.mktemp("cache")
+    os.environ["SPINEKG_CACHE"] = str(folder)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A release built from the shipped ontology, tables and articles: the real answers."""
@@ -92,7 +100,7 @@ def select(store: ox.Store, query: str, **bindings: str) -> list[dict[str, str]]
     terms = {
         k: ox.NamedNode(v) if v.startswith("http") else ox.Literal(v) for k, v in bindings.items()
     }
-    results = store.query(bind(query, terms), prefixes=PREFIXES, use_default_graph_as_union=True)
+    results = store.query(bind(query, terms), prefixes=PREFIXES)
     assert isinstance(results, ox.QuerySolutions)
     names = [v.value for v in results.variables]
     return [{n: term.value for n in names if (term := s[n]) is not None} for s in results]

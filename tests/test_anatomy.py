@@ -239,6 +239,5 @@ def test_no_unverified_mapping_is_asserted(store: ox.Store) -> None:
                 ox.Variable("p"): ox.NamedNode(f"http://www.w3.org/2004/02/skos/core#{predicate}"),
                 ox.Variable("o"): ox.NamedNode(expand(target) or target),
             },
-            use_default_graph_as_union=True,
         )
         assert bool(asked) == (status == "VERIFIED"), line

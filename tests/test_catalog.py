@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -9,9 +10,11 @@ import pyoxigraph as ox
 import pytest
 
 from spinekg.kernel.errors import QueryError
+from spinekg.kernel.namespaces import PREFIXES
 from spinekg.queries import load_catalog
 from spinekg.querying.catalog import rows, run
-from spinekg.querying.runner import EmbeddedRunner, bind
+from spinekg.querying.resolve import lookup
+from spinekg.querying.runner import Answer, EmbeddedRunner, bind
 
 
 def column(result: list[dict[str, str]], name: str) -> set[str]:
@@ -294,7 +297,7 @@ def test_a_hostile_parameter_cannot_change_the_query(
         'VALUES (?o) { ("L5\\" } ; DROP ALL ; #") }'
     )
     assert rows(runner, "muscles_weakened_by_root", root="L5")  # the store is intact
-    answer = store.query(text, use_default_graph_as_union=True)
+    answer = store.query(text)
     assert isinstance(answer, ox.QuerySolutions) and list(answer) == []
     assert len(store) == before
 
@@ -324,7 +327,6 @@ def test_the_catalog_is_published_in_the_release(store: ox.Store) -> None:
            PREFIX dcterms: <http://purl.org/dc/terms/>
            SELECT ?id ?select WHERE { ?q a sh:SPARQLExecutable ; schema:keywords "CQ08" ;
                                         dcterms:identifier ?id ; sh:select ?select }""",
-        use_default_graph_as_union=True,
     )
     assert isinstance(found, ox.QuerySolutions)
     published = {s["id"].value: s["select"].value for s in found}
@@ -332,12 +334,62 @@ def test_the_catalog_is_published_in_the_release(store: ox.Store) -> None:
     assert "spine:supplies ?area" in published["roots_explaining_findings"]
 
 
+class UnionOfGraphs:
+    """A runner like a server that answers over the union of its named graphs (Oxigraph's
+    ``--union-default-graph``, Virtuoso): a triple held by two graphs matches twice. Not an
+    :class:`EmbeddedRunner`, so names are resolved by the SPARQL lookup an endpoint gets."""
+
+    where = "the named graphs of the release, as a union"
+
+    def __init__(self, release: Path) -> None:
+        self.store = ox.Store()
+        self.store.bulk_load(path=str(release / "spinekg.nq"), format=ox.RdfFormat.N_QUADS)
+
+    def execute(self, sparql: str) -> Answer:
+        return self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+
+
+@pytest.fixture(scope="module")
+def union_runner(release: Path) -> UnionOfGraphs:
+    return UnionOfGraphs(release)
+
+
 @pytest.mark.parametrize("query_id", sorted(load_catalog()))
-def test_no_catalog_query_repeats_a_row_over_the_union_of_graphs(
-    runner: EmbeddedRunner, query_id: str
+def test_every_catalog_query_answers_the_same_over_a_union_of_graphs(
+    runner: EmbeddedRunner, union_runner: UnionOfGraphs, query_id: str
 ) -> None:
-    """The union default graph matches a triple once per named graph that holds it."""
+    """The same rows, none repeated, on the embedded store (its default graph holds the union
+    once, names resolved through its index) and over a union of the named graphs (a triple
+    once per graph that holds it, names resolved by the endpoint's lookup query)."""
     query = load_catalog()[query_id]
-    result = rows(runner, query_id, **{p.name: p.example for p in query.params})
+    examples = {p.name: p.example for p in query.params}
+    result = rows(union_runner, query_id, **examples)
     keys = [tuple(sorted(row.items())) for row in result]
     assert len(keys) == len(set(keys))
+    assert result == rows(runner, query_id, **examples)
+
+
+def test_the_embedded_default_graph_is_the_union_of_the_named_graphs_once(
+    release: Path, store: ox.Store
+) -> None:
+    manifest = json.loads((release / "manifest.json").read_text())
+    default = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    named = sum(1 for q in store if not isinstance(q.graph_name, ox.DefaultGraph))
+    assert (default, named) == (manifest["triples"], manifest["quads"])
+
+
+@pytest.mark.parametrize(
+    ("value", "type_", "entity"),
+    [
+        ("L4/L5", "spine:IntervertebralDisc", "disc-L4-L5"),
+        ("ANKLE JERK", "spine:DeepTendonReflex", "reflex-achilles"),
+        ("cauda equina syndrome", "spine:Condition", "condition-cauda-equina-syndrome"),
+        ("L5", "owl:Thing", "root-L5 vertebra-L5"),
+        ("lumbar disc herniation", "owl:Thing", "condition-lumbar-disc-herniation"),
+    ],
+)
+def test_names_resolve_alike_through_the_index_and_the_lookup_query(
+    runner: EmbeddedRunner, union_runner: UnionOfGraphs, value: str, type_: str, entity: str
+) -> None:
+    expected = [ox.NamedNode(f"https://w3id.org/spinekg/{e}") for e in entity.split()]
+    assert lookup(runner, value, type_) == lookup(union_runner, value, type_) == expected

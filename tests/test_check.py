@@ -339,7 +339,16 @@ def test_a_killed_build_leaves_no_reasoner_running(tmp_path: Path, tiny: Inputs)
     temporary.mkdir()
     where = ["--curated", str(tiny.curated), "--articles", str(tiny.articles[0])]
     build = subprocess.Popen(
-        [sys.executable, "-m", "spinekg", "build", "--out", str(tmp_path / "dist"), *where],
+        [
+            sys.executable,
+            "-m",
+            "spinekg",
+            "build",
+            "--no-cache",
+            "--out",
+            str(tmp_path / "dist"),
+            *where,
+        ],
         env={**os.environ, "TMPDIR": str(temporary)},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -110,7 +110,7 @@ def test_rebuild_is_byte_identical(tiny_release: Path, tmp_path: Path) -> None:
     code = (
         "from spinekg.pipeline.build import build; from spinekg.pipeline.load import Inputs; "
         f"build({str(out)!r}, Inputs.shipped(curated={str(TINY / 'curated')!r}, "
-        f"articles={str(TINY / 'articles')!r}), progress=False)"
+        f"articles={str(TINY / 'articles')!r}), progress=False, cache=False)"
     )
     subprocess.run([sys.executable, "-c", code], check=True, env=env)
     for name in [*FILES, "manifest.json"]:

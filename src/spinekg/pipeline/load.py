@@ -24,7 +24,7 @@ from spinekg.loaders.text import lexicon as lexicon_module
 from spinekg.loaders.text.lexicon import Lexicon, build_lexicon
 from spinekg.ontology import ontology_path, parse_turtle, shapes_path
 
-__all__ = ["Inputs", "Loaded", "lexicon_of", "load"]
+__all__ = ["Inputs", "Loaded", "cache_folder", "lexicon_of", "load"]
 
 #: A term that opens a block of the hand-edited Turtle: ``spine:Vertebra a owl:Class ;``.
 _BLOCK = re.compile(r"^(?P<term>[A-Za-z][\w.-]*:[\w.-]+|<[^>\s]+>)\s")
@@ -133,7 +133,7 @@ def lexicon_of(inputs: Inputs, *, cache: Path | None = None) -> Lexicon:
         or ``~/.cache/spinekg``).
     :raises CuratedDataError: when the lexicon has to be built and an input is malformed.
     """
-    folder = cache or _cache_folder()
+    folder = cache or cache_folder()
     path = folder / f"lexicon-{_fingerprint(inputs)}.json"
     try:
         return Lexicon.loads(path.read_text(encoding="utf-8"))
@@ -151,7 +151,11 @@ def lexicon_of(inputs: Inputs, *, cache: Path | None = None) -> Lexicon:
     return lexicon
 
 
-def _cache_folder() -> Path:
+def cache_folder() -> Path:
+    """Where spinekg keeps what it can compute again (the lexicon, built releases).
+
+    ``$SPINEKG_CACHE``, else ``$XDG_CACHE_HOME/spinekg`` or ``~/.cache/spinekg``.
+    """
     if os.environ.get("SPINEKG_CACHE"):
         return Path(os.environ["SPINEKG_CACHE"])
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")

@@ -323,19 +323,21 @@ def vocabulary(runner: Runner) -> Vocabulary:
         return known
     vocab = Vocabulary()
     cues = {(_text(s, "entity"), _text(s, "cue")) for s in solutions(runner, _CUES)}
+    kinds: dict[tuple[str, ...], list[tuple[tuple[bool, int, str], Target]]] = defaultdict(list)
     for s in solutions(runner, _VOCABULARY):
         iri, name = _text(s, "entity"), _text(s, "name")
         kind = _CLASSES[_text(s, "class").rsplit("/", 1)[-1]]
         target = Target(iri, _text(s, "label"), kind)
         if s["axis"] is not None:
             vocab.axes[iri] = _text(s, "axis")
-            vocab.cues[stems(name)] = target
+            kinds[stems(name)].append((_cue_rank(name, target), target))
         if (iri, name) in cues:
             continue  # a cue names the kind only beside a target, never alone
         vocab.written.add(name)
         words = frozenset(_name_stems(name, kind))
         if words:
             vocab.names[words].add(target)
+    vocab.cues = {words: min(ranked)[1] for words, ranked in kinds.items()}
     vocab.red_flags = {_text(s, "finding") for s in solutions(runner, _RED_FLAGS)}
     for s in solutions(runner, _PART_OF):
         vocab.within[_text(s, "part")].add(_text(s, "whole"))
@@ -344,6 +346,21 @@ def vocabulary(runner: Runner) -> Vocabulary:
         vocab.implied[("sensation", _text(s, "place"))].add(flag)
     store["vocabulary"] = vocab
     return vocab
+
+
+def _cue_rank(cue: str, kind: Target) -> tuple[bool, int, str]:
+    """Which kind a cue's words name when several kinds' cues read the same ("weak").
+
+    First a kind whose own label holds those words ("weak" -> muscle weakness, not diminished
+    reflexes), then the cue written in fewer words ("cannot" of weakness before "cannot feel"
+    of numbness, which reads as "cannot" once "feel" is dropped), then the IRI.
+
+    >>> weakness = Target("spine:finding-muscle-weakness", "muscle weakness", "finding")
+    >>> reflex = Target("spine:finding-diminished-reflex", "diminished reflexes", "finding")
+    >>> _cue_rank("weak", weakness) < _cue_rank("weak", reflex)
+    True
+    """
+    return (not set(stems(cue)) <= set(stems(kind.label)), len(_tokens(cue)), kind.iri)
 
 
 def _text(solution: ox.QuerySolution, variable: str) -> str:

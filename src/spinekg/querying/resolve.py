@@ -2,8 +2,10 @@
 
 A value is looked up among the labels, exact synonyms and notations of the instances of the
 parameter's class, compared as :func:`normalise` folds them (case, dashes, slashes, spaces).
-The lookup is one query filtered by the engine, on the embedded store or an endpoint alike;
-only when nothing matches are the class's names fetched, to suggest the closest.
+On the embedded store the names are read once into an index (folded name -> entities), so a
+lookup is a dictionary access and one ``ASK`` for the class, whatever the graph's size; on an
+endpoint it is one query filtered by the engine (reading every name would cost more than one
+question asks). Only when nothing matches are the class's names fetched, to suggest the closest.
 """
 
 from __future__ import annotations
@@ -18,12 +20,13 @@ from spinekg.kernel.errors import QueryError
 from spinekg.kernel.namespaces import BASE, curie, expand
 from spinekg.kernel.suggest import closest
 from spinekg.queries import Query
-from spinekg.querying.runner import Runner, Term, bind, solutions
+from spinekg.querying.runner import EmbeddedRunner, Runner, Term, bind, kept, solutions
 
 __all__ = [
     "Value",
     "label_of",
     "lookup",
+    "name_index",
     "names_of",
     "nearest",
     "normalise",
@@ -60,6 +63,12 @@ SELECT DISTINCT ?entity WHERE {{
 _NAMES = f"""
 SELECT DISTINCT ?name WHERE {{
   ?entity a ?type . ?type rdfs:subClassOf* ?class .
+  {{ ?entity rdfs:label ?name }} UNION {{ ?entity oboInOwl:hasExactSynonym ?name }}
+  UNION {{ ?entity skos:notation ?name }}
+  FILTER(STRSTARTS(STR(?entity), "{BASE}"))
+}}"""
+_ALL_NAMES = f"""
+SELECT ?entity ?name WHERE {{
   {{ ?entity rdfs:label ?name }} UNION {{ ?entity oboInOwl:hasExactSynonym ?name }}
   UNION {{ ?entity skos:notation ?name }}
   FILTER(STRSTARTS(STR(?entity), "{BASE}"))
@@ -119,12 +128,43 @@ def lookup(runner: Runner, value: str, type_: str, *, name: str = "value") -> li
         if _is_a(runner, entity, cls):
             return [entity]
         raise QueryError(f"{value!r} is not a {curie(cls.value)} in the graph")
-    query = _of_class(_LOOKUP, cls, wanted=ox.Literal(normalise(value)))
-    found = [e for s in solutions(runner, query) if isinstance(e := s["entity"], ox.NamedNode)]
+    if isinstance(runner, EmbeddedRunner):
+        named = name_index(runner).get(normalise(value), ())
+        found = [entity for entity in named if _is_a(runner, entity, cls)]
+    else:
+        query = _of_class(_LOOKUP, cls, wanted=ox.Literal(normalise(value)))
+        found = [e for s in solutions(runner, query) if isinstance(e := s["entity"], ox.NamedNode)]
     # "cauda equina syndrome" names the condition and the ontology class of such conditions;
     # a value is about the condition (claims, codes and answers are about individuals)
     individuals = [e for e in found if _is_individual(runner, e)] if len(found) > 1 else []
     return individuals or found
+
+
+#: Folded name -> the spinekg entities it names, in IRI order.
+NameIndex = dict[str, tuple[ox.NamedNode, ...]]
+
+
+def name_index(runner: EmbeddedRunner) -> NameIndex:
+    """Every label, synonym and notation of the store's entities, folded: read once per runner.
+
+    >>> store = ox.Store()
+    >>> label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    >>> store.add(ox.Quad(ox.NamedNode(BASE + "reflex-ankle"), label, ox.Literal("Ankle-Jerk")))
+    >>> name_index(EmbeddedRunner(store))["ankle jerk"]
+    (<NamedNode value=https://w3id.org/spinekg/reflex-ankle>,)
+    """
+    cache = kept(runner)
+    index = cache.get("names")
+    if not isinstance(index, dict):
+        entities: dict[str, set[ox.NamedNode]] = {}
+        for solution in solutions(runner, _ALL_NAMES):
+            entity, name = solution["entity"], solution["name"]
+            if isinstance(entity, ox.NamedNode) and name is not None:
+                entities.setdefault(normalise(name.value), set()).add(entity)
+        index = cache["names"] = {
+            form: tuple(sorted(found, key=lambda e: e.value)) for form, found in entities.items()
+        }
+    return index
 
 
 def _is_individual(runner: Runner, entity: ox.NamedNode) -> bool:

@@ -61,7 +61,10 @@ class Runner(Protocol):
 
 
 class EmbeddedRunner:
-    """Queries on an in-memory pyoxigraph store, its named graphs seen as one default graph.
+    """Queries on a pyoxigraph store's default graph.
+
+    :func:`spinekg.querying.store.open_store` makes that graph the union of the release's
+    named graphs, each triple once; ``GRAPH`` patterns still reach every named graph.
 
     Every query passes :func:`spinekg.querying.guard.inspect` first: one that would crash the
     engine, or call a ``SERVICE`` not listed in ``limits``, is refused with a message.
@@ -82,7 +85,7 @@ class EmbeddedRunner:
         """
         inspect(sparql, self.limits)
         try:
-            return self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+            return self.store.query(sparql, prefixes=PREFIXES)
         except SyntaxError as exc:
             raise QuerySyntaxError(f"invalid SPARQL: {exc}") from None
 

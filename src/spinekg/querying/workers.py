@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from spinekg.kernel.namespaces import PREFIXES
+from spinekg.querying.store import add_union_default_graph
 
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
@@ -88,7 +89,7 @@ class _CappedBuffer(io.BytesIO):
 
 def answer(store: ox.Store, request: Request, max_bytes: int) -> Reply:
     """Run ``request`` on ``store`` and serialise the answer in the first acceptable format."""
-    dataset: dict[str, object] = {"use_default_graph_as_union": not request.default_graphs}
+    dataset: dict[str, object] = {}  # the default graph is the union (add_union_default_graph)
     if request.default_graphs:
         dataset["default_graph"] = [ox.NamedNode(iri) for iri in request.default_graphs]
     if request.named_graphs:
@@ -155,6 +156,7 @@ def _worker(conn: Connection, nquads: str, max_bytes: int, parent: int) -> None:
     store = ox.Store()
     try:
         store.bulk_load(path=nquads, format=ox.RdfFormat.N_QUADS)
+        add_union_default_graph(store)
     except (OSError, SyntaxError, ValueError) as exc:
         conn.send(f"cannot load {nquads}: {exc}")
         return
