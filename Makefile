@@ -56,6 +56,7 @@ bench: install tools
 	$(BIN)/python benchmarks/queries.py
 	$(BIN)/python benchmarks/load.py
 	$(BIN)/python benchmarks/saturation.py
+	$(BIN)/python benchmarks/endpoint.py
 	$(BIN)/python benchmarks/fuzz.py
 	$(BIN)/python benchmarks/startup.py
 

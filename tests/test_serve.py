@@ -23,6 +23,7 @@ from rdflib import VOID, Graph, URIRef
 from spinekg.queries import load_catalog
 from spinekg.querying.catalog import rows
 from spinekg.querying.runner import RemoteRunner, bind
+from spinekg.querying.workers import Reply, Request
 from tests.servers import alive, children, serving, start_serve, stop
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -301,3 +302,43 @@ def test_the_endpoint_serves_the_dataset_description_where_void_advises(server: 
     assert len(subsets) > 40
     assert int(str(description.value(dataset, VOID.triples))) > 50_000
     assert "/.well-known/void" in httpx.get(server, timeout=30).text
+
+
+class _CountingPool:
+    """A stand-in for the worker pool that answers every query and counts what it ran."""
+
+    def __init__(self) -> None:
+        self.ran: list[str] = []
+        self.reloads = 0
+
+    async def run(self, request: Request) -> Reply:
+        self.ran.append(request.sparql)
+        return Reply(200, "application/sparql-results+json", b'{"boolean": true}')
+
+    def reload(self) -> None:
+        self.reloads += 1
+
+
+def test_the_endpoint_gives_a_kept_answer_again_until_the_release_changes(tmp_path: Path) -> None:
+    from starlette.testclient import TestClient
+
+    from spinekg.querying.answer_cache import AnswerCache
+    from spinekg.querying.endpoint import application
+    from spinekg.querying.guard import Limits
+
+    (tmp_path / "spinekg.nq").write_text("", encoding="utf-8")
+    pool = _CountingPool()
+    app = application(pool, tmp_path, Limits(), lambda line: None, AnswerCache(1_000_000))  # type: ignore[arg-type]
+    client = TestClient(app)
+    json_ = {"Accept": "application/sparql-results+json"}
+    for _ in range(3):
+        answer = client.post("/query", data={"query": "ASK { ?s ?p ?o }"}, headers=json_)
+        assert (answer.status_code, answer.content) == (200, b'{"boolean": true}')
+    assert pool.ran == ["ASK { ?s ?p ?o }"]  # once: twice given again
+    client.post("/query", data={"query": "ASK { ?s ?p ?o }"}, headers={"Accept": "text/csv"})
+    client.post("/query", data={"query": "ASK { ?s a ?o }"}, headers=json_)
+    assert len(pool.ran) == 3  # another format, another query: each run
+    time.sleep(0.01)
+    (tmp_path / "spinekg.nq").write_text("# a new build\n", encoding="utf-8")
+    client.post("/query", data={"query": "ASK { ?s ?p ?o }"}, headers=json_)
+    assert (pool.reloads, len(pool.ran)) == (1, 4)  # a new release: run again

@@ -416,6 +416,13 @@ def findings_command(
     help="The largest answer sent; a larger one is refused with a message.",
 )
 @click.option(
+    "--cache-mb",
+    type=click.IntRange(0),
+    default=64,
+    show_default=True,
+    help="Megabytes of answers kept to give again to the same query (0: run every query).",
+)
+@click.option(
     "--allow-service",
     multiple=True,
     metavar="URL",
@@ -429,6 +436,7 @@ def serve_command(
     timeout: float,
     workers: int,
     max_bytes: int,
+    cache_mb: int,
     allow_service: tuple[str, ...],
     dist: Path,
 ) -> None:
@@ -441,6 +449,7 @@ def serve_command(
         timeout=timeout,
         max_bytes=max_bytes,
         limits=Limits(services=frozenset(allow_service)),
+        cache_bytes=cache_mb * 1_000_000,
     )
     serve(dist, host, port, options)
 

@@ -4,9 +4,11 @@
 with ``default-graph-uri`` and ``named-graph-uri``, and answers in the media type the client
 accepts. Before a query reaches a worker, :func:`spinekg.querying.guard.inspect` refuses what
 would crash the engine or call another server; the pool enforces the time and size limits.
-``/update`` and ``/store`` refuse every request: the endpoint is read-only. When the release's
-N-Quads file changes (a new ``spinekg build``), the workers are replaced and the endpoint
-serves the new release; every answer names the release it came from (``X-Spinekg-Release``).
+``/update`` and ``/store`` refuse every request: the endpoint is read-only. Answers are kept and
+given again to the same request (:mod:`spinekg.querying.answer_cache`). When the release's
+N-Quads file changes (a new ``spinekg build``), the workers are replaced, the kept answers
+dropped, and the endpoint serves the new release; every answer names the release it came
+from (``X-Spinekg-Release``).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from starlette.routing import Route
 
 from spinekg.kernel.namespaces import DESCRIPTION_GRAPH
 from spinekg.kernel.release_files import MANIFEST, NQUADS
+from spinekg.querying.answer_cache import AnswerCache
 from spinekg.querying.guard import Limits, QueryRefusedError, inspect
 from spinekg.querying.workers import Pool, Reply, Request
 
@@ -39,11 +42,21 @@ class _BadRequestError(Exception):
         self.reply = Reply.text(status, message)
 
 
-def application(pool: Pool, release: Path, limits: Limits, log: Callable[[str], None]) -> Starlette:
-    """The endpoint over ``pool``, which serves the release in ``release``."""
+def application(
+    pool: Pool,
+    release: Path,
+    limits: Limits,
+    log: Callable[[str], None],
+    answers: AnswerCache | None = None,
+) -> Starlette:
+    """The endpoint over ``pool``, which serves the release in ``release``.
+
+    :param answers: where answers are kept and given again (none: every query is run).
+    """
     nquads = release / NQUADS
     served = {"file": _file_key(nquads), "name": _release_name(release)}
     max_body = 8 * limits.max_chars + 4096  # room for a form's percent-encoding
+    cache = answers if answers is not None else AnswerCache(0)
 
     def current_release() -> str:
         """The release being served, reloading the workers first if its file changed."""
@@ -51,6 +64,7 @@ def application(pool: Pool, release: Path, limits: Limits, log: Callable[[str], 
         if key is not None and key != served["file"]:
             served.update(file=key, name=_release_name(release))
             pool.reload()
+            cache.clear()
             log(f"the release changed: now serving {served['name']}")
         return str(served["name"])
 
@@ -64,7 +78,8 @@ def application(pool: Pool, release: Path, limits: Limits, log: Callable[[str], 
         except QueryRefusedError as refused:
             reply = Reply.text(400, f"query refused: {refused}")
         else:
-            reply = await pool.run(request)
+            reply = cache.get(request) or await pool.run(request)
+            cache.put(request, reply)
         return Response(
             reply.body,
             status_code=reply.status,

@@ -48,6 +48,8 @@ class ServeOptions:
     #: The largest serialised answer.
     max_bytes: int = 50_000_000
     limits: Limits = field(default_factory=Limits)
+    #: Bytes of answers kept to give again to the same request (0 keeps none).
+    cache_bytes: int = 64_000_000
 
 
 def serve(release: Path, host: str, port: int, options: ServeOptions | None = None) -> None:
@@ -57,6 +59,7 @@ def serve(release: Path, host: str, port: int, options: ServeOptions | None = No
     :raises SpineKGError: if the address cannot be bound or the workers cannot start.
     """
     require_extra("serve", *SERVE_MODULES)
+    from spinekg.querying.answer_cache import AnswerCache
     from spinekg.querying.endpoint import application
 
     options = options or ServeOptions()
@@ -68,7 +71,7 @@ def serve(release: Path, host: str, port: int, options: ServeOptions | None = No
     import uvicorn
 
     config = uvicorn.Config(
-        application(pool, release, options.limits, _log),
+        application(pool, release, options.limits, _log, AnswerCache(options.cache_bytes)),
         log_level="warning",
         access_log=False,
         lifespan="off",
