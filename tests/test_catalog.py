@@ -11,6 +11,7 @@ import pytest
 
 from spinekg.kernel.errors import QueryError
 from spinekg.kernel.namespaces import PREFIXES
+from spinekg.pipeline.name_keys import NAMES_GRAPH
 from spinekg.queries import load_catalog
 from spinekg.querying.catalog import rows, run
 from spinekg.querying.resolve import lookup
@@ -336,14 +337,15 @@ def test_the_catalog_is_published_in_the_release(store: ox.Store) -> None:
 
 class UnionOfGraphs:
     """A runner like a server that answers over the union of its named graphs (Oxigraph's
-    ``--union-default-graph``, Virtuoso): a triple held by two graphs matches twice. Not an
-    :class:`EmbeddedRunner`, so names are resolved by the SPARQL lookup an endpoint gets."""
+    ``--union-default-graph``, Virtuoso): a triple held by two graphs matches twice. Without
+    the release's ``graph/names``, so names are found by folding every name in the query."""
 
     where = "the named graphs of the release, as a union"
 
     def __init__(self, release: Path) -> None:
         self.store = ox.Store()
         self.store.bulk_load(path=str(release / "spinekg.nq"), format=ox.RdfFormat.N_QUADS)
+        self.store.remove_graph(ox.NamedNode(str(NAMES_GRAPH)))
 
     def execute(self, sparql: str) -> Answer:
         return self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
@@ -359,8 +361,8 @@ def test_every_catalog_query_answers_the_same_over_a_union_of_graphs(
     runner: EmbeddedRunner, union_runner: UnionOfGraphs, query_id: str
 ) -> None:
     """The same rows, none repeated, on the embedded store (its default graph holds the union
-    once, names resolved through its index) and over a union of the named graphs (a triple
-    once per graph that holds it, names resolved by the endpoint's lookup query)."""
+    once, names found by their keys) and over a union of the named graphs (a triple once per
+    graph that holds it, names found by folding every name in the query)."""
     query = load_catalog()[query_id]
     examples = {p.name: p.example for p in query.params}
     result = rows(union_runner, query_id, **examples)
@@ -388,7 +390,7 @@ def test_the_embedded_default_graph_is_the_union_of_the_named_graphs_once(
         ("lumbar disc herniation", "owl:Thing", "condition-lumbar-disc-herniation"),
     ],
 )
-def test_names_resolve_alike_through_the_index_and_the_lookup_query(
+def test_names_resolve_alike_by_their_keys_and_by_folding_every_name(
     runner: EmbeddedRunner, union_runner: UnionOfGraphs, value: str, type_: str, entity: str
 ) -> None:
     expected = [ox.NamedNode(f"https://w3id.org/spinekg/{e}") for e in entity.split()]

@@ -22,6 +22,7 @@ from spinekg.loaders.reference import graph_name
 from spinekg.loaders.schema import SPECS
 from spinekg.pipeline.build import build
 from spinekg.pipeline.load import Inputs, load
+from spinekg.pipeline.name_keys import NAMES_GRAPH
 from spinekg.pipeline.reason import INFERRED_GRAPH
 from spinekg.pipeline.release import CATALOG_GRAPH
 from spinekg.queries import load_catalog
@@ -49,6 +50,7 @@ def test_manifest_lists_every_file_with_its_checksum(tiny_release: Path) -> None
         "https://w3id.org/spinekg/graph/articles/lumbar-herniation-basics",
         str(CATALOG_GRAPH),
         str(DESCRIPTION_GRAPH),
+        str(NAMES_GRAPH),
         *(str(graph_name(spec.name)) for spec in SPECS),
     }
     assert set(manifest["graphs"]) == expected

@@ -35,6 +35,7 @@ from spinekg.pipeline.check import (
     syntax_results,
 )
 from spinekg.pipeline.load import Inputs, Loaded, load
+from spinekg.pipeline.name_keys import NAMES_GRAPH, name_keys
 from spinekg.pipeline.reason import INFERRED_GRAPH, REASONER, ReasonerError, Reasoning, reason
 from spinekg.pipeline.release import CATALOG_GRAPH, canonical, catalog_graph, write_release
 from spinekg.queries import load_catalog
@@ -130,6 +131,7 @@ def build(
             **checked.loaded.graphs,
             INFERRED_GRAPH: inferred,
             CATALOG_GRAPH: catalog_graph(load_catalog()),
+            NAMES_GRAPH: name_keys(checked.loaded.merged),
         }
         extra = {
             "loaders": list(LOADERS),

@@ -29,9 +29,10 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 import snowballstemmer  # type: ignore[import-untyped]
 
+from spinekg.kernel.names import normalise
 from spinekg.kernel.namespaces import BASE
 from spinekg.kernel.suggest import similarity
-from spinekg.querying.resolve import nearest, normalise
+from spinekg.querying.resolve import nearest
 from spinekg.querying.runner import Runner, kept, solutions
 
 __all__ = [

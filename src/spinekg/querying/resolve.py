@@ -1,35 +1,34 @@
 """Entity resolution: a user's words ("L4-L5", "ankle jerk", a CURIE) -> an RDF term.
 
 A value is looked up among the labels, exact synonyms and notations of the instances of the
-parameter's class, compared as :func:`normalise` folds them (case, dashes, slashes, spaces).
-On the embedded store the names are read once into an index (folded name -> entities), so a
-lookup is a dictionary access and one ``ASK`` for the class, whatever the graph's size; on an
-endpoint it is one query filtered by the engine (reading every name would cost more than one
-question asks). Only when nothing matches are the class's names fetched, to suggest the closest.
+parameter's class, compared as :func:`~spinekg.kernel.names.normalise` folds them (case,
+dashes, slashes, spaces). A release holds every entity's names already folded
+(``spine:nameKey``, in ``graph/names``), so the lookup is one query whose name pattern the
+store answers from its index, on the embedded store or an endpoint alike, whatever the graph's
+size; a store without them (a graph of one's own) is searched by folding every name in the
+query instead. Only when nothing matches are the class's names fetched, to suggest the closest.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 import pyoxigraph as ox
 from rdflib import OWL
 
 from spinekg.kernel.errors import QueryError
+from spinekg.kernel.names import NAME_KEY, normalise
 from spinekg.kernel.namespaces import BASE, curie, expand
 from spinekg.kernel.suggest import closest
 from spinekg.queries import Query
-from spinekg.querying.runner import EmbeddedRunner, Runner, Term, bind, kept, solutions
+from spinekg.querying.runner import Runner, Term, bind, kept, solutions
 
 __all__ = [
     "Value",
     "label_of",
     "lookup",
-    "name_index",
     "names_of",
     "nearest",
-    "normalise",
     "resolve",
     "resolve_params",
 ]
@@ -37,21 +36,18 @@ __all__ = [
 #: A parameter value: a user's text, or a term already resolved (used as it is).
 Value = str | Term
 
-_FOLD = r"[-\u2010-\u2015/_\s]+"
-#: The same folding for SPARQL ``REPLACE`` (the dashes written out; labels hold no tabs).
+#: The same folding as :func:`normalise`, for SPARQL ``REPLACE`` (the dashes written out;
+#: labels hold no tabs).
 _SPARQL_FOLD = "[-\u2010-\u2015/_ ]+"
 
 
-def normalise(text: str) -> str:
-    """Fold case, and treat dashes, slashes and runs of spaces alike ("L4/L5" = "l4 l5").
-
-    >>> normalise("  Ankle\u2013Jerk ")
-    'ankle jerk'
-    """
-    return " ".join(re.sub(_FOLD, " ", text.lower()).split())
-
-
-#: The entities of a class, or of any class for owl:Thing, whose names fold to ?wanted.
+#: The entities of a class, or of any class for owl:Thing, one of whose names folds to ?wanted.
+_KEYED_LOOKUP = f"""
+SELECT DISTINCT ?entity WHERE {{
+  ?entity <{NAME_KEY}> ?wanted .
+  ?entity a ?type . ?type rdfs:subClassOf* ?class .
+}} ORDER BY ?entity"""
+#: The same, in a store without name keys: every name folded by the query.
 _LOOKUP = rf"""
 SELECT DISTINCT ?entity WHERE {{
   {{ ?entity rdfs:label ?name }} UNION {{ ?entity oboInOwl:hasExactSynonym ?name }}
@@ -67,12 +63,7 @@ SELECT DISTINCT ?name WHERE {{
   UNION {{ ?entity skos:notation ?name }}
   FILTER(STRSTARTS(STR(?entity), "{BASE}"))
 }}"""
-_ALL_NAMES = f"""
-SELECT ?entity ?name WHERE {{
-  {{ ?entity rdfs:label ?name }} UNION {{ ?entity oboInOwl:hasExactSynonym ?name }}
-  UNION {{ ?entity skos:notation ?name }}
-  FILTER(STRSTARTS(STR(?entity), "{BASE}"))
-}}"""
+_HAS_KEYS = f"ASK {{ ?entity <{NAME_KEY}> ?name }}"
 _IS_A = "ASK { ?entity a ?type . ?type rdfs:subClassOf* ?class }"
 _INDIVIDUAL = "ASK { ?entity a owl:NamedIndividual }"
 _LABEL = "SELECT ?label WHERE { ?entity rdfs:label ?label } ORDER BY ?label LIMIT 1"
@@ -128,43 +119,21 @@ def lookup(runner: Runner, value: str, type_: str, *, name: str = "value") -> li
         if _is_a(runner, entity, cls):
             return [entity]
         raise QueryError(f"{value!r} is not a {curie(cls.value)} in the graph")
-    if isinstance(runner, EmbeddedRunner):
-        named = name_index(runner).get(normalise(value), ())
-        found = [entity for entity in named if _is_a(runner, entity, cls)]
-    else:
-        query = _of_class(_LOOKUP, cls, wanted=ox.Literal(normalise(value)))
-        found = [e for s in solutions(runner, query) if isinstance(e := s["entity"], ox.NamedNode)]
+    template = _KEYED_LOOKUP if _has_name_keys(runner) else _LOOKUP
+    query = _of_class(template, cls, wanted=ox.Literal(normalise(value)))
+    found = [e for s in solutions(runner, query) if isinstance(e := s["entity"], ox.NamedNode)]
     # "cauda equina syndrome" names the condition and the ontology class of such conditions;
     # a value is about the condition (claims, codes and answers are about individuals)
     individuals = [e for e in found if _is_individual(runner, e)] if len(found) > 1 else []
     return individuals or found
 
 
-#: Folded name -> the spinekg entities it names, in IRI order.
-NameIndex = dict[str, tuple[ox.NamedNode, ...]]
-
-
-def name_index(runner: EmbeddedRunner) -> NameIndex:
-    """Every label, synonym and notation of the store's entities, folded: read once per runner.
-
-    >>> store = ox.Store()
-    >>> label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-    >>> store.add(ox.Quad(ox.NamedNode(BASE + "reflex-ankle"), label, ox.Literal("Ankle-Jerk")))
-    >>> name_index(EmbeddedRunner(store))["ankle jerk"]
-    (<NamedNode value=https://w3id.org/spinekg/reflex-ankle>,)
-    """
+def _has_name_keys(runner: Runner) -> bool:
+    """Whether the store holds folded names (a release does), asked once per runner."""
     cache = kept(runner)
-    index = cache.get("names")
-    if not isinstance(index, dict):
-        entities: dict[str, set[ox.NamedNode]] = {}
-        for solution in solutions(runner, _ALL_NAMES):
-            entity, name = solution["entity"], solution["name"]
-            if isinstance(entity, ox.NamedNode) and name is not None:
-                entities.setdefault(normalise(name.value), set()).add(entity)
-        index = cache["names"] = {
-            form: tuple(sorted(found, key=lambda e: e.value)) for form, found in entities.items()
-        }
-    return index
+    if "name keys" not in cache:
+        cache["name keys"] = bool(runner.execute(_HAS_KEYS))
+    return bool(cache["name keys"])
 
 
 def _is_individual(runner: Runner, entity: ox.NamedNode) -> bool:
