@@ -49,6 +49,7 @@ check: install
 	$(BIN)/spinekg check
 
 bench: install tools
+	$(BIN)/python benchmarks/build.py
 	$(BIN)/python benchmarks/reasoning.py
 	$(BIN)/python benchmarks/text_quality.py
 	$(BIN)/python benchmarks/text_speed.py

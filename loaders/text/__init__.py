@@ -62,6 +62,7 @@ def load(
     *,
     locations: dict[URIRef, tuple[Path, int]] | None = None,
     report: list[tuple[Article, Unrecognised]] | None = None,
+    merged: Graph | None = None,
 ) -> dict[URIRef, Graph]:
     """Read every ``*.md`` article of ``folders``: one named graph per article, its claims.
 
@@ -70,6 +71,7 @@ def load(
     claim node, with the evidence of each in that article's graph.
 
     :param report: if given, filled with the mentions the loader could not resolve.
+    :param merged: ``graphs`` already merged into one, if the caller has them.
     :raises CuratedDataError: listing every malformed article, and ids used twice.
     """
     problems: list[Problem] = []
@@ -93,9 +95,10 @@ def load(
         raise CuratedDataError(problems)
     if not articles:  # the NLP pipeline takes seconds to start; no article, no pipeline
         return {}
-    pipeline = pipeline_for(graphs.values())
+    known = [merged if merged is not None else union(graphs.values())]  # merged once
+    pipeline = pipeline_for(known)
     extractions = [extract(article, pipeline) for article in articles]
-    fits = Typing(graphs.values()).fits
+    fits = Typing(known).fits
     out = {article_graph(e.article): claims_graph([e], fits=fits) for e in extractions}
     if report is not None:
         report += [(e.article, u) for e in extractions for u in e.unrecognised]

@@ -13,11 +13,14 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rdflib import Graph, URIRef
 from tqdm import tqdm
 
 from spinekg.kernel.errors import BuildError, CuratedDataError, display_path
@@ -33,6 +36,7 @@ from spinekg.pipeline.check import (
     reasoner_results,
     summary,
     syntax_results,
+    unsatisfiable_results,
 )
 from spinekg.pipeline.load import Inputs, Loaded, load
 from spinekg.pipeline.name_keys import NAMES_GRAPH, name_keys
@@ -69,20 +73,38 @@ def check_inputs(inputs: Inputs) -> Checked:
     return _reason_and_check(loaded)
 
 
-def _reason_and_check(loaded: Loaded) -> Checked:
+def _reason_and_check(loaded: Loaded, meanwhile: Callable[[], object] = lambda: None) -> Checked:
+    """Reason and check at once: HermiT runs in its own Java process while the checks run here.
+
+    The two only read the loaded graphs; the checks that need the reasoner's answer (its
+    unsatisfiable classes) run when it has given it. The checks start once the Java process
+    does (HermiT's input is Python work, which they would slow down). Measured on the full
+    build with the other savings of the same change: 11.0 s wall one after the other, 8.9 s so.
+
+    :param meanwhile: more work that needs no reasoning, done here while the reasoner runs.
+    """
     found: list[CheckResult] = []
     reasoning = None
-    try:
-        reasoning = reason(loaded.graphs, merged=loaded.merged)
-    except ReasonerError as error:
-        found = reasoner_results(error, loaded.locations)
-    found += check(
-        loaded.graphs,
-        reasoning,
-        loaded.shapes,
-        locations=loaded.locations,
-        merged=loaded.merged,
-    )
+    started = threading.Event()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="spinekg-reason") as background:
+        reasoning_done = background.submit(
+            reason, loaded.graphs, merged=loaded.merged, hermit_running=started
+        )
+        # the reasoner's own Python work (its view, HermiT's input) goes first, alone: the
+        # checks then run on this core while HermiT runs on the other
+        reasoning_done.add_done_callback(lambda _: started.set())
+        started.wait()
+        checked = check(
+            loaded.graphs, None, loaded.shapes, locations=loaded.locations, merged=loaded.merged
+        )
+        meanwhile()
+        try:
+            reasoning = reasoning_done.result()
+        except ReasonerError as error:
+            found = reasoner_results(error, loaded.locations)
+    found += checked
+    if reasoning is not None:
+        found += unsatisfiable_results(reasoning, loaded.locations)
     found += [
         CheckResult("INFO", "text-unrecognised", "", "", f'"{mention}" {why}', where)
         for where, mention, why in loaded.unrecognised
@@ -121,18 +143,27 @@ def build(
         if key is not None and (kept := take(key, staging)) is not None:
             return kept
         bar.set_postfix_str(steps[0])
-        checked = _reason_and_check(load(inputs))  # a malformed input raises CuratedDataError
-        if checked.errors or checked.loaded is None or checked.reasoning is None:
+        loaded = load(inputs)  # a malformed input raises CuratedDataError
+        asserted: dict[URIRef, Graph] = {}
+
+        def prepare() -> None:  # the release's graphs but the inferred one, while HermiT runs
+            asserted.update(
+                canonical(
+                    {
+                        **loaded.graphs,
+                        CATALOG_GRAPH: catalog_graph(load_catalog()),
+                        NAMES_GRAPH: name_keys(loaded.merged),
+                    }
+                )
+            )
+
+        checked = _reason_and_check(loaded, meanwhile=prepare)
+        if checked.errors or checked.reasoning is None:
             raise CheckError(checked.results)
         bar.update()
         bar.set_postfix_str(steps[1])
         inferred = checked.reasoning.inferred
-        graphs = {
-            **checked.loaded.graphs,
-            INFERRED_GRAPH: inferred,
-            CATALOG_GRAPH: catalog_graph(load_catalog()),
-            NAMES_GRAPH: name_keys(checked.loaded.merged),
-        }
+        graphs = dict(sorted({**asserted, **canonical({INFERRED_GRAPH: inferred})}.items()))
         extra = {
             "loaders": list(LOADERS),
             "inferred": {
@@ -142,7 +173,7 @@ def build(
             },
             "checks": summary(checked.results),
         }
-        manifest = write_release(canonical(graphs), staging, extra=extra)
+        manifest = write_release(graphs, staging, extra=extra)
         if key is not None:
             keep(key, staging)
         bar.update()

@@ -60,6 +60,7 @@ __all__ = [
     "reasoner_results",
     "summary",
     "syntax_results",
+    "unsatisfiable_results",
 ]
 
 SEVERITIES = ("ERROR", "WARN", "INFO")
@@ -165,11 +166,25 @@ def check(
         *_shacl(ctx, shapes),
     ]
     if reasoning is not None:
-        results += [
-            ctx.result("ERROR", "unsatisfiable-class", cls, OWL.equivalentClass, OWL.Nothing)
-            for cls in reasoning.unsatisfiable
-        ]
+        results += unsatisfiable_results(reasoning, locations)
     return ordered(results)
+
+
+def unsatisfiable_results(
+    reasoning: Reasoning, locations: Mapping[URIRef, str]
+) -> list[CheckResult]:
+    """An error for each class the reasoner found unsatisfiable (equivalent to owl:Nothing)."""
+    return [
+        CheckResult(
+            "ERROR",
+            "unsatisfiable-class",
+            _show(cls),
+            _show(OWL.equivalentClass),
+            _show(OWL.Nothing),
+            locations.get(cls, ""),
+        )
+        for cls in reasoning.unsatisfiable
+    ]
 
 
 def ordered(results: Iterable[CheckResult]) -> list[CheckResult]:

@@ -11,13 +11,11 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 from rdflib import Graph, URIRef
 
 from spinekg.kernel.errors import display_path
-from spinekg.kernel.graphs import union
 from spinekg.kernel.namespaces import ONTOLOGY_GRAPH, expand
 from spinekg.loaders import LOADERS, articles_path, curated_path
 from spinekg.loaders.text import lexicon as lexicon_module
@@ -81,10 +79,9 @@ class Loaded:
     #: Mentions in articles the text loader could not resolve: (file:line, text, reason).
     unrecognised: list[tuple[str, str, str]] = field(default_factory=list)
 
-    @cached_property
-    def merged(self) -> Graph:
-        """Every graph's triples in one graph, computed once for the reasoner and the checks."""
-        return union(self.graphs.values())
+    #: Every graph's triples in one graph, merged once for the text loader, the reasoner and
+    #: the checks.
+    merged: Graph = field(default_factory=Graph)
 
 
 def load(inputs: Inputs) -> Loaded:
@@ -103,11 +100,19 @@ def load(inputs: Inputs) -> Loaded:
     for loader in LOADERS.values():
         graphs.update(loader(inputs.curated, ontology_terms=terms, locations=located))
     unrecognised: list[tuple[str, str, str]] = []
+    merged = Graph()  # its own graph: the articles' claims are added to it below
+    for graph in graphs.values():
+        merged += graph
     if inputs.articles:
         from spinekg.loaders import text
 
         report: list[tuple[text.Article, text.Unrecognised]] = []
-        graphs.update(text.load(inputs.articles, graphs, locations=located, report=report))
+        articles = text.load(
+            inputs.articles, graphs, locations=located, report=report, merged=merged
+        )
+        graphs.update(articles)
+        for graph in articles.values():
+            merged += graph
         unrecognised = [
             (
                 f"{display_path(a.path)}:{a.text.count(chr(10), 0, u.start) + 1}",
@@ -119,7 +124,7 @@ def load(inputs: Inputs) -> Loaded:
     for iri, line in _turtle_blocks(inputs.ontology).items():
         located.setdefault(iri, (inputs.ontology, line))
     locations = {iri: f"{display_path(path)}:{line}" for iri, (path, line) in located.items()}
-    return Loaded(graphs, shapes, locations, unrecognised)
+    return Loaded(graphs, shapes, locations, unrecognised, merged)
 
 
 def lexicon_of(inputs: Inputs, *, cache: Path | None = None) -> Lexicon:

@@ -21,6 +21,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -102,10 +103,17 @@ def reasoning_view(graphs: Mapping[URIRef, Graph], *, merged: Graph | None = Non
     return view
 
 
-def reason(graphs: Mapping[URIRef, Graph], *, merged: Graph | None = None) -> Reasoning:
+def reason(
+    graphs: Mapping[URIRef, Graph],
+    *,
+    merged: Graph | None = None,
+    hermit_running: threading.Event | None = None,
+) -> Reasoning:
     """Run HermiT over the reasoning view and return what it entails beyond the assertions.
 
     :param merged: the graphs already merged into one, if the caller has them.
+    :param hermit_running: set once HermiT runs (in its own process), or the reasoning has failed:
+        from then on, other work in this process no longer holds the reasoning up.
 
     :raises ReasonerError: when Java is missing, the ontology is inconsistent (with the
         individuals whose types clash, where that explains it), or the reasoner fails.
@@ -119,7 +127,7 @@ def reason(graphs: Mapping[URIRef, Graph], *, merged: Graph | None = None) -> Re
     remove_abandoned(Path(tempfile.gettempdir()), _TEMP_PREFIX)
     with (
         tempfile.TemporaryDirectory(prefix=f"{_TEMP_PREFIX}{os.getpid()}-") as tmp,
-        _contained(tmp),
+        _contained(tmp, hermit_running),
     ):
         path = Path(tmp) / "view.owl"
         view.serialize(path, format="xml")
@@ -164,7 +172,7 @@ JVM_OPTIONS = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
 
 
 @contextmanager
-def _contained(folder: str) -> Iterator[None]:
+def _contained(folder: str, running: threading.Event | None = None) -> Iterator[None]:
     """Keep the reasoner's files in ``folder`` and its Java process tied to this one.
 
     owlready2 writes HermiT's input with :func:`tempfile.NamedTemporaryFile` and keeps it when
@@ -173,14 +181,35 @@ def _contained(folder: str) -> Iterator[None]:
     Linux the Java process is killed when this process dies (``PR_SET_PDEATHSIG``), so a
     killed build leaves no reasoner running, and the JVM is tuned for a short run
     (:data:`JVM_OPTIONS`, ahead of any ``JDK_JAVA_OPTIONS`` the user set).
+
+    ``running`` is set when the Java process starts (its child side writes to a pipe just
+    before it becomes Java: owlready2 first writes HermiT's input, which is Python work), or
+    when the block ends without starting it.
     """
     from owlready2 import reasoning
 
     options = reasoning._subprocess_kargs
     saved_options, saved_tempdir = dict(options), tempfile.tempdir
     tempfile.tempdir = folder
-    if sys.platform == "linux":
-        options["preexec_fn"] = _die_with_parent
+    started, starting = os.pipe()
+
+    def before_java() -> None:  # in the child, between fork and exec
+        if sys.platform == "linux":
+            _die_with_parent()
+        os.write(starting, b".")
+
+    def announce() -> None:
+        try:
+            os.read(started, 1)  # a byte when Java starts; nothing once the pipe is closed
+        finally:
+            os.close(started)
+            if running is not None:
+                running.set()
+
+    watcher = threading.Thread(target=announce, name="spinekg-hermit-start", daemon=True)
+    watcher.start()
+    if os.name == "posix":  # elsewhere no code runs in the child: set once the block ends
+        options["preexec_fn"] = before_java
     mine = " ".join(JVM_OPTIONS)
     theirs = os.environ.get("JDK_JAVA_OPTIONS", "")
     options["env"] = {**os.environ, "JDK_JAVA_OPTIONS": f"{mine} {theirs}".strip()}
@@ -190,6 +219,8 @@ def _contained(folder: str) -> Iterator[None]:
         tempfile.tempdir = saved_tempdir
         options.clear()
         options.update(saved_options)
+        os.close(starting)
+        watcher.join()
 
 
 def _die_with_parent() -> None:
