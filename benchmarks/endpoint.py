@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import resource
 import shutil
 import subprocess
@@ -38,9 +37,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks import wrk
 from spinekg.queries import load_catalog
 from spinekg.querying.resolve import resolve_params
 from spinekg.querying.runner import bind
+from spinekg.querying.serve import wait_until_ready
 from spinekg.querying.store import embedded
 from tests.servers import children, free_port, start_serve, stop
 
@@ -94,48 +95,24 @@ def cpu_seconds(pid: int) -> float:
     return total
 
 
-def wrk(url: str, script: Path, seconds: int, server: int) -> dict[str, object]:
+def measured(url: str, script: Path, seconds: int, server: int) -> dict[str, object]:
     """Run wrk's mixed workload on ``url``; its figures and the CPU each side used."""
     server_before = cpu_seconds(server)
     own_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.monotonic()
-    out = subprocess.run(
-        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", "-s", str(script), url],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    report = wrk.run(url, CONNECTIONS, seconds, script)
     wall = time.monotonic() - started
     own = resource.getrusage(resource.RUSAGE_CHILDREN)
     server_cpu = cpu_seconds(server) - server_before
     wrk_cpu = (own.ru_utime - own_before.ru_utime) + (own.ru_stime - own_before.ru_stime)
-    latency = {
-        f"p{p}_ms": _ms(value, unit)
-        for p, value, unit in re.findall(r"^\s+(50|90|99)%\s+([\d.]+)(us|ms|s)$", out, re.M)
-    }
-    p95 = re.search(r"^p95 (\d+)$", out, re.M)
-    errors = int(m.group(1)) if (m := re.search(r"^non2xx (\d+)$", out, re.M)) else 0
-    errors += sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
-    found = re.search(r"(\d+) requests in", out)
-    rate = re.search(r"Requests/sec:\s+([\d.]+)", out)
     cores = os.cpu_count() or 1
     return {
-        "connections": CONNECTIONS,
-        "seconds": seconds,
-        "requests": int(found.group(1)) if found else 0,
-        "requests_per_s": float(rate.group(1)) if rate else 0.0,
-        "errors": errors,
-        **latency,
-        "p95_ms": round(int(p95.group(1)) / 1000, 2) if p95 else None,
+        **report,
         "server_cpu_s": round(server_cpu, 1),
         "server_cpu_share": round(server_cpu / (wall * cores), 2),
         "wrk_cpu_s": round(wrk_cpu, 1),
         "wrk_cpu_share": round(wrk_cpu / (wall * cores), 2),
     }
-
-
-def _ms(value: str, unit: str) -> float:
-    return round(float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit], 2)
 
 
 def oxigraph_server(dist: Path) -> tuple[str, subprocess.Popen[str]]:
@@ -149,12 +126,7 @@ def oxigraph_server(dist: Path) -> tuple[str, subprocess.Popen[str]]:
         text=True,
     )
     base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=2).read()
-            break
-        except OSError:
-            time.sleep(0.1)
+    wait_until_ready(base, server)
     # the named graphs, then their union as the default graph (spinekg.ttl holds it once)
     for file, media_type, target in (
         ("spinekg.nq", "application/n-quads", "/store"),
@@ -188,13 +160,13 @@ def main() -> None:
         base, served = start_serve(args.dist)
         try:
             url = f"{base}/query"
-            report[KEPT] = wrk(url, catalog, args.seconds, served.pid)
-            report[RUN] = wrk(url, distinct, args.seconds, served.pid)
+            report[KEPT] = measured(url, catalog, args.seconds, served.pid)
+            report[RUN] = measured(url, distinct, args.seconds, served.pid)
         finally:
             stop(served)
         url, oxigraph = oxigraph_server(args.dist)
         try:
-            report[OXIGRAPH] = wrk(url, distinct, args.seconds, oxigraph.pid)
+            report[OXIGRAPH] = measured(url, distinct, args.seconds, oxigraph.pid)
         finally:
             stop(oxigraph)
     run_rate = report[RUN]["requests_per_s"]  # type: ignore[index]

@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import shutil
-import subprocess
 import sys
 import threading
 import time
@@ -32,42 +30,13 @@ import pyoxigraph as ox
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks import wrk
 from spinekg.queries import load_catalog
 from spinekg.querying.runner import bind
 from tests.servers import serving
 
 RESULTS = Path(__file__).parent / "results" / "saturation.json"
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
-
-
-def wrk(url: str, connections: int, seconds: int) -> dict[str, object]:
-    """Run wrk on ``url``; its requests, rate, latency percentiles (ms) and errors."""
-    out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    latency = {
-        f"p{p}_ms": _ms(value, unit)
-        for p, value, unit in re.findall(r"^\s+(50|90|99)%\s+([\d.]+)(us|ms|s)$", out, re.M)
-    }
-    errors = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", out))
-    errors += sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
-    found = re.search(r"(\d+) requests in", out)
-    rate = re.search(r"Requests/sec:\s+([\d.]+)", out)
-    return {
-        "connections": connections,
-        "seconds": seconds,
-        "requests": int(found.group(1)) if found else 0,
-        "requests_per_s": float(rate.group(1)) if rate else 0.0,
-        "errors": errors,
-        **latency,
-    }
-
-
-def _ms(value: str, unit: str) -> float:
-    return round(float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit], 2)
 
 
 def answers(url: str, sparql: str) -> int:
@@ -91,12 +60,13 @@ def main() -> None:
     root = ox.NamedNode("https://w3id.org/spinekg/root-L5")
     lookup = bind(load_catalog()["muscles_weakened_by_root"].text, {"root": root})
     report: dict[str, object] = {}
-    with serving(args.dist, "--timeout", "5") as base:
+    # answers are not kept, so that every request runs on a worker
+    with serving(args.dist, "--timeout", "5", "--cache-mb", "0") as base:
         url = f"{base}/query"
         target = f"{url}?query={urllib.parse.quote(lookup)}"
-        report["saturation"] = wrk(target, 8, args.seconds)
+        report["saturation"] = wrk.run(target, 8, args.seconds)
         report["saturation"]["answers_afterwards"] = answers(url, lookup) == 200  # type: ignore[index]
-        report["others_alone"] = wrk(target, 4, 10)
+        report["others_alone"] = wrk.run(target, 4, 10)
         stopped: dict[str, float] = {}
 
         def runaway() -> None:
@@ -106,7 +76,7 @@ def main() -> None:
 
         thread = threading.Thread(target=runaway)
         thread.start()
-        report["others_beside_runaway"] = wrk(target, 4, 10)
+        report["others_beside_runaway"] = wrk.run(target, 4, 10)
         thread.join()
         report["runaway"] = {
             "limit_s": 5,

@@ -36,7 +36,6 @@ import re
 import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -155,16 +154,11 @@ def measure_on_disk(release: str, runs: int, queue: multiprocessing.Queue) -> No
 def measure_endpoint(release: Path, runs: int) -> dict[str, object]:
     """Serve the release with 2 workers; start-up time, then the catalog over HTTP."""
     from spinekg.querying.runner import RemoteRunner
-    from spinekg.querying.serve import wait_until_ready
-    from tests.servers import free_port, stop
+    from tests.servers import start_serve, stop
 
     started = time.perf_counter()
-    port = free_port()
-    command = [sys.executable, "-m", "spinekg", "serve", "--dist", str(release)]
-    options = ["--port", str(port), "--workers", "2", "--cache-mb", "0"]
-    server = subprocess.Popen([*command, *options], stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    wait_until_ready(base, server, timeout=1800)  # each worker loads the whole graph first
+    options = ("--workers", "2", "--cache-mb", "0")
+    base, server = start_serve(release, *options, ready_timeout=1800)
     ready_s = time.perf_counter() - started
     try:
         runner = RemoteRunner(f"{base}/query", timeout=120)

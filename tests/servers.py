@@ -22,9 +22,12 @@ def free_port() -> int:
 
 
 def start_serve(
-    release: Path, *options: str, port: int | None = None
+    release: Path, *options: str, port: int | None = None, ready_timeout: float = 30.0
 ) -> tuple[str, subprocess.Popen[str]]:
-    """Start `spinekg serve` on ``release``; return its base URL once it answers, and it."""
+    """Start `spinekg serve` on ``release``; return its base URL once it answers, and it.
+
+    :param ready_timeout: seconds to wait for it (each worker loads the whole release first).
+    """
     port = port or free_port()
     command = [
         sys.executable,
@@ -41,7 +44,7 @@ def start_serve(
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_until_ready(url, server)
+        wait_until_ready(url, server, timeout=ready_timeout)
     except Exception:
         stop(server)
         raise

@@ -36,8 +36,10 @@ LOOKUP = bind(
 
 @pytest.fixture(scope="module")
 def server(release: Path) -> Iterator[str]:
-    """`spinekg serve` on the release: 3 s per query, answers up to 200 kB; yields its URL."""
-    with serving(release, "--timeout", "3", "--max-bytes", "200000", "--workers", "2") as url:
+    """`spinekg serve` on the release: 3 s per query, answers up to 200 kB, none kept (every
+    request reaches a worker); yields its URL."""
+    options = ("--timeout", "3", "--max-bytes", "200000", "--workers", "2", "--cache-mb", "0")
+    with serving(release, *options) as url:
         yield url
 
 
