@@ -30,17 +30,25 @@ install: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[build,serve,test]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[build,serve,cluster,test]'
 	touch $@
 
-# wrk, the load generator of the saturation test and benchmark, from the system's packages
-# where the set-up may install them (as root, with apt); elsewhere that test is skipped and
-# says why.
+# wrk, the load generator of the saturation test and benchmark, and Virtuoso, the second
+# triple store that publish and --endpoint are tested against, from the system's packages
+# where the set-up may install them (as root, with apt; the package cannot start Virtuoso's
+# own service in a container, and need not: the tests start their own server); elsewhere
+# those tests are skipped and say why.
 tools:
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
 	  { apt-get install -y -qq wrk >/dev/null 2>&1 || \
 	    { apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null; }; }; } || \
 	  echo "note: wrk is not installed (apt-get install wrk); the saturation test will be skipped"
+	@command -v virtuoso-t >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource >/dev/null 2>&1 || \
+	    { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive \
+	      apt-get install -y -qq virtuoso-opensource >/dev/null 2>&1; }; }; \
+	  command -v virtuoso-t >/dev/null; } || \
+	  echo "note: Virtuoso is not installed (apt-get install virtuoso-opensource); the Virtuoso tests will be skipped"
 
 build: install
 	$(BIN)/spinekg build

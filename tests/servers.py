@@ -1,4 +1,4 @@
-"""Real servers for the tests: `spinekg serve` as a user starts it, and a writable Oxigraph."""
+"""Real servers for the tests: `spinekg serve` as a user starts it, writable Oxigraph, Virtuoso."""
 
 from __future__ import annotations
 
@@ -7,8 +7,11 @@ import signal
 import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from spinekg.querying.serve import wait_until_ready
@@ -121,3 +124,126 @@ def start_writable(location: Path, port: int) -> subprocess.Popen[bytes]:
         server.kill()
         raise
     return server
+
+
+#: Why the Virtuoso tests skip on a machine without it.
+VIRTUOSO_MISSING = (
+    "virtuoso-t not found: apt-get install virtuoso-opensource (make tools does it as root)"
+)
+
+#: A small Virtuoso for the tests: its own database in ``{folder}``, loopback ports, small
+#: buffers, no plugins or VAD packages, no checkpoints while it runs (the database is thrown
+#: away). A fresh database's administrator is ``dba``, password ``dba``.
+VIRTUOSO_INI = """\
+[Database]
+DatabaseFile = {folder}/virtuoso.db
+ErrorLogFile = {folder}/virtuoso.log
+LockFile = {folder}/virtuoso.lck
+TransactionFile = {folder}/virtuoso.trx
+xa_persistent_file = {folder}/virtuoso.pxa
+Striping = 0
+TempStorage = TempDatabase
+
+[TempDatabase]
+DatabaseFile = {folder}/virtuoso-temp.db
+TransactionFile = {folder}/virtuoso-temp.trx
+Striping = 0
+
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+DirsAllowed = {folder}
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+CheckpointInterval = 60
+
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerRoot = {folder}
+ServerThreads = 8
+EnabledGzipContent = 0
+
+[SPARQL]
+ResultSetMaxRows = {max_rows}
+MaxQueryExecutionTime = 60
+"""
+
+
+@dataclass(frozen=True)
+class Virtuoso:
+    """A running Virtuoso server of the tests."""
+
+    #: Its base URL, ``http://127.0.0.1:<port>``.
+    url: str
+    #: Its database folder (the log is ``virtuoso.log`` there).
+    folder: Path
+    process: subprocess.Popen[bytes]
+    #: Its ``ResultSetMaxRows``: no answer has more rows.
+    max_rows: int
+
+    @property
+    def sparql(self) -> str:
+        """The SPARQL 1.1 Protocol endpoint (anonymous, read-only)."""
+        return f"{self.url}/sparql"
+
+    @property
+    def graph_store(self) -> str:
+        """The Graph Store Protocol endpoint that takes writes (HTTP digest authentication)."""
+        return f"{self.url}/sparql-graph-crud-auth"
+
+
+def virtuoso_binary() -> str | None:
+    """Virtuoso's server program (Debian's ``virtuoso-opensource``), if installed."""
+    return shutil.which("virtuoso-t") or shutil.which("virtuoso-t", path="/usr/bin:/usr/sbin")
+
+
+def start_virtuoso(
+    folder: Path, *, max_rows: int = 10_000, ready_timeout: float = 60.0
+) -> Virtuoso:
+    """Start Virtuoso on a new database in ``folder``; return it once ``/sparql`` answers.
+
+    :raises RuntimeError: if it is not installed, exits, or does not answer in time (with the
+        end of its log).
+    """
+    binary = virtuoso_binary()
+    if binary is None:
+        raise RuntimeError(VIRTUOSO_MISSING)
+    folder.mkdir(parents=True, exist_ok=True)
+    http_port = free_port()
+    ini = folder / "virtuoso.ini"
+    ini.write_text(
+        VIRTUOSO_INI.format(
+            folder=folder, sql_port=free_port(), http_port=http_port, max_rows=max_rows
+        )
+    )
+    with (folder / "virtuoso.log").open("ab") as log:  # in the foreground it logs here
+        server = subprocess.Popen(
+            [binary, "+foreground", "+configfile", str(ini)],
+            cwd=folder,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{http_port}"
+    deadline = time.monotonic() + ready_timeout
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/sparql?query=ASK%7B%7D", timeout=2).read()
+            return Virtuoso(url, folder, server, max_rows)
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                stop(server)
+                logged = folder / "virtuoso.log"
+                tail = logged.read_text(errors="replace")[-2000:] if logged.exists() else ""
+                message = f"Virtuoso did not start at {url}; its log ends:\n{tail}"
+                raise RuntimeError(message) from None
+            time.sleep(0.1)
+
+
+@contextmanager
+def running_virtuoso(folder: Path, *, max_rows: int = 10_000) -> Iterator[Virtuoso]:
+    """A Virtuoso on a new database in ``folder`` for the block, stopped after it."""
+    server = start_virtuoso(folder, max_rows=max_rows)
+    try:
+        yield server
+    finally:
+        stop(server.process)

@@ -7,14 +7,14 @@ edges. The vocabulary is the graph's own labels and synonyms (:mod:`.lexicon`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 
 from rdflib import DCTERMS, OWL, RDF, RDFS, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from spinekg.kernel.claims import ClaimSet, Evidence
+from spinekg.kernel.claims import ClaimSet, Evidence, Triple
 from spinekg.kernel.errors import CuratedDataError, Problem, display_path
 from spinekg.kernel.graphs import superclasses, union
 from spinekg.kernel.namespaces import GRAPH, PREFIXES, SPINE, mint
@@ -28,8 +28,10 @@ from spinekg.loaders.text.relations import RELATIONS
 __all__ = [
     "Article",
     "Pipeline",
+    "Typing",
     "Unrecognised",
     "article_graph",
+    "claim_triples",
     "claims_graph",
     "claims_turtle",
     "extract",
@@ -160,20 +162,31 @@ def claims_graph(
     :param fits: keeps a claim only if it keeps to its property's domain and range.
     """
     graph = Graph()
+    for triple in claim_triples(extractions, fits=fits):
+        graph.add(triple)
+    return graph
+
+
+def claim_triples(
+    extractions: Iterable[Extraction],
+    *,
+    fits: Callable[[URIRef, URIRef, URIRef], bool] | None = None,
+) -> Iterator[Triple]:
+    """The triples of :func:`claims_graph` (a triple may come more than once)."""
     claims = ClaimSet()
     for extraction in extractions:
         article = extraction.article
         doc = article_iri(article)
-        graph.add((doc, RDF.type, OWL.NamedIndividual))
-        graph.add((doc, RDF.type, SPINE.SourceDocument))
-        graph.add((doc, RDFS.label, Literal(article.title)))
+        yield doc, RDF.type, OWL.NamedIndividual
+        yield doc, RDF.type, SPINE.SourceDocument
+        yield doc, RDFS.label, Literal(article.title)
         if article.source:
-            graph.add((doc, SPINE.url, Literal(article.source)))
+            yield doc, SPINE.url, Literal(article.source)
         for key, prop in (("author", DCTERMS.creator), ("license", DCTERMS.license)):
             if article.meta.get(key):
-                graph.add((doc, prop, Literal(article.meta[key])))
+                yield doc, prop, Literal(article.meta[key])
         if article.meta.get("reviewed"):
-            graph.add((doc, DCTERMS.date, Literal(article.meta["reviewed"])))
+            yield doc, DCTERMS.date, Literal(article.meta["reviewed"])
         path = _repository_path(article.path)
         for claim in extraction.claims:
             subject = _as_treatment(claim.subject, claim.relation)
@@ -199,9 +212,7 @@ def claims_graph(
                 ),
                 modality=claim.modality,  # type: ignore[arg-type]
             )
-    for triple in claims.triples():
-        graph.add(triple)
-    return graph
+    yield from claims.triples()
 
 
 def _repository_path(path: Path) -> str:

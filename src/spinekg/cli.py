@@ -62,6 +62,12 @@ ARTICLES_OPTION = click.option(
     help="A folder of articles (Markdown with front matter), instead of the shipped one; "
     "repeat it for several (add loaders/articles to keep the shipped ones too).",
 )
+CLAIMS_OPTION = click.option(
+    "--claims",
+    multiple=True,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="A folder of a corpus's claims (`spinekg extract ... --out DIR`), to add; repeatable.",
+)
 ANSWER_FORMAT = click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
@@ -136,6 +142,7 @@ def _inputs(
     ontology: Path | None,
     shapes: Path | None,
     articles: tuple[Path, ...] = (),
+    claims: tuple[Path, ...] = (),
     *,
     with_articles: bool = True,
 ) -> Inputs:
@@ -151,6 +158,7 @@ def _inputs(
         shapes=shapes,
         articles=articles,
         with_articles=with_articles,
+        claims=claims,
     )
 
 
@@ -172,6 +180,7 @@ def main() -> None:
 @ONTOLOGY_OPTION
 @SHAPES_OPTION
 @ARTICLES_OPTION
+@CLAIMS_OPTION
 @click.option(
     "--no-cache",
     is_flag=True,
@@ -184,6 +193,7 @@ def build_command(
     ontology: Path | None,
     shapes: Path | None,
     articles: tuple[Path, ...],
+    claims: tuple[Path, ...],
     no_cache: bool,
 ) -> None:
     """Build, reason, check, and write a release (Turtle, RDF/XML, JSON-LD, N-Quads).
@@ -191,7 +201,7 @@ def build_command(
     A rebuild from unchanged inputs, code and libraries copies the release built before from
     the build cache ($SPINEKG_CACHE, else ~/.cache/spinekg): the same bytes, in a second.
     """
-    inputs = _inputs(curated, ontology, shapes, articles)
+    inputs = _inputs(curated, ontology, shapes, articles, claims)
     from spinekg.pipeline.build import build
 
     manifest = build(out, inputs, cache=not no_cache)
@@ -208,6 +218,7 @@ def build_command(
 @ONTOLOGY_OPTION
 @SHAPES_OPTION
 @ARTICLES_OPTION
+@CLAIMS_OPTION
 @click.option(
     "--format",
     "fmt",
@@ -222,13 +233,14 @@ def check_command(
     ontology: Path | None,
     shapes: Path | None,
     articles: tuple[Path, ...],
+    claims: tuple[Path, ...],
     fmt: str,
 ) -> None:
     """Run every check (syntax, ROBOT-style report, SHACL, references, reasoner) and report.
 
     Exit status 1 if any result is an ERROR.
     """
-    inputs = _inputs(curated, ontology, shapes, articles)
+    inputs = _inputs(curated, ontology, shapes, articles, claims)
     from spinekg.pipeline.build import check_inputs
     from spinekg.pipeline.check import format_results, summary
 
@@ -266,6 +278,38 @@ def check_command(
     show_default=True,
     help="The largest article read; a larger file is reported and skipped.",
 )
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write the claims as N-Quads shards into this folder, resumably (run the same command "
+    "again after a failure: done shards are kept), for `build --claims` and `publish --claims`.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="With --out: local worker processes (--jobs), or a Dask cluster (--scheduler, else a "
+    "local cluster of --jobs worker processes).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="With --out: the Dask scheduler to use (tcp://host:8786); implies --engine dask.",
+)
+@click.option(
+    "--shard-size",
+    type=click.IntRange(min=1),
+    default=1000,
+    show_default=True,
+    help="With --out: documents per shard (the unit of work, of output and of resumption).",
+)
+@click.option(
+    "--corpus",
+    "corpus_name",
+    metavar="NAME",
+    help="With --out: the corpus name in document ids and graph IRIs (default: the folder's).",
+)
 @CURATED_OPTION
 @ONTOLOGY_OPTION
 @reports_errors
@@ -274,14 +318,33 @@ def extract_command(
     fmt: str,
     jobs: int,
     max_bytes: int,
+    out: Path | None,
+    engine: str,
+    scheduler: str | None,
+    shard_size: int,
+    corpus_name: str | None,
     curated: Path | None,
     ontology: Path | None,
 ) -> None:
     """Preview the claims the text loader finds in PATHS (Markdown or text files, folders).
 
     A malformed article is reported (file:line) and the others go on; exit status 1 if any was.
+    With --out, the claims of a corpus of any size go to N-Quads shards instead.
     """
     inputs = _inputs(curated, ontology, None, with_articles=False)
+    if out is not None:
+        _extract_corpus(
+            paths,
+            out,
+            inputs,
+            "dask" if scheduler else engine,
+            scheduler,
+            jobs,
+            shard_size,
+            corpus_name,
+            max_bytes,
+        )
+        return
     from spinekg.loaders.text import claims_turtle, extract, read_article
     from spinekg.loaders.text.batch import article_files, extract_all
     from spinekg.loaders.text.pipeline import Pipeline
@@ -318,6 +381,67 @@ def extract_command(
         click.echo(claims_turtle(extractions), nl=False)
     if failed:
         click.echo(f"{failed} of {len(files)} article(s) could not be read.", err=True)
+        sys.exit(1)
+
+
+def _extract_corpus(
+    paths: tuple[Path, ...],
+    out: Path,
+    inputs: Inputs,
+    engine: str,
+    scheduler: str | None,
+    jobs: int,
+    shard_size: int,
+    corpus_name: str | None,
+    max_bytes: int,
+) -> None:
+    """``extract --out``: the corpus into shards, with a progress bar on a terminal."""
+    from spinekg.pipeline.corpus import MANIFEST, Vocabulary, extract_corpus
+    from spinekg.pipeline.engines import DaskEngine, Engine, LocalEngine
+
+    vocabulary = Vocabulary.of(inputs)
+    workers: Engine = DaskEngine(scheduler, workers=jobs) if engine == "dask" else LocalEngine(jobs)
+    try:
+        with click.progressbar(
+            length=1,
+            label=f"extracting ({engine}, {workers.workers} workers)",
+            file=sys.stderr if sys.stderr.isatty() else io.StringIO(),
+        ) as bar:
+
+            def advance(documents: int, total: int) -> None:
+                bar.length = total
+                bar.update(documents)
+
+            run = extract_corpus(
+                list(paths),
+                out,
+                vocabulary,
+                workers,
+                corpus=corpus_name,
+                shard_size=shard_size,
+                max_bytes=max_bytes,
+                progress=advance,
+            )
+    finally:
+        if isinstance(workers, DaskEngine):
+            workers.close()
+    for problem in run.problems:
+        click.echo(f"error: {problem}", err=True)
+    for failure in run.failed:
+        click.echo(f"error: shard {failure}", err=True)
+    click.echo(
+        f"{run.documents:,} documents in {run.shards:,} shards ({run.extracted:,} extracted now, "
+        f"{run.kept:,} kept from an earlier run): {run.claims:,} claims -> {out}/{MANIFEST}"
+    )
+    if run.failed:
+        click.echo(
+            f"{len(run.failed)} shard(s) failed; run the same command again to extract them "
+            "(the others are kept).",
+            err=True,
+        )
+    if run.problems:
+        click.echo(f"{len(run.problems)} document(s) could not be read.", err=True)
+    if run.failed or run.problems:
         sys.exit(1)
 
 
@@ -459,16 +583,27 @@ def serve_command(
 @click.option(
     "--graph-store",
     help="Graph Store Protocol URL (default: the endpoint with /query replaced by /store, "
-    "as on Oxigraph).",
+    "as on Oxigraph; /sparql-graph-crud-auth for an endpoint at /sparql, as on Virtuoso).",
 )
-@click.option("--user", help="User name (basic auth); or set SPINEKG_TOKEN for a bearer token.")
-@click.option("--password", help="Password (basic auth).")
+@click.option(
+    "--user",
+    help="User name (HTTP digest or basic authentication, as the store asks); or set "
+    "SPINEKG_TOKEN for a bearer token.",
+)
+@click.option("--password", help="Password of --user.")
 @click.option(
     "--timeout",
     type=SECONDS,
     default=120.0,
     show_default=True,
     help="Seconds to wait for each request to the store.",
+)
+@click.option(
+    "--claims",
+    multiple=True,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="A folder of a corpus's claims (`spinekg extract ... --out DIR`) to publish beside "
+    "the release, a graph per shard; repeatable.",
 )
 @DIST_OPTION
 @reports_errors
@@ -478,14 +613,22 @@ def publish_command(
     user: str | None,
     password: str | None,
     timeout: float,
+    claims: tuple[Path, ...],
     dist: Path,
 ) -> None:
     """Replace the release's named graphs in a triple store and verify the upload."""
-    from spinekg.querying.publish import publish
+    import urllib.parse
 
-    store_url = (
-        graph_store if graph_store is not None else endpoint.rsplit("/query", 1)[0] + "/store"
-    )
+    from spinekg.querying.publish import publish
+    from spinekg.querying.runner import checked_url
+
+    checked_url(endpoint)  # before its path is read: "http://[::1" is no URL
+    if graph_store is not None:
+        store_url = graph_store
+    elif urllib.parse.urlsplit(endpoint).path.rstrip("/") == "/sparql":  # Virtuoso's paths
+        store_url = endpoint.rstrip("/") + "-graph-crud-auth"
+    else:  # Oxigraph's
+        store_url = endpoint.rsplit("/query", 1)[0] + "/store"
     done = publish(
         dist,
         graph_store=store_url,
@@ -493,6 +636,7 @@ def publish_command(
         user=user,
         password=password,
         timeout=timeout,
+        claims=claims,
     )
     click.echo(
         f"published {sum(done.graphs.values()):,} quads in {len(done.graphs)} named graphs to "

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, BNode, Graph, Literal, URIRef
@@ -17,7 +18,7 @@ from rdflib.term import Node
 
 from spinekg.kernel.namespaces import curie
 
-__all__ = ["display", "superclasses", "union"]
+__all__ = ["display", "ox_term", "rdflib_term", "superclasses", "union"]
 
 
 def union(graphs: Iterable[Graph]) -> Graph:
@@ -57,3 +58,36 @@ def display(term: object, *, quote: bool = False) -> str:
     if isinstance(term, BNode | ox.BlankNode):
         return "[]"
     return "" if term is None else str(term)
+
+
+def ox_term(term: Node) -> Any:
+    """An rdflib term as the pyoxigraph term that writes the same RDF."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def rdflib_term(term: Any) -> Node:
+    """A pyoxigraph term as the rdflib term of the same RDF (the inverse of :func:`ox_term`)."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise TypeError(f"not an RDF term: {term!r}")

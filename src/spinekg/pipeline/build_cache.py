@@ -53,6 +53,7 @@ def fingerprint(inputs: Inputs) -> str:
         ("shapes", inputs.shapes),
         ("curated", inputs.curated),
         *(("articles", folder) for folder in inputs.articles),
+        *(("claims", folder) for folder in inputs.claims),
         *((package, _folder(package)) for package in _PACKAGES),
     ]
     for kind, root in roots:

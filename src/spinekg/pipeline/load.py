@@ -22,7 +22,7 @@ from spinekg.loaders.text import lexicon as lexicon_module
 from spinekg.loaders.text.lexicon import Lexicon, build_lexicon
 from spinekg.ontology import ontology_path, parse_turtle, shapes_path
 
-__all__ = ["Inputs", "Loaded", "cache_folder", "lexicon_of", "load"]
+__all__ = ["Inputs", "Loaded", "cache_folder", "lexicon_of", "load", "vocabulary_key"]
 
 #: A term that opens a block of the hand-edited Turtle: ``spine:Vertebra a owl:Class ;``.
 _BLOCK = re.compile(r"^(?P<term>[A-Za-z][\w.-]*:[\w.-]+|<[^>\s]+>)\s")
@@ -42,6 +42,8 @@ class Inputs:
     shapes: Path
     curated: Path
     articles: tuple[Path, ...]
+    #: Folders of claims extracted from a corpus (``spinekg extract --out``), as N-Quads shards.
+    claims: tuple[Path, ...] = ()
 
     @classmethod
     def shipped(
@@ -52,11 +54,13 @@ class Inputs:
         curated: PathLike | None = None,
         articles: PathLike | Sequence[PathLike] | None = None,
         with_articles: bool = True,
+        claims: Sequence[PathLike] = (),
     ) -> Inputs:
         """The files shipped with the package, each replaceable by a path of one's own.
 
         :param articles: one folder of articles or several, instead of the shipped one.
         :param with_articles: read no article at all.
+        :param claims: folders of a corpus's claims (``spinekg extract --out``) to add.
         """
         if isinstance(articles, str | os.PathLike):
             articles = [articles]
@@ -66,6 +70,7 @@ class Inputs:
             shapes=Path(shapes) if shapes else shapes_path(),
             curated=Path(curated) if curated else curated_path(),
             articles=folders if with_articles else (),
+            claims=tuple(Path(c) for c in claims),
         )
 
 
@@ -88,7 +93,7 @@ def load(inputs: Inputs) -> Loaded:
     """Parse the ontology and shapes and run every loader.
 
     The table loaders run first; the text loader then reads the articles (if any) with the
-    vocabulary of everything loaded so far.
+    vocabulary of everything loaded so far; the claims of corpora come last.
 
     :raises CuratedDataError: with every problem found, each as ``file:line:column``.
     """
@@ -121,6 +126,15 @@ def load(inputs: Inputs) -> Loaded:
             )
             for a, u in report
         ]
+    if inputs.claims:
+        from spinekg.pipeline.corpus import read_corpus
+
+        tables = vocabulary_key(inputs)
+        for folder in inputs.claims:
+            corpus = read_corpus(folder, tables)
+            graphs.update(corpus)
+            for graph in corpus.values():
+                merged += graph
     for iri, line in _turtle_blocks(inputs.ontology).items():
         located.setdefault(iri, (inputs.ontology, line))
     locations = {iri: f"{display_path(path)}:{line}" for iri, (path, line) in located.items()}
@@ -139,7 +153,7 @@ def lexicon_of(inputs: Inputs, *, cache: Path | None = None) -> Lexicon:
     :raises CuratedDataError: when the lexicon has to be built and an input is malformed.
     """
     folder = cache or cache_folder()
-    path = folder / f"lexicon-{_fingerprint(inputs)}.json"
+    path = folder / f"lexicon-{vocabulary_key(inputs)}.json"
     try:
         return Lexicon.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, KeyError):
@@ -167,7 +181,7 @@ def cache_folder() -> Path:
     return Path(base) / "spinekg"
 
 
-def _fingerprint(inputs: Inputs) -> str:
+def vocabulary_key(inputs: Inputs) -> str:
     """A digest of every file the lexicon comes from, and of the code that builds it."""
     digest = hashlib.sha256()
     files = [inputs.ontology, *sorted(inputs.curated.glob("*.tsv")), Path(lexicon_module.__file__)]

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 import pyoxigraph as ox
 from rdflib import (
@@ -32,6 +31,7 @@ from rdflib import (
 from rdflib.compare import to_canonical_graph
 from rdflib.term import Node
 
+from spinekg.kernel.graphs import ox_term
 from spinekg.kernel.namespaces import (
     DESCRIPTION_GRAPH,
     GRAPH,
@@ -168,28 +168,13 @@ def _ox_quads(graphs: Mapping[URIRef, Graph]) -> list[ox.Quad]:
     input and canonical blank-node labels make its output byte-for-byte reproducible.
     """
     quads = [
-        ox.Quad(_ox(s), _ox(p), _ox(o), ox.NamedNode(str(name)))
+        ox.Quad(ox_term(s), ox_term(p), ox_term(o), ox.NamedNode(str(name)))
         for name, graph in graphs.items()
         for s, p, o in graph
     ]
     return sorted(
         quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object))
     )
-
-
-def _ox(term: Node) -> Any:
-    """An rdflib term as the pyoxigraph term that writes the same RDF."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise TypeError(f"not an RDF term: {term!r}")
 
 
 def _jsonld(quads: list[ox.Quad]) -> bytes:

@@ -36,19 +36,18 @@ def feature_rows(runner: Runner, iri: str) -> list[dict[str, str]]:
 
 
 _LESIONS = """
-SELECT ?lesion ?label ?disc ?zone ?structure ?structureLabel ?principal ?common ?central WHERE {
+SELECT ?lesion ?label ?disc ?zone ?structure ?structureLabel ?principal ?usual ?frequent ?root
+WHERE {
   ?lesion a spine:HerniationScenario ; rdfs:label ?label ;
           spine:atDisc ?d ; spine:inZone/skos:notation ?zone ; spine:compresses ?structure .
   ?d skos:notation ?disc .
   ?structure rdfs:label ?structureLabel .
-  BIND(EXISTS { ?lesion spine:principallyCompresses ?structure } AS ?principal)
-  # a root lesion at the usual disc of its root's radiculopathy (L4: L3-L4), a cord or cauda
-  # equina lesion at a commonly herniated disc
-  BIND(EXISTS { ?rad spine:involvesRoot ?structure ; spine:usualDisc ?d }
-       || (!EXISTS { ?structure a spine:SpinalNerveRoot }
-           && EXISTS { ?d spine:commonlyHerniated true }) AS ?common)
-  BIND(EXISTS { ?structure a spine:SpinalNerveRoot } AS ?root)
-  BIND(!?root AS ?central)
+  # each test its own cast EXISTS, combined in Python: Virtuoso 7 answers a bare EXISTS as
+  # 1 or 0 and compiles no expression of several
+  BIND(xsd:boolean(EXISTS { ?lesion spine:principallyCompresses ?structure }) AS ?principal)
+  BIND(xsd:boolean(EXISTS { ?rad spine:involvesRoot ?structure ; spine:usualDisc ?d }) AS ?usual)
+  BIND(xsd:boolean(EXISTS { ?d spine:commonlyHerniated true }) AS ?frequent)
+  BIND(xsd:boolean(EXISTS { ?structure a spine:SpinalNerveRoot }) AS ?root)
 } ORDER BY ?lesion ?structure"""
 #: The roots at each disc (compressed by any herniation there): a cord lesion's level.
 _LEVEL_ROOTS = """
@@ -95,6 +94,11 @@ def lesions(runner: Runner) -> Lesions:
     for s in solutions(runner, _LESIONS):
         v = {k: str(t.value) for k in _COLUMNS if (t := s[k]) is not None}
         lesion, principal = v["lesion"], v["principal"] == "true"
+        # a root lesion at the usual disc of its root's radiculopathy (L4: L3-L4), a cord or
+        # cauda equina lesion at a commonly herniated disc
+        is_root = v["root"] == "true"
+        v["central"] = str(not is_root).lower()
+        v["common"] = str(v["usual"] == "true" or (not is_root and v["frequent"] == "true")).lower()
         if v["central"] == "true":
             higher = lesion in info and _height(info[lesion].structure) <= _height(
                 v["structureLabel"]
@@ -157,8 +161,9 @@ _COLUMNS = (
     "structure",
     "structureLabel",
     "principal",
-    "common",
-    "central",
+    "usual",
+    "frequent",
+    "root",
 )
 
 #: The parts of the body each lesion's condition spares (a thoracic cord lesion: arm and hand).

@@ -5,20 +5,22 @@ store had in that graph), graphs of an earlier release that this one no longer h
 (only graphs under spinekg's own graph namespace), then the triples of every graph are counted
 through the store's query endpoint and compared with the manifest. PUT is idempotent, so
 re-running a publish that failed half-way repairs it; the error names the graphs already
-replaced and those not.
+replaced and those not, and says why in one line (a refused write: which account to give).
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Generator
+import re
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
 import pyoxigraph as ox
 
+from spinekg.kernel.corpus_files import corpus_shards
 from spinekg.kernel.errors import (
     QueryError,
     ReleaseDamagedError,
@@ -57,6 +59,7 @@ def publish(
     user: str | None = None,
     password: str | None = None,
     timeout: float = 120.0,
+    claims: Sequence[Path] = (),
 ) -> Published:
     """Replace each named graph of the release in the store, then verify the counts.
 
@@ -64,17 +67,30 @@ def publish(
         ``/<dataset>/data``, GraphDB ``/repositories/<id>/rdf-graphs/service``, Virtuoso
         ``/sparql-graph-crud-auth``).
     :param endpoint: the SPARQL query URL used to verify the upload.
+    :param user: an account that may write, with ``password``: sent by HTTP digest or basic
+        authentication, as the store's challenge asks (Virtuoso asks for digest); without one,
+        a bearer token from ``SPINEKG_TOKEN`` if set.
+    :param claims: folders of a corpus's claims (``spinekg extract --out``) published beside
+        the release, one graph per shard (the store then holds the release and these corpora:
+        a later publish without them removes their graphs).
     :raises PublishError: naming the graphs replaced and not replaced, or the counts that differ.
+    :raises CuratedDataError: when a corpus is incomplete or a shard changed since extraction.
     """
     release = Path(release_dir)
     checked_url(graph_store, "--graph-store")
     checked_url(endpoint)
     expected = _graphs(release)
+    shards = {s.graph: s for folder in claims for s in corpus_shards(folder)}
+    expected |= {graph: shard.triples for graph, shard in shards.items()}
     store = open_store(release)
     done: list[str] = []
     with httpx.Client(auth=_auth(user, password), timeout=timeout) as client:
         for graph in sorted(expected):
-            body = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
+            body = (
+                shards[graph].ntriples()
+                if graph in shards
+                else store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
+            )
             try:
                 client.put(
                     graph_store,
@@ -85,7 +101,7 @@ def publish(
             except httpx.HTTPError as exc:
                 pending = [g for g in sorted(expected) if g not in done]
                 raise PublishError(
-                    f"publishing {graph} to {graph_store} failed ({exc}); replaced "
+                    f"publishing {graph} to {graph_store} failed ({_why(exc, user)}); replaced "
                     f"{len(done)} graph(s){': ' + ', '.join(done) if done else ''}; not replaced "
                     f"{len(pending)} graph(s), from {pending[0]}. Re-running the publish is safe."
                 ) from None
@@ -99,8 +115,9 @@ def publish(
                 client.delete(graph_store, params={"graph": graph}).raise_for_status()
             except httpx.HTTPError as exc:
                 raise PublishError(
-                    f"every graph was replaced, but {graph}, no longer in the release, could "
-                    f"not be removed from {graph_store} ({exc}). Re-running the publish is safe."
+                    f"every graph was replaced, but {graph}, no longer in the release, could not "
+                    f"be removed from {graph_store} ({_why(exc, user)}). Re-running the publish "
+                    "is safe."
                 ) from None
         counts = {g: n for g, n in counts.items() if g not in stale}
     wrong = {g: (counts.get(g, 0), n) for g, n in expected.items() if counts.get(g, 0) != n}
@@ -137,6 +154,37 @@ def _graphs(release: Path) -> dict[str, int]:
     return graphs
 
 
+def _why(exc: httpx.HTTPError, user: str | None) -> str:
+    """What went wrong with a request to the graph store, on one line.
+
+    A refusal (``401``, ``403``) says what to give; another status, the server's own words (the
+    text of its error page, shortened).
+    """
+    if not isinstance(exc, httpx.HTTPStatusError):
+        return str(exc) or type(exc).__name__
+    response = exc.response
+    status = f"{response.status_code} {response.reason_phrase}".strip()
+    if response.status_code == 401 and not user:
+        return (
+            f"{status}: the store takes writes only from an account; give --user and "
+            f"--password (digest or basic authentication, as the store asks), or set "
+            f"{TOKEN_VARIABLE} for a bearer token"
+        )
+    if response.status_code == 401:
+        return f"{status}: the store did not accept user {user!r} with that password"
+    said = " ".join(_TAGS.sub(" ", response.text).split())[:300]
+    if response.status_code == 403:
+        who = f"user {user!r}" if user else "an anonymous client"
+        return f"{status}: the store does not let {who} write there" + (
+            f" ({said})" if said else ""
+        )
+    return f"{status}: {said}" if said else status
+
+
+#: Markup of an error page, and its title and heading (which repeat the status).
+_TAGS = re.compile(r"<(title|h1)>.*?</\1>|<[^>]*>", re.IGNORECASE | re.DOTALL)
+
+
 class _Bearer(httpx.Auth):
     """``Authorization: Bearer <token>`` on every request."""
 
@@ -150,9 +198,57 @@ class _Bearer(httpx.Auth):
         yield request
 
 
+class Challenged(httpx.Auth):
+    """Answer the server's challenge: HTTP digest if it asks for Digest, else basic.
+
+    The first request goes without credentials; a ``401`` whose ``WWW-Authenticate`` names
+    ``Digest`` (Virtuoso's ``/sparql-graph-crud-auth``) is answered through httpx's
+    :class:`httpx.DigestAuth`, which then signs every later request with the server's nonce; one
+    that names ``Basic``, or none (a bare ``401`` or ``403``), is answered with basic
+    authentication, which is then sent at once on every later request. Any other scheme leaves
+    the refusal to the caller.
+    """
+
+    requires_request_body = True  # the body is sent again with the credentials
+
+    def __init__(self, user: str, password: str) -> None:
+        """Authenticate as ``user``."""
+        self.user = user
+        self.password = password
+        self.scheme: str | None = None  # "digest" or "basic", once the server has said
+        self.digest = httpx.DigestAuth(user, password)
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        """Send ``request``, and again with credentials if the server challenges it."""
+        if self.scheme == "digest":
+            yield from self.digest.auth_flow(request)
+            return
+        if self.scheme == "basic":
+            yield from httpx.BasicAuth(self.user, self.password).auth_flow(request)
+            return
+        response = yield request
+        if response.status_code not in (401, 403):  # some stores refuse strangers with a 403
+            return
+        challenges = response.headers.get_list("www-authenticate")
+        schemes = [c.split(None, 1)[0].lower() for c in challenges if c.strip()]
+        if "digest" in schemes:
+            self.scheme = "digest"
+            flow = self.digest.auth_flow(request)
+            next(flow)  # the request as it went first, without credentials
+            try:  # DigestAuth reads the challenge from the 401 already in hand
+                response = yield flow.send(response)
+                while True:
+                    response = yield flow.send(response)
+            except StopIteration:
+                return
+        if "basic" in schemes or not schemes:
+            self.scheme = "basic"
+            yield from httpx.BasicAuth(self.user, self.password).auth_flow(request)
+
+
 def _auth(user: str | None, password: str | None) -> httpx.Auth | None:
     if user:
-        return httpx.BasicAuth(user, password or "")
+        return Challenged(user, password or "")
     token = os.environ.get(TOKEN_VARIABLE)
     return _Bearer(token) if token else None
 

@@ -41,11 +41,17 @@ Value = str | Term
 _SPARQL_FOLD = "[-\u2010-\u2015/_ ]+"
 
 
+#: An instance of ?class, or of a subclass. The class is compared as text: Virtuoso 7 answers
+#: ``?type rdfs:subClassOf* <class>`` with no rows when ``?type`` comes from another pattern
+#: (a transitive path bound at both ends), where every engine answers this form alike.
+_CLASS_PATTERN = (
+    "?entity a ?type . ?type rdfs:subClassOf* ?super . FILTER(STR(?super) = STR(?class))"
+)
 #: The entities of a class, or of any class for owl:Thing, one of whose names folds to ?wanted.
 _KEYED_LOOKUP = f"""
 SELECT DISTINCT ?entity WHERE {{
   ?entity <{NAME_KEY}> ?wanted .
-  ?entity a ?type . ?type rdfs:subClassOf* ?class .
+  {_CLASS_PATTERN}
 }} ORDER BY ?entity"""
 #: The same, in a store without name keys: every name folded by the query.
 _LOOKUP = rf"""
@@ -53,18 +59,18 @@ SELECT DISTINCT ?entity WHERE {{
   {{ ?entity rdfs:label ?name }} UNION {{ ?entity oboInOwl:hasExactSynonym ?name }}
   UNION {{ ?entity skos:notation ?name }}
   FILTER(REPLACE(LCASE(STR(?name)), "{_SPARQL_FOLD}", " ") = ?wanted)
-  ?entity a ?type . ?type rdfs:subClassOf* ?class .
+  {_CLASS_PATTERN}
   FILTER(STRSTARTS(STR(?entity), "{BASE}"))
 }} ORDER BY ?entity"""
 _NAMES = f"""
 SELECT DISTINCT ?name WHERE {{
-  ?entity a ?type . ?type rdfs:subClassOf* ?class .
+  {_CLASS_PATTERN}
   {{ ?entity rdfs:label ?name }} UNION {{ ?entity oboInOwl:hasExactSynonym ?name }}
   UNION {{ ?entity skos:notation ?name }}
   FILTER(STRSTARTS(STR(?entity), "{BASE}"))
 }}"""
 _HAS_KEYS = f"ASK {{ ?entity <{NAME_KEY}> ?name }}"
-_IS_A = "ASK { ?entity a ?type . ?type rdfs:subClassOf* ?class }"
+_IS_A = f"ASK {{ {_CLASS_PATTERN} }}"
 _INDIVIDUAL = "ASK { ?entity a owl:NamedIndividual }"
 _LABEL = "SELECT ?label WHERE { ?entity rdfs:label ?label } ORDER BY ?label LIMIT 1"
 
@@ -210,9 +216,6 @@ def _is_a(runner: Runner, entity: ox.NamedNode, cls: ox.NamedNode) -> bool:
     if cls.value == str(OWL.Thing):
         return bool(runner.execute(bind("ASK { ?entity ?p ?o }", {"entity": entity})))
     return bool(runner.execute(bind(_IS_A, {"entity": entity, "class": cls})))
-
-
-_CLASS_PATTERN = "?entity a ?type . ?type rdfs:subClassOf* ?class ."
 
 
 def _of_class(query: str, cls: ox.NamedNode, **terms: Term) -> str:

@@ -18,7 +18,7 @@ import urllib.error
 import urllib.parse
 import weakref
 from collections.abc import Iterable, Mapping
-from typing import Protocol
+from typing import Any, Protocol
 
 import pyoxigraph as ox
 from SPARQLWrapper import JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
@@ -38,6 +38,8 @@ __all__ = [
     "checked_url",
     "kept",
     "solutions",
+    "sparql_1_1",
+    "values_inside",
     "without_comments",
 ]
 
@@ -95,6 +97,10 @@ class RemoteRunner:
 
     SELECT and ASK answers are requested as SPARQL 1.1 JSON and parsed by pyoxigraph, so they
     serialise to the same bytes as the embedded store's; CONSTRUCT and DESCRIBE as Turtle.
+    Tested against Oxigraph and Virtuoso: the ``VALUES`` clause of :func:`bind` goes inside the
+    query (:func:`values_inside`), Virtuoso's variant of SPARQL JSON is put right
+    (:func:`sparql_1_1`), and an answer that reached the server's row limit (Virtuoso's
+    ``ResultSetMaxRows``) is refused rather than taken for the whole answer.
     """
 
     def __init__(
@@ -120,11 +126,15 @@ class RemoteRunner:
         self.token = token
 
     def execute(self, sparql: str) -> Answer:
-        """Run ``sparql`` on the endpoint."""
+        """Run ``sparql`` on the endpoint.
+
+        :raises QueryError: if the endpoint fails, cannot be reached, does not answer SPARQL,
+            or cut its answer off at a row limit.
+        """
         wrapper = SPARQLWrapper(self.endpoint)
         # SPARQLWrapper reads the query's form from its words, comments included ("foot drop"
         # in a header comment made it send a query as a DROP update): send no comments.
-        wrapper.setQuery(SPARQL_PROLOGUE + without_comments(sparql))
+        wrapper.setQuery(SPARQL_PROLOGUE + values_inside(without_comments(sparql)))
         wrapper.setMethod(POST)
         wrapper.setRequestMethod(URLENCODED)
         wrapper.setTimeout(int(max(1, self.timeout)))
@@ -135,7 +145,8 @@ class RemoteRunner:
         graph_answer = wrapper.queryType in ("CONSTRUCT", "DESCRIBE")
         wrapper.setReturnFormat(TURTLE if graph_answer else JSON)
         try:
-            body = wrapper.query().response.read()
+            response = wrapper.query().response
+            body = response.read()
         except (urllib.error.URLError, ConnectionError, TimeoutError) as exc:
             reason = getattr(exc, "reason", exc)
             raise QueryError(
@@ -147,13 +158,132 @@ class RemoteRunner:
             ) from None
         except SPARQLWrapperException as exc:
             raise QueryError(f"the endpoint {self.endpoint} answered an error: {exc}") from None
+        if graph_answer:
+            return self._triples(body, response.headers.get("Server", ""))
+        return self._solutions(body, response.headers.get(MAX_ROWS_HEADER), wrapper.queryType)
+
+    def _triples(self, body: bytes, server: str) -> list[ox.Triple]:
+        """The triples of a CONSTRUCT or DESCRIBE answer (Turtle) from a server.
+
+        :raises QueryError: if it is not Turtle, or Virtuoso cut it off at its row limit.
+        """
         try:
-            if graph_answer:
-                return [quad.triple for quad in ox.parse(body, format=ox.RdfFormat.TURTLE)]
-            json.loads(body)  # a clearer message than the results parser's for an HTML page
-            return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+            triples = [quad.triple for quad in ox.parse(body, format=ox.RdfFormat.TURTLE)]
         except (SyntaxError, ValueError) as exc:
             raise QueryError(f"{self.endpoint} did not return a SPARQL result: {exc}") from None
+        if server.startswith("Virtuoso"):
+            self._check_rows(len(triples), self._virtuoso_max_rows(), "triples")
+        return triples
+
+    def _solutions(
+        self, body: bytes, max_rows: str | None, form: str | None
+    ) -> ox.QuerySolutions | ox.QueryBoolean:
+        """A SELECT or ASK answer in SPARQL JSON, Virtuoso's variant put right.
+
+        :param max_rows: the ``X-SPARQL-MaxRows`` header, which Virtuoso sends with an answer
+            that reached its row limit.
+        :raises QueryError: if it is not SPARQL JSON, or was cut off at the row limit.
+        """
+        try:
+            results = json.loads(body)  # a clearer message than the parser's for an HTML page
+        except ValueError as exc:
+            raise QueryError(f"{self.endpoint} did not return a SPARQL result: {exc}") from None
+        if max_rows is not None and max_rows.strip().isdigit():
+            table = results.get("results") if isinstance(results, dict) else None
+            bindings = table.get("bindings") if isinstance(table, dict) else None
+            self._check_rows(
+                len(bindings) if isinstance(bindings, list) else 0, int(max_rows), "rows"
+            )
+        try:
+            return ox.parse_query_results(
+                json.dumps(sparql_1_1(results, ask=form == "ASK")).encode(),
+                format=ox.QueryResultsFormat.JSON,
+            )
+        except (SyntaxError, ValueError) as exc:
+            raise QueryError(f"{self.endpoint} did not return a SPARQL result: {exc}") from None
+
+    def _check_rows(self, count: int, limit: int | None, what: str) -> None:
+        """Refuse an answer that reached the server's row limit: it may be cut off.
+
+        :raises QueryError: naming the limit and the server setting that raises it.
+        """
+        if limit is not None and count >= limit:
+            raise QueryError(
+                f"{self.endpoint} stopped the answer at its limit of {limit:,} result rows "
+                f"({count:,} {what} came back), so it may be incomplete; raise ResultSetMaxRows "
+                "in the [SPARQL] section of the server's virtuoso.ini (and restart it), or ask "
+                "for less"
+            )
+
+    def _virtuoso_max_rows(self) -> int | None:
+        """The ``ResultSetMaxRows`` of a Virtuoso endpoint, asked once; None if it will not say.
+
+        Virtuoso cuts a CONSTRUCT or DESCRIBE answer off at that many triples (one more for a
+        CONSTRUCT) without a word, where it marks a cut SELECT answer with a header.
+        """
+        cache = kept(self)
+        if "max rows" not in cache:
+            wrapper = SPARQLWrapper(self.endpoint)
+            wrapper.setQuery(_VIRTUOSO_MAX_ROWS)
+            wrapper.setMethod(POST)
+            wrapper.setRequestMethod(URLENCODED)
+            wrapper.setTimeout(int(max(1, self.timeout)))
+            wrapper.setReturnFormat(JSON)
+            try:
+                body = wrapper.query().response.read()
+                value = json.loads(body)["results"]["bindings"][0]["max"]["value"]
+                cache["max rows"] = int(value) if int(value) > 0 else None
+            except (
+                SPARQLWrapperException,
+                OSError,
+                http.client.HTTPException,
+                LookupError,
+                ValueError,
+                TypeError,
+            ):
+                cache["max rows"] = None
+        limit = cache["max rows"]
+        return limit if isinstance(limit, int) else None
+
+
+#: The response header in which Virtuoso gives its row limit when a SELECT answer reaches it.
+MAX_ROWS_HEADER = "X-SPARQL-MaxRows"
+_VIRTUOSO_MAX_ROWS = (
+    "SELECT (bif:cfg_item_value(bif:virtuoso_ini_path(), 'SPARQL', 'ResultSetMaxRows') AS ?max) {}"
+)
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+#: How Virtuoso writes an ASK answer: a one-row SELECT of this variable, 1 or 0.
+_VIRTUOSO_ASK = "__ASK_RETVAL"
+
+
+def sparql_1_1(results: Any, *, ask: bool = False) -> Any:
+    """SPARQL JSON results as SPARQL 1.1 writes them, from Virtuoso's variant of the format.
+
+    Virtuoso answers an ASK with a one-row table of ``__ASK_RETVAL`` (``1`` or ``0``) instead of
+    ``{"boolean": ...}``, and writes ``xsd:boolean`` values as ``1`` and ``0`` instead of
+    ``true`` and ``false``; both are put right. Its ``"typed-literal"`` (SPARQL 1.0) terms are
+    read by pyoxigraph as they are. Anything else is returned unchanged.
+
+    >>> one = {"type": "typed-literal", "datatype": _XSD + "boolean", "value": "1"}
+    >>> sparql_1_1({"head": {"vars": ["b"]}, "results": {"bindings": [{"b": one}]}})
+    {'head': {'vars': ['b']}, 'results': {'bindings': [{'b': {..., 'value': 'true'}}]}}
+    >>> sparql_1_1({"head": {"vars": ["__ASK_RETVAL"]}, "results": {"bindings": []}}, ask=True)
+    {'head': {}, 'boolean': False}
+    """
+    if not isinstance(results, dict) or not isinstance(results.get("results"), dict):
+        return results
+    bindings = results["results"].get("bindings")
+    if not isinstance(bindings, list):
+        return results
+    if ask and results.get("head", {}).get("vars") == [_VIRTUOSO_ASK]:
+        value = bindings[0].get(_VIRTUOSO_ASK, {}).get("value") if bindings else None
+        return {"head": {}, "boolean": value not in (None, "0", "false")}
+    for row in bindings:
+        for term in row.values() if isinstance(row, dict) else ():
+            if isinstance(term, dict) and term.get("datatype") == f"{_XSD}boolean":
+                if term.get("value") in ("1", "0"):
+                    term["value"] = "true" if term["value"] == "1" else "false"
+    return results
 
 
 def checked_url(url: str, option: str = "--endpoint") -> str:
@@ -217,6 +347,81 @@ def without_comments(sparql: str) -> str:
     '\nSELECT ?s WHERE { ?s ?p "#1" } '
     """
     return OPAQUE.sub(lambda m: "" if m.group().startswith("#") else m.group(), sparql)
+
+
+#: A trailing one-row ``VALUES`` clause, as :func:`bind` writes it.
+_TRAILING_VALUES = re.compile(
+    r"\bVALUES\s*\((?P<vars>(?:\s*[?$]\w+)*)\s*\)\s*\{\s*\((?P<row>[^(){}]*)\)\s*\}\s*$",
+    re.IGNORECASE,
+)
+#: An RDF term of such a row: an IRI, a literal (N-Triples form), or any other token.
+_TERM = re.compile(r'<[^<>\s]*>|"(?:[^"\\]|\\.)*"(?:@[A-Za-z0-9-]+|\^\^<[^<>\s]*>)?|[^\s()]+')
+_STAR = re.compile(r"\bSELECT\s+(?:(?:DISTINCT|REDUCED)\s+)?\*", re.IGNORECASE)
+
+
+def values_inside(sparql: str) -> str:
+    r"""The query with its trailing one-row ``VALUES`` clause (as :func:`bind` adds) put inside.
+
+    The variables that the query no longer mentions (parameters bound inside its groups) are
+    dropped, and the clause that remains goes first into the query's WHERE group (a group that
+    is a subquery is wrapped in one). Both forms answer the same: with one row, a variable
+    mentioned nowhere else binds nothing, and one that the query projects, groups or orders by
+    is a group key, bound to its one value either way. Virtuoso 7 does not take the trailing
+    form (a variable the pattern does not hold is an error, "SQ200: No column"; a projected one
+    gives no rows at all), and an unused variable in the group can hang its query for good.
+
+    >>> values_inside('SELECT ?r ?m WHERE { <x:r> <x:p> ?m }\nVALUES (?r ?s) { (<x:r> "s") }')
+    'SELECT ?r ?m WHERE { VALUES (?r) { (<x:r>) } <x:r> <x:p> ?m }'
+    >>> values_inside('SELECT ?m WHERE { <x:r> <x:p> ?m }\nVALUES (?r) { (<x:r>) }')
+    'SELECT ?m WHERE { <x:r> <x:p> ?m }'
+    >>> values_inside('SELECT ?r ?m { SELECT ?m { <x:r> <x:p> ?m } } VALUES (?r) { (<x:r>) }')
+    'SELECT ?r ?m { VALUES (?r) { (<x:r>) } { SELECT ?m { <x:r> <x:p> ?m } } }'
+    """
+    masked = OPAQUE.sub(lambda m: " " * len(m.group()), sparql)
+    trailing = _TRAILING_VALUES.search(masked)
+    if trailing is None:
+        return sparql
+    names = re.findall(r"[?$](\w+)", trailing["vars"])
+    terms = _TERM.findall(sparql[trailing.start("row") : trailing.end("row")])
+    head = masked[: trailing.start()]
+    if len(terms) != len(names) or len(set(names)) != len(names):
+        return sparql
+    star = _STAR.search(head[: head.find("{")]) is not None
+    kept = [
+        (name, term)
+        for name, term in zip(names, terms, strict=True)
+        if star or re.search(rf"[?$]{name}\b", head)
+    ]
+    if not kept:
+        return sparql[: trailing.start()].rstrip()
+    clause = (
+        f"VALUES ({' '.join('?' + name for name, _ in kept)}) "
+        f"{{ ({' '.join(term for _, term in kept)}) }}"
+    )
+    groups: list[tuple[int, int, bool]] = []  # (open, close, after WHERE) at the top level
+    depth = 0
+    opened = 0
+    where = False
+    for token in _TOKEN.finditer(head):
+        text = token.group().upper()
+        if text == "{":
+            opened = token.start() if depth == 0 else opened
+            depth += 1
+        elif text == "}":
+            depth -= 1
+            if depth == 0:
+                groups.append((opened, token.start(), where))
+        elif text == "WHERE" and depth == 0:
+            where = True
+    candidates = [(o, c) for o, c, w in groups if w] or [(o, c) for o, c, _ in groups[:1]]
+    if depth != 0 or not candidates:  # not a query with a pattern (DESCRIBE <x>) or unbalanced
+        return sparql
+    start, end = candidates[0]
+    rest = sparql[end : trailing.start()].rstrip()
+    inner = sparql[start + 1 : end]
+    if masked[start + 1 : end].lstrip()[:6].upper() == "SELECT":
+        return f"{sparql[: start + 1]} {clause} {{{inner}}} {rest}"
+    return f"{sparql[: start + 1]} {clause}{inner}{rest}"
 
 
 def bind(sparql: str, terms: Mapping[str, Term]) -> str:
