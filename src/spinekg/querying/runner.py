@@ -131,17 +131,9 @@ class RemoteRunner:
         :raises QueryError: if the endpoint fails, cannot be reached, does not answer SPARQL,
             or cut its answer off at a row limit.
         """
-        wrapper = SPARQLWrapper(self.endpoint)
         # SPARQLWrapper reads the query's form from its words, comments included ("foot drop"
         # in a header comment made it send a query as a DROP update): send no comments.
-        wrapper.setQuery(SPARQL_PROLOGUE + values_inside(without_comments(sparql)))
-        wrapper.setMethod(POST)
-        wrapper.setRequestMethod(URLENCODED)
-        wrapper.setTimeout(int(max(1, self.timeout)))
-        if self.user:
-            wrapper.setCredentials(self.user, self.password or "")
-        elif self.token:
-            wrapper.addCustomHttpHeader("Authorization", f"Bearer {self.token}")
+        wrapper = self._wrapper(SPARQL_PROLOGUE + values_inside(without_comments(sparql)))
         graph_answer = wrapper.queryType in ("CONSTRUCT", "DESCRIBE")
         wrapper.setReturnFormat(TURTLE if graph_answer else JSON)
         try:
@@ -161,6 +153,19 @@ class RemoteRunner:
         if graph_answer:
             return self._triples(body, response.headers.get("Server", ""))
         return self._solutions(body, response.headers.get(MAX_ROWS_HEADER), wrapper.queryType)
+
+    def _wrapper(self, sparql: str) -> SPARQLWrapper:
+        """A request of ``sparql`` to the endpoint: POSTed, with its timeout and credentials."""
+        wrapper = SPARQLWrapper(self.endpoint)
+        wrapper.setQuery(sparql)
+        wrapper.setMethod(POST)
+        wrapper.setRequestMethod(URLENCODED)
+        wrapper.setTimeout(int(max(1, self.timeout)))
+        if self.user:
+            wrapper.setCredentials(self.user, self.password or "")
+        elif self.token:
+            wrapper.addCustomHttpHeader("Authorization", f"Bearer {self.token}")
+        return wrapper
 
     def _triples(self, body: bytes, server: str) -> list[ox.Triple]:
         """The triples of a CONSTRUCT or DESCRIBE answer (Turtle) from a server.
@@ -223,11 +228,7 @@ class RemoteRunner:
         """
         cache = kept(self)
         if "max rows" not in cache:
-            wrapper = SPARQLWrapper(self.endpoint)
-            wrapper.setQuery(_VIRTUOSO_MAX_ROWS)
-            wrapper.setMethod(POST)
-            wrapper.setRequestMethod(URLENCODED)
-            wrapper.setTimeout(int(max(1, self.timeout)))
+            wrapper = self._wrapper(_VIRTUOSO_MAX_ROWS)
             wrapper.setReturnFormat(JSON)
             try:
                 body = wrapper.query().response.read()
