@@ -254,6 +254,8 @@ class Pool:
             self._replace(worker, "")
             raise
         except (EOFError, OSError):
+            # the pipe closes before the system reports the exit: wait for it (briefly)
+            await loop.run_in_executor(self._threads, worker.process.join, 1.0)
             code = worker.process.exitcode
             self._replace(worker, f"a query worker ended (exit code {code})")
             return Reply.text(
