@@ -7,9 +7,9 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install tools typecheck build check bench clean
+.PHONY: demo test install graphviz tools typecheck build check bench clean
 
-demo: install
+demo: install graphviz
 	$(BIN)/spinekg build
 	$(BIN)/spinekg query muscles_weakened_by_herniation --param disc=L4-L5 --param zone=paracentral
 
@@ -33,12 +33,13 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[build,serve,cluster,test]'
 	touch $@
 
-# wrk, the load generator of the saturation test and benchmark, and Virtuoso, the second
-# triple store that publish and --endpoint are tested against, from the system's packages
+# wrk, the load generator of the saturation test and benchmark, Virtuoso, the second
+# triple store that publish and --endpoint are tested against, and Chromium, the browser the
+# site is tested in, from the system's packages
 # where the set-up may install them (as root, with apt; the package cannot start Virtuoso's
 # own service in a container, and need not: the tests start their own server); elsewhere
 # those tests are skipped and say why.
-tools:
+tools: graphviz
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
 	  { apt-get install -y -qq wrk >/dev/null 2>&1 || \
 	    { apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null; }; }; } || \
@@ -49,6 +50,23 @@ tools:
 	      apt-get install -y -qq virtuoso-opensource >/dev/null 2>&1; }; }; \
 	  command -v virtuoso-t >/dev/null; } || \
 	  echo "note: Virtuoso is not installed (apt-get install virtuoso-opensource); the Virtuoso tests will be skipped"
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1 || \
+	    { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive \
+	      apt-get install -y -qq chromium >/dev/null 2>&1; }; }; \
+	  command -v chromium >/dev/null; } || \
+	  echo "note: Chromium is not installed (apt-get install chromium); the site's browser test will be skipped"
+
+# Graphviz's dot draws the diagrams (explain and localize --format svg, the site's pictures),
+# from the system's packages where the set-up may install it; elsewhere those say how to get
+# it (--format dot and mermaid need nothing).
+graphviz:
+	@command -v dot >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null 2>&1 || \
+	    { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive \
+	      apt-get install -y -qq graphviz >/dev/null 2>&1; }; }; \
+	  command -v dot >/dev/null; } || \
+	  echo "note: Graphviz is not installed (apt-get install graphviz); SVG diagrams will say so"
 
 build: install
 	$(BIN)/spinekg build

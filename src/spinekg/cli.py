@@ -28,6 +28,7 @@ from spinekg.kernel.release_files import DEFAULT_RELEASE
 
 if TYPE_CHECKING:
     from spinekg.pipeline.load import Inputs
+    from spinekg.querying.diagrams import Diagram
     from spinekg.querying.runner import Runner
 
 P = ParamSpec("P")
@@ -70,6 +71,14 @@ CLAIMS_OPTION = click.option(
 )
 ANSWER_FORMAT = click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+PICTURE_FORMAT = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "svg", "dot", "mermaid"]),
+    default="text",
+    show_default=True,
+    help="text or json; or a diagram: svg (drawn by Graphviz), Graphviz dot, or Mermaid.",
 )
 ENDPOINT_OPTION = click.option(
     "--endpoint",
@@ -186,6 +195,11 @@ def main() -> None:
     is_flag=True,
     help="Load, reason and check even if the build cache holds the release of these inputs.",
 )
+@click.option(
+    "--site",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Also write the release's static site to this folder (as `spinekg site` does).",
+)
 @reports_errors
 def build_command(
     out: Path,
@@ -195,6 +209,7 @@ def build_command(
     articles: tuple[Path, ...],
     claims: tuple[Path, ...],
     no_cache: bool,
+    site: Path | None,
 ) -> None:
     """Build, reason, check, and write a release (Turtle, RDF/XML, JSON-LD, N-Quads).
 
@@ -211,6 +226,49 @@ def build_command(
         f"built spinekg {manifest['version']}: {manifest['triples']:,} distinct triples, "
         f"{manifest['quads']:,} quads in {len(graphs)} named graphs -> {out}/"
     )
+    if site is not None:
+        _write_site(_runner(out, None), site, None)
+
+
+@main.command("site")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("site"),
+    show_default=True,
+    help="Folder to (re)write the site to; the previous one stays if writing fails.",
+)
+@click.option(
+    "--sparql-page",
+    help="Address of a SPARQL query page to link from every page "
+    "(`spinekg serve` shows Oxigraph's at its root).",
+)
+@ENDPOINT_OPTION
+@TIMEOUT_OPTION
+@DIST_OPTION
+@reports_errors
+def site_command(
+    out: Path, sparql_page: str | None, endpoint: str | None, timeout: float, dist: Path
+) -> None:
+    """Write a static site of the release; open OUT/index.html.
+
+    A page per herniation (with its diagram), root and entity, the ontology, the query catalog
+    and a search that works offline.
+    """
+    _write_site(_runner(dist, endpoint, timeout), out, sparql_page)
+
+
+def _write_site(runner: Runner, out: Path, sparql_page: str | None) -> None:
+    from spinekg.site import write_site
+
+    def say(message: str) -> None:
+        if sys.stderr.isatty():
+            click.echo(f"site: {message}", err=True)
+
+    summary = write_site(runner, out, sparql_page=sparql_page, progress=say)
+    click.echo(f"wrote {summary.pages:,} pages and {summary.diagrams} diagrams -> {out}/index.html")
+    if summary.without_diagrams:
+        click.echo(f"note: no diagrams: {summary.without_diagrams}", err=True)
 
 
 @main.command("check")
@@ -451,7 +509,7 @@ def _extract_corpus(
     "--zone", required=True, help="central, paracentral (posterolateral), foraminal, far-lateral"
 )
 @click.option("--side", help="left or right")
-@ANSWER_FORMAT
+@PICTURE_FORMAT
 @ENDPOINT_OPTION
 @TIMEOUT_OPTION
 @DIST_OPTION
@@ -471,19 +529,30 @@ def explain_command(
     answer = explain(_runner(dist, endpoint, timeout), disc, zone, side)
     if fmt == "json":
         click.echo(json.dumps(answer.json(), indent=2, ensure_ascii=False))
-    else:
+    elif fmt == "text":
         click.echo(format_explanation(answer))
+    else:
+        from spinekg.querying.diagrams import explanation_diagram
+
+        _draw(explanation_diagram(answer), fmt)
 
 
 @main.command("localize")
 @click.argument("findings", nargs=-1, required=True)
-@ANSWER_FORMAT
+@PICTURE_FORMAT
+@click.option(
+    "--top",
+    type=click.IntRange(1, 50),
+    default=5,
+    show_default=True,
+    help="Candidates a diagram draws (svg, dot, mermaid).",
+)
 @ENDPOINT_OPTION
 @TIMEOUT_OPTION
 @DIST_OPTION
 @reports_errors
 def localize_command(
-    findings: tuple[str, ...], fmt: str, endpoint: str | None, timeout: float, dist: Path
+    findings: tuple[str, ...], fmt: str, top: int, endpoint: str | None, timeout: float, dist: Path
 ) -> None:
     """Backward: roots and herniations that explain FINDINGS ("absent ankle jerk" ...)."""
     from spinekg.querying.localize import format_localization, localize
@@ -491,8 +560,20 @@ def localize_command(
     answer = localize(_runner(dist, endpoint, timeout), list(findings))
     if fmt == "json":
         click.echo(json.dumps(answer.json(), indent=2, ensure_ascii=False))
-    else:
+    elif fmt == "text":
         click.echo(format_localization(answer))
+    else:
+        from spinekg.querying.diagrams import localization_diagram
+
+        _draw(localization_diagram(answer, top), fmt)
+
+
+def _draw(diagram: Diagram, fmt: str) -> None:
+    """Print a diagram as SVG, Graphviz DOT or Mermaid."""
+    from spinekg.querying.diagrams import to_dot, to_mermaid, to_svg
+
+    drawn = {"svg": to_svg, "dot": to_dot, "mermaid": to_mermaid}[fmt](diagram)
+    click.echo(drawn, nl=not drawn.endswith("\n"))
 
 
 @main.command("findings")

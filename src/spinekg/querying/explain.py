@@ -1,9 +1,9 @@
 """Forward causal answers: from a herniation to what it compresses and what may follow.
 
 ``explain`` combines catalog queries (``herniation_compresses``, ``herniation_consequences``,
-``herniation_signs``, ``herniation_symptom_places``, ``causal_chain``) so the same answer can be
-recomputed by anyone with the catalog and an endpoint. The disc, zone and side are resolved once;
-the queries get the resolved terms.
+``herniation_signs``, ``herniation_symptom_places``, ``causal_chain``, ``herniation_links``)
+so the same answer can be recomputed by anyone with the catalog and an endpoint. The disc, zone
+and side are resolved once; the queries get the resolved terms.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from spinekg.querying.catalog import Row, rows
 from spinekg.querying.resolve import label_of, resolve
 from spinekg.querying.runner import Runner, bind, solutions
 
-__all__ = ["Entity", "Explanation", "explain", "format_explanation"]
+__all__ = ["Entity", "Explanation", "Link", "explain", "format_explanation"]
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,34 @@ class Step:
 
 
 @dataclass(frozen=True)
+class Link:
+    """A link of the answer's causal picture (``herniation_links``), with its sources.
+
+    The relation is compresses, causes, hasRedFlag, innervates, supplies, mediates or performs.
+    """
+
+    source: Entity
+    relation: str
+    target: Entity
+    principal: bool
+    #: the titles of the sources that state the link
+    sources: tuple[str, ...]
+    #: each source with where in it the link is stated: "Harrison's ... (Table 48-1)"
+    citations: tuple[str, ...] = ()
+
+    def json(self) -> dict[str, object]:
+        """``{"from": ..., "relation": ..., "to": ..., "principal": ..., "sources": [...]}``."""
+        return {
+            "from": self.source.json(),
+            "relation": self.relation,
+            "to": self.target.json(),
+            "principal": self.principal,
+            "sources": list(self.sources),
+            "citations": list(self.citations),
+        }
+
+
+@dataclass(frozen=True)
 class Explanation:
     """What a herniation compresses and what may follow, with the causal chain."""
 
@@ -112,6 +140,9 @@ class Explanation:
     red_flags: tuple[str, ...]
     urgency: str | None
     chain: tuple[Step, ...]
+    #: every link from the herniation to the structures, conditions, red flags, muscles and
+    #: their movements, skin areas and reflexes (what a diagram of the answer draws)
+    links: tuple[Link, ...] = ()
 
     @property
     def urgency_reason(self) -> str | None:
@@ -169,6 +200,7 @@ class Explanation:
                 }
                 for s in self.chain
             ],
+            "links": [link.json() for link in self.links],
         }
 
 
@@ -240,6 +272,17 @@ def explain(runner: Runner, disc: str, zone: str, side: str | None = None) -> Ex
                 _evidence(r),
             )
             for i, r in enumerate(answer("causal_chain"))
+        ),
+        links=tuple(
+            Link(
+                Entity(r["from"], r["fromLabel"]),
+                r["relation"],
+                Entity(r["to"], r["toLabel"]),
+                r["strength"] == "principal",
+                tuple(s for s in r.get("sources", "").split("; ") if s),
+                tuple(s for s in r.get("citations", "").split("; ") if s),
+            )
+            for r in answer("herniation_links")
         ),
     )
 

@@ -81,7 +81,8 @@ def serve(release: Path, host: str, port: int, options: ServeOptions | None = No
     server = uvicorn.Server(config)
     _log(
         f"serving {release}/ at http://{host}:{port}/query with {options.workers} workers "
-        f"(read-only; {options.timeout:g} s per query; Ctrl-C stops)"
+        f"(read-only; {options.timeout:g} s per query; Ctrl-C stops); a page to ask SPARQL "
+        f"by hand: http://{host}:{port}/ (link the site to it: spinekg site --sparql-page URL)"
     )
     # uvicorn stops on SIGINT and SIGTERM, then raises the signal again: Ctrl-C or a service
     # manager's stop ends the server normally (exit 0), not with a traceback or a signal
