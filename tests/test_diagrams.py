@@ -8,10 +8,12 @@ import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
 from spinekg.cli import main
+from spinekg.querying.catalog import rows
 from spinekg.querying.diagrams import (
     Diagram,
     DiagramError,
@@ -25,7 +27,7 @@ from spinekg.querying.diagrams import (
 )
 from spinekg.querying.explain import explain
 from spinekg.querying.localize import localize
-from spinekg.querying.runner import EmbeddedRunner
+from spinekg.querying.runner import EmbeddedRunner, solutions
 
 needs_dot = pytest.mark.skipif(
     shutil.which("dot") is None,
@@ -206,3 +208,35 @@ def test_explain_without_graphviz_says_how_to_get_it(
         ],
     )
     assert dot.exit_code == 0 and dot.output.startswith("digraph answer {")
+
+
+#: Every link of every herniation scenario, found without the claims (what the diagrams must
+#: all draw): ``herniation_links`` finds each with the claims that state it.
+_EVERY_LINK = """
+PREFIX spine: <https://w3id.org/spinekg/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?h ?disc ?zone ?from ?p ?to WHERE {
+  ?h a spine:HerniationScenario ; spine:atDisc ?disc ; spine:inZone ?zone .
+  { ?h spine:compresses ?to . BIND(?h AS ?from) BIND(spine:compresses AS ?p) }
+  UNION { ?h spine:causes ?to . BIND(?h AS ?from) BIND(spine:causes AS ?p) }
+  UNION { ?h spine:causes ?from . ?from skos:broader* ?c . ?c spine:hasRedFlag ?to .
+          BIND(spine:hasRedFlag AS ?p) }
+  UNION { ?h spine:compresses ?from . ?from spine:innervates ?to . BIND(spine:innervates AS ?p) }
+  UNION { ?h spine:compresses ?from . ?from spine:supplies ?to . BIND(spine:supplies AS ?p) }
+  UNION { ?h spine:compresses ?from . ?from spine:mediates ?to . BIND(spine:mediates AS ?p) }
+  UNION { ?h spine:compresses/spine:innervates ?from . ?from spine:performs ?to .
+          BIND(spine:performs AS ?p) }
+}"""
+
+
+def test_every_link_of_every_scenario_is_drawn_with_its_sources(runner: EmbeddedRunner) -> None:
+    expected: dict[tuple[str, str], set[tuple[str, str, str]]] = {}
+    for s in solutions(runner, _EVERY_LINK):
+        relation = s["p"].value.rsplit("/", 1)[1]
+        where = (s["disc"].value, s["zone"].value)
+        expected.setdefault(where, set()).add((s["from"].value, relation, s["to"].value))
+    assert len(expected) == 92
+    for (disc, zone), links in expected.items():
+        found = rows(runner, "herniation_links", disc=ox.NamedNode(disc), zone=ox.NamedNode(zone))
+        assert {(r["from"], r["relation"], r["to"]) for r in found} == links, (disc, zone)
+        assert all(r["sources"] and r["citations"] for r in found), (disc, zone)

@@ -131,6 +131,17 @@ def test_a_failed_run_leaves_the_previous_site(
     assert (result.exit_code, result.output) == (1, "error: the store went away\n")
     assert (out / "index.html").read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no half-written folder
+    assert (out / "spinekg-site.json").is_file()
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("keep me")
+    result = CliRunner().invoke(main, ["site", "--dist", str(tiny_release), "--out", str(mine)])
+    assert (result.exit_code, result.output) == (
+        1,
+        f"error: {mine} is not a spinekg site (it has no spinekg-site.json): give a new or "
+        "empty folder, or the folder of an earlier site, which is replaced\n",
+    )
+    assert (mine / "notes.txt").read_text() == "keep me"
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")
     with pytest.raises(SiteError, match=r"^cannot write the site to .*/file/site: "):

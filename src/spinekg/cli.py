@@ -240,8 +240,8 @@ def build_command(
 )
 @click.option(
     "--sparql-page",
-    help="Address of a SPARQL query page to link from every page "
-    "(`spinekg serve` shows Oxigraph's at its root).",
+    help="Address of a page to ask SPARQL on, linked from every page "
+    "(`spinekg serve` shows one at its root).",
 )
 @ENDPOINT_OPTION
 @TIMEOUT_OPTION

@@ -122,6 +122,10 @@ _ONTOLOGY = (
 )
 
 
+#: The file that marks a folder as a spinekg site, which a new site may replace.
+MARKER = "spinekg-site.json"
+
+
 class SiteError(SpineKGError):
     """The site cannot be written where asked."""
 
@@ -188,6 +192,11 @@ def write_site(
     :raises SiteError: when ``out`` cannot be written (the previous site stays as it was).
     """
     out = Path(out)
+    if out.exists() and not (out.is_dir() and (not any(out.iterdir()) or (out / MARKER).is_file())):
+        raise SiteError(
+            f"{out} is not a spinekg site (it has no {MARKER}): give a new or empty folder, "
+            "or the folder of an earlier site, which is replaced"
+        )
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
@@ -232,9 +241,15 @@ def _entities(runner: Runner) -> _Site:
         entity = entities.setdefault(iri, _Entity(iri, s["label"].value))
         if s["section"] is not None:
             entity.sections.add(s["section"].value)
+    taken: set[str] = set()
     for entity in entities.values():
         folder = next((f for _t, f, c in SECTIONS if c in entity.sections), "entity")
-        entity.path = f"{folder}/{_slug(entity.iri)}.html"
+        path, n = f"{folder}/{_slug(entity.iri)}.html", 1
+        while path in taken:  # two IRIs with the same slug
+            n += 1
+            path = f"{folder}/{_slug(entity.iri)}-{n}.html"
+        taken.add(path)
+        entity.path = path
     return _Site(entities)
 
 
@@ -316,6 +331,10 @@ def _write(
     page("index.html", "index.html", sections=sections, scenarios=len(scenarios))
     page("search.html", "search.html")
     _write_static(work, site)
+    (work / MARKER).write_text(
+        json.dumps({"site": "spinekg", "pages": pages, "entities": len(site.entities)}) + "\n",
+        encoding="utf-8",
+    )
     return SiteSummary(work, pages, 0 if without else len(diagrams), without)
 
 
