@@ -195,6 +195,15 @@ def test_every_page_in_a_real_browser(site: Path) -> None:
         hits = page.locator("form.search .hits a").all_text_contents()
         assert "extensor hallucis longus" in hits
         page.goto((site / "search.html").as_uri() + "?q=L5%20root")
-        assert page.locator("#results a").all_text_contents() == ["L5 nerve root"]
+        assert page.locator("#results li").all_text_contents() == [
+            "L5 nerve root (L5 root) spine:root-L5",  # a synonym, exactly
+            "L5 radiculopathy (L5 root compression syndrome) spine:radiculopathy-L5",
+        ]
+        page.goto((site / "search.html").as_uri() + "?q=ankle+jerk")
+        assert page.locator("#results a").all_text_contents()[:3] == [
+            "Achilles reflex",  # by its synonym
+            "absent reflex",
+            "diminished reflexes",
+        ]
         browser.close()
     assert os.path.getsize(SCREENSHOTS / "root-L5.png") > 10_000

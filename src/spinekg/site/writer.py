@@ -67,6 +67,15 @@ _ENTITIES = (
              BIND(STRAFTER(STR(?class), STR(spine:)) AS ?section) }
 }"""
 )
+#: The other names of every entity (exact synonyms and notations), for the search.
+_OTHER_NAMES = (
+    _PREFIXES
+    + """PREFIX oboInOwl: <http://www.geneontology.org/formats/oboInOwl#>
+SELECT ?entity ?name WHERE {
+  { ?entity oboInOwl:hasExactSynonym ?name } UNION { ?entity skos:notation ?name }
+  FILTER(STRSTARTS(STR(?entity), STR(spine:)))
+} ORDER BY ?entity LCASE(STR(?name))"""
+)
 #: What a nerve root innervates, supplies and mediates, and the lesions that compress it.
 _ROOT = (
     _PREFIXES
@@ -147,6 +156,8 @@ class _Entity:
     label: str
     sections: set[str] = field(default_factory=set)
     path: str = ""
+    #: synonyms and notations, which the search finds it by too
+    other_names: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -241,6 +252,10 @@ def _entities(runner: Runner) -> _Site:
         entity = entities.setdefault(iri, _Entity(iri, s["label"].value))
         if s["section"] is not None:
             entity.sections.add(s["section"].value)
+    for s in solutions(runner, _OTHER_NAMES):
+        named = entities.get(s["entity"].value)
+        if named is not None and s["name"].value not in (named.label, *named.other_names):
+            named.other_names.append(s["name"].value)
     taken: set[str] = set()
     for entity in entities.values():
         folder = next((f for _t, f, c in SECTIONS if c in entity.sections), "entity")
@@ -473,7 +488,7 @@ def _write_static(work: Path, site: _Site) -> None:
     for name in ("site.css", "search.js"):
         (work / "static" / name).write_text((static / name).read_text(encoding="utf-8"), "utf-8")
     index = [
-        {"label": e.label, "path": e.path, "curie": curie(e.iri)}
+        {"label": e.label, "path": e.path, "curie": curie(e.iri), "also": e.other_names}
         for e in sorted(site.entities.values(), key=lambda e: e.label.lower())
     ]
     # a script, not a JSON file: a page opened from file:// may not fetch one

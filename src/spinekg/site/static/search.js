@@ -1,4 +1,4 @@
-// spinekg site search: offline, over the labels and identifiers in search-index.js.
+// spinekg site search: offline, over the names and identifiers in search-index.js.
 (function () {
   "use strict";
   var index = window.SPINEKG_INDEX || [];
@@ -9,27 +9,37 @@
   function fold(text) {
     return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, " ").trim();
   }
-  var folded = index.map(function (e) { return fold(e.label + " " + e.curie); });
+  // an entity is found by its label, its identifier, its synonyms and its notations
+  var folded = index.map(function (e) { return [e.label, e.curie].concat(e.also || []).map(fold); });
 
+  // Every word of the query in one of an entity's names. First the entities one of whose
+  // names is the query itself, then those whose label holds it, then the others.
   function search(query, limit) {
-    var words = fold(query).split(" ").filter(Boolean);
+    var whole = fold(query);
+    var words = whole.split(" ").filter(Boolean);
     if (!words.length) { return []; }
-    var found = [];
-    for (var i = 0; i < index.length && found.length < limit; i++) {
-      var text = folded[i];
-      if (words.every(function (w) { return text.indexOf(w) >= 0; })) { found.push(index[i]); }
+    var ranked = [[], [], []];
+    for (var i = 0; i < index.length; i++) {
+      var names = folded[i];
+      var exact = names.indexOf(whole);
+      var hit = exact >= 0 ? exact : names.findIndex(function (name) {
+        return words.every(function (w) { return name.indexOf(w) >= 0; });
+      });
+      if (hit < 0) { continue; }
+      var rank = exact >= 0 ? 0 : (hit <= 1 ? 1 : 2);
+      ranked[rank].push({entry: index[i], name: hit > 1 ? index[i].also[hit - 2] : null});
     }
-    return found;
+    return ranked[0].concat(ranked[1], ranked[2]).slice(0, limit);
   }
 
-  function item(entry) {
+  function item(hit) {
     var li = document.createElement("li");
     var a = document.createElement("a");
-    a.href = root + entry.path;
-    a.textContent = entry.label;  // text, never markup
+    a.href = root + hit.entry.path;
+    a.textContent = hit.entry.label;  // text, never markup
     li.appendChild(a);
     var small = document.createElement("small");
-    small.textContent = " " + entry.curie;
+    small.textContent = (hit.name ? " (" + hit.name + ")" : "") + " " + hit.entry.curie;
     li.appendChild(small);
     return li;
   }
