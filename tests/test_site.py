@@ -14,10 +14,11 @@ from click.testing import CliRunner
 
 from spinekg.cli import main
 from spinekg.kernel.errors import QueryError
+from spinekg.querying.runner import EmbeddedRunner
 from spinekg.querying.store import embedded
 from spinekg.site import write_site
 from spinekg.site import writer as site_writer
-from spinekg.site.writer import SiteError, _Entity, _environment
+from spinekg.site.writer import SiteError, _entities, _Entity, _environment, _muscle_roots
 
 #: Where the browser test leaves its screenshots (the build folder is not committed).
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "build" / "screenshots"
@@ -111,6 +112,7 @@ def test_every_page_escapes_what_it_prints() -> None:
         codes=[],
         claims=[],
         claims_to=[],
+        muscle_roots=[],
     )
     assert "<script>alert" not in html
     assert html.count("&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; co") == 4
@@ -207,3 +209,21 @@ def test_every_page_in_a_real_browser(site: Path) -> None:
         ]
         browser.close()
     assert os.path.getsize(SCREENSHOTS / "root-L5.png") > 10_000
+
+
+def test_a_muscle_page_sets_the_roots_sources_give_side_by_side(runner: EmbeddedRunner) -> None:
+    import pyoxigraph as ox
+
+    from spinekg.querying.catalog import rows
+
+    site = _entities(runner)
+    disputes = {(r["muscle"], r["root"]): r for r in rows(runner, "disputed_innervation")}
+    muscle = ox.NamedNode("https://w3id.org/spinekg/muscle-tibialis-posterior")
+    roots = {r.label: r for r in _muscle_roots(runner, muscle, disputes, site)}
+    assert sorted(roots) == ["L4 nerve root", "L5 nerve root", "S1 nerve root"]
+    assert roots["L5 nerve root"].principal and not roots["L5 nerve root"].disputed
+    assert roots["S1 nerve root"].disputed and "ditki gives L5-S1" in roots["S1 nerve root"].note
+    assert (
+        "https://w3id.org/spinekg/herniation-L4-L5-paracentral",
+        "L4-L5 paracentral herniation",
+    ) in roots["L5 nerve root"].herniations

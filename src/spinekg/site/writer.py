@@ -324,10 +324,11 @@ def _write(
             codes=rows(runner, "codes", entity=_iri(entity.iri)),
         )
     progress("nerve roots, entities, ontology, query catalog")
+    disputes = {(r["muscle"], r["root"]): r for r in rows(runner, "disputed_innervation")}
     for entity in site.entities.values():
         if entity.iri in answers:
             continue
-        details = _details(runner, entity)
+        details = _details(runner, entity, disputes, site)
         template = "root.html" if "SpinalNerveRoot" in entity.sections else "entity.html"
         page(template, entity.path, entity=entity, link=link, **details)
     page("ontology.html", "ontology.html", terms=_ontology(runner))
@@ -370,7 +371,46 @@ def _scenario_parts(runner: Runner, iri: str) -> tuple[str, str]:
     return found[0]["disc"].value, found[0]["zone"].value
 
 
-def _details(runner: Runner, entity: _Entity) -> dict[str, object]:
+@dataclass(frozen=True)
+class _MuscleRoot:
+    """A root that innervates a muscle, and what the sources say of it."""
+
+    root: str
+    label: str
+    principal: bool
+    #: the sources give different roots for this muscle, and not all give this one
+    disputed: bool
+    note: str
+    sources: str
+    #: the herniations that could weaken the muscle through this root: (IRI or None, label)
+    herniations: tuple[tuple[str | None, str], ...]
+
+
+def _muscle_roots(
+    runner: Runner, node: ox.NamedNode, disputes: dict[tuple[str, str], Row], site: _Site
+) -> list[_MuscleRoot]:
+    """``roots_of_muscle`` with the notes of ``disputed_innervation``, sources side by side."""
+    by_label = {e.label: e.iri for e in site.entities.values()}
+    found = []
+    for r in rows(runner, "roots_of_muscle", muscle=node):
+        dispute = disputes.get((node.value, r["root"]), {})
+        found.append(
+            _MuscleRoot(
+                r["root"],
+                r["rootLabel"],
+                r["principal"] == "true",
+                r["disputed"] == "true",
+                dispute.get("note", ""),
+                dispute.get("sources", ""),
+                tuple((by_label.get(h), h) for h in _split(r.get("herniations", ""))),
+            )
+        )
+    return found
+
+
+def _details(
+    runner: Runner, entity: _Entity, disputes: dict[tuple[str, str], Row], site: _Site
+) -> dict[str, object]:
     node = ox.NamedNode(entity.iri)
     described = rows(runner, "describe", entity=node)
     claims = rows(runner, "claims_about", subject=node)
@@ -381,6 +421,9 @@ def _details(runner: Runner, entity: _Entity) -> dict[str, object]:
         "codes": rows(runner, "codes", entity=node),
         "claims": _claim_groups(claims),
         "claims_to": _select(runner, _CLAIMS_TO.replace("?object", f"<{entity.iri}>")),
+        "muscle_roots": (
+            _muscle_roots(runner, node, disputes, site) if "Muscle" in entity.sections else []
+        ),
     }
     if "SpinalNerveRoot" in entity.sections:
         found = _select(runner, _ROOT.replace("?root", f"<{entity.iri}>"))
