@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 import click
 
 from spinekg.kernel.errors import ChecksFailedError, CuratedDataError, SpineKGError
-from spinekg.kernel.release_files import DEFAULT_RELEASE
+from spinekg.kernel.release_files import DEFAULT_RELEASE, SITE_MARKER
 
 if TYPE_CHECKING:
     from spinekg.pipeline.load import Inputs
@@ -633,6 +633,12 @@ def findings_command(
     metavar="URL",
     help="An endpoint that queries may call with SERVICE (none by default).",
 )
+@click.option(
+    "--site",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Also serve this static site of the release (`spinekg site`) at /site/; its pages "
+    "then link to the page for asking SPARQL.",
+)
 @DIST_OPTION
 @reports_errors
 def serve_command(
@@ -643,11 +649,18 @@ def serve_command(
     max_bytes: int,
     cache_mb: int,
     allow_service: tuple[str, ...],
+    site: Path | None,
     dist: Path,
 ) -> None:
     """Serve the release read-only over the SPARQL 1.1 Protocol."""
     from spinekg.querying.guard import Limits
     from spinekg.querying.serve import ServeOptions, serve
+
+    if site is not None and not (site / SITE_MARKER).is_file():
+        raise SpineKGError(
+            f"{site} is not a spinekg site (it has no {SITE_MARKER}); `spinekg site --out "
+            f"{site}` writes one"
+        )
 
     options = ServeOptions(
         workers=workers,
@@ -655,6 +668,7 @@ def serve_command(
         max_bytes=max_bytes,
         limits=Limits(services=frozenset(allow_service)),
         cache_bytes=cache_mb * 1_000_000,
+        site=site,
     )
     serve(dist, host, port, options)
 

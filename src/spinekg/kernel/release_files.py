@@ -18,6 +18,8 @@ RDF_XML = "spinekg.owl"
 JSON_LD = "spinekg.jsonld"
 #: Every named graph of the release, one N-Quads line per quad: what the stores load.
 NQUADS = "spinekg.nq"
+#: The file that marks a folder as a static site of a release (`spinekg site`).
+SITE_MARKER = "spinekg-site.json"
 #: The verified mappings as an SSSOM mapping set.
 SSSOM = "spinekg.sssom.tsv"
 #: The graph in the Biolink model, as KGX TSV (``<name>_nodes.tsv``, ``<name>_edges.tsv``).

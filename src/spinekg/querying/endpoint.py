@@ -23,7 +23,8 @@ from pathlib import Path
 from starlette.applications import Starlette
 from starlette.requests import Request as HttpRequest
 from starlette.responses import HTMLResponse, Response
-from starlette.routing import Route
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
 
 from spinekg.kernel.namespaces import DESCRIPTION_GRAPH
 from spinekg.kernel.release_files import MANIFEST, NQUADS
@@ -48,10 +49,12 @@ def application(
     limits: Limits,
     log: Callable[[str], None],
     answers: AnswerCache | None = None,
+    site: Path | None = None,
 ) -> Starlette:
     """The endpoint over ``pool``, which serves the release in ``release``.
 
     :param answers: where answers are kept and given again (none: every query is run).
+    :param site: a static site of the release (``spinekg site``), served at ``/site/``.
     """
     nquads = release / NQUADS
     served = {"file": _file_key(nquads), "name": _release_name(release)}
@@ -100,10 +103,18 @@ def application(
         void_url = html.escape(str(http.url_for("void")))
         return HTMLResponse(
             "<!doctype html><html lang='en'><meta charset='utf-8'><title>spinekg SPARQL</title>"
+            "<link rel='icon' href='data:,'>"
             f"<h1>spinekg SPARQL endpoint</h1><p>Release: {name}. Read-only.</p>"
             f"<p>Send SPARQL 1.1 queries to <code>{url}</code> (GET <code>?query=</code> or "
             "POST), for example with <code>spinekg query NAME --endpoint URL</code>. "
             f"The dataset's VoID and DCAT description: <a href='{void_url}'>{void_url}</a>.</p>"
+            + (
+                "<p>Browse the graph: <a href='/site/index.html'>its pages</a> (a page per "
+                "herniation, root and entity, with diagrams and sources).</p>"
+                if site is not None
+                else ""
+            )
+            + "<h2>Ask SPARQL</h2>"
             f"<form action='{url}'><textarea name='query' rows='8' cols='80'>"
             "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10</textarea><br>"
             "<button>Run</button></form></html>"
@@ -130,6 +141,7 @@ def application(
             Route("/.well-known/void", void, methods=["GET"], name="void"),
             Route("/update", read_only, methods=methods),
             Route("/store", read_only, methods=methods),
+            *([Mount("/site", StaticFiles(directory=site, html=True))] if site else []),
         ]
     )
 

@@ -50,6 +50,8 @@ class ServeOptions:
     limits: Limits = field(default_factory=Limits)
     #: Bytes of answers kept to give again to the same request (0 keeps none).
     cache_bytes: int = 64_000_000
+    #: A static site of the release (``spinekg site``) to serve at ``/site/``.
+    site: Path | None = None
 
 
 def serve(release: Path, host: str, port: int, options: ServeOptions | None = None) -> None:
@@ -71,7 +73,14 @@ def serve(release: Path, host: str, port: int, options: ServeOptions | None = No
     import uvicorn
 
     config = uvicorn.Config(
-        application(pool, release, options.limits, _log, AnswerCache(options.cache_bytes)),
+        application(
+            pool,
+            release,
+            options.limits,
+            _log,
+            AnswerCache(options.cache_bytes),
+            site=options.site,
+        ),
         log_level="warning",
         access_log=False,
         lifespan="off",
@@ -82,7 +91,8 @@ def serve(release: Path, host: str, port: int, options: ServeOptions | None = No
     _log(
         f"serving {release}/ at http://{host}:{port}/query with {options.workers} workers "
         f"(read-only; {options.timeout:g} s per query; Ctrl-C stops); a page to ask SPARQL "
-        f"by hand: http://{host}:{port}/ (link the site to it: spinekg site --sparql-page URL)"
+        f"by hand: http://{host}:{port}/"
+        + (f"; the site: http://{host}:{port}/site/index.html" if options.site else "")
     )
     # uvicorn stops on SIGINT and SIGTERM, then raises the signal again: Ctrl-C or a service
     # manager's stop ends the server normally (exit 0), not with a traceback or a signal

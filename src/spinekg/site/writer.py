@@ -23,6 +23,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from spinekg.kernel.errors import QueryError, SpineKGError
 from spinekg.kernel.namespaces import BASE, curie
+from spinekg.kernel.release_files import SITE_MARKER
 from spinekg.queries import load_catalog
 from spinekg.querying.catalog import Row, rows, run
 from spinekg.querying.diagrams import DiagramError, explanation_diagram, write_svgs
@@ -132,7 +133,7 @@ _ONTOLOGY = (
 
 
 #: The file that marks a folder as a spinekg site, which a new site may replace.
-MARKER = "spinekg-site.json"
+MARKER = SITE_MARKER
 
 
 class SiteError(SpineKGError):

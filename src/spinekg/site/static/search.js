@@ -44,6 +44,11 @@
     return li;
   }
 
+  // served by `spinekg serve --site` (at /site/), the endpoint's page for asking SPARQL is "/"
+  if (/^https?:$/.test(window.location.protocol) && window.location.pathname.indexOf("/site/") === 0) {
+    document.querySelectorAll("a.when-served").forEach(function (a) { a.hidden = false; });
+  }
+
   document.querySelectorAll("form.search").forEach(function (form) {
     var input = form.querySelector("input");
     var hits = form.querySelector(".hits");
