@@ -286,9 +286,6 @@ def _write(
         target.write_text(html, encoding="utf-8")
         pages += 1
 
-    def link(iri: str, here: str) -> str | None:
-        return site.href(iri, here)
-
     scenarios = sorted(
         (e for e in site.entities.values() if "HerniationScenario" in e.sections),
         key=lambda e: _level_key(e.label),
@@ -321,8 +318,8 @@ def _write(
             answer=answers[entity.iri],
             svg=_inline(svg) if svg else None,
             without_diagram=without,
-            link=link,
-            codes=rows(runner, "codes", entity=_iri(entity.iri)),
+            link=site.href,
+            codes=rows(runner, "codes", entity=ox.NamedNode(entity.iri)),
         )
     progress("nerve roots, entities, ontology, query catalog")
     disputes = {(r["muscle"], r["root"]): r for r in rows(runner, "disputed_innervation")}
@@ -331,7 +328,7 @@ def _write(
             continue
         details = _details(runner, entity, disputes, site)
         template = "root.html" if "SpinalNerveRoot" in entity.sections else "entity.html"
-        page(template, entity.path, entity=entity, link=link, **details)
+        page(template, entity.path, entity=entity, link=site.href, **details)
     page("ontology.html", "ontology.html", terms=_ontology(runner))
     page("queries.html", "queries.html", queries=_catalog(runner))
     sections = [
@@ -353,10 +350,6 @@ def _write(
         encoding="utf-8",
     )
     return SiteSummary(work, pages, 0 if without else len(diagrams), without)
-
-
-def _iri(iri: str) -> ox.NamedNode:
-    return ox.NamedNode(iri)
 
 
 def _scenario_parts(runner: Runner, iri: str) -> tuple[str, str]:
