@@ -40,33 +40,25 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 # own service in a container, and need not: the tests start their own server); elsewhere
 # those tests are skipped and say why.
 tools: graphviz
-	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
-	  { apt-get install -y -qq wrk >/dev/null 2>&1 || \
-	    { apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null; }; }; } || \
-	  echo "note: wrk is not installed (apt-get install wrk); the saturation test will be skipped"
-	@command -v virtuoso-t >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
-	  { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource >/dev/null 2>&1 || \
-	    { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive \
-	      apt-get install -y -qq virtuoso-opensource >/dev/null 2>&1; }; }; \
-	  command -v virtuoso-t >/dev/null; } || \
-	  echo "note: Virtuoso is not installed (apt-get install virtuoso-opensource); the Virtuoso tests will be skipped"
-	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
-	  { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1 || \
-	    { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive \
-	      apt-get install -y -qq chromium >/dev/null 2>&1; }; }; \
-	  command -v chromium >/dev/null; } || \
-	  echo "note: Chromium is not installed (apt-get install chromium); the site's browser test will be skipped"
+	@$(call system_tool,wrk,wrk,the saturation test will be skipped)
+	@$(call system_tool,virtuoso-t,virtuoso-opensource,the Virtuoso tests will be skipped)
+	@$(call system_tool,chromium,chromium,the site's browser test will be skipped)
 
 # Graphviz's dot draws the diagrams (explain and localize --format svg, the site's pictures),
 # from the system's packages where the set-up may install it; elsewhere those say how to get
 # it (--format dot and mermaid need nothing).
 graphviz:
-	@command -v dot >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
-	  { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null 2>&1 || \
+	@$(call system_tool,dot,graphviz,SVG diagrams will say so)
+
+# $(call system_tool,COMMAND,PACKAGE,WHAT HAPPENS WITHOUT IT): install Debian's PACKAGE as root
+# with apt (updating the package lists once if the first try fails) unless COMMAND is there;
+# elsewhere, a note that says how to get it.
+system_tool = command -v $(1) >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null 2>&1 || \
 	    { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive \
-	      apt-get install -y -qq graphviz >/dev/null 2>&1; }; }; \
-	  command -v dot >/dev/null; } || \
-	  echo "note: Graphviz is not installed (apt-get install graphviz); SVG diagrams will say so"
+	      apt-get install -y -qq $(2) >/dev/null 2>&1; }; }; \
+	  command -v $(1) >/dev/null; } || \
+	  echo "note: $(2) is not installed (apt-get install $(2)); $(3)"
 
 build: install
 	$(BIN)/spinekg build

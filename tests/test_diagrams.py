@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from spinekg.cli import main
 from spinekg.querying.catalog import rows
@@ -31,7 +31,7 @@ from spinekg.querying.runner import EmbeddedRunner, solutions
 
 needs_dot = pytest.mark.skipif(
     shutil.which("dot") is None,
-    reason="Graphviz's dot is not installed (apt-get install graphviz; `make install` does it)",
+    reason="Graphviz's dot is not installed (apt-get install graphviz; `make graphviz` does it)",
 )
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -173,40 +173,19 @@ def test_explain_without_graphviz_says_how_to_get_it(
     monkeypatch.setattr(shutil, "which", lambda _name: None)
     with pytest.raises(DiagramError):
         to_svg(Diagram("x", (), ()))
-    result = CliRunner().invoke(
-        main,
-        [
-            "explain",
-            "--disc",
-            "L4-L5",
-            "--zone",
-            "paracentral",
-            "--format",
-            "svg",
-            "--dist",
-            str(release),
-        ],
-    )
+
+    def explain_as(fmt: str) -> Result:
+        arguments = ["--disc", "L4-L5", "--zone", "paracentral", "--dist", str(release)]
+        return CliRunner().invoke(main, ["explain", *arguments, "--format", fmt])
+
+    result = explain_as("svg")
     assert result.exit_code == 1
     assert result.output == (
         "error: Graphviz's dot is not installed, so no SVG can be drawn (Debian: apt-get "
-        "install graphviz; `make install` does it as root); --format dot and mermaid need "
+        "install graphviz; `make graphviz` does it as root); --format dot and mermaid need "
         "nothing\n"
     )
-    dot = CliRunner().invoke(
-        main,
-        [
-            "explain",
-            "--disc",
-            "L4-L5",
-            "--zone",
-            "paracentral",
-            "--format",
-            "dot",
-            "--dist",
-            str(release),
-        ],
-    )
+    dot = explain_as("dot")
     assert dot.exit_code == 0 and dot.output.startswith("digraph answer {")
 
 

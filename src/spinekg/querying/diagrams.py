@@ -332,7 +332,7 @@ def write_svgs(diagrams: Mapping[Path, Diagram]) -> None:
     if dot is None:
         raise DiagramError(
             "Graphviz's dot is not installed, so no SVG can be drawn (Debian: apt-get install "
-            "graphviz; `make install` does it as root); --format dot and mermaid need nothing"
+            "graphviz; `make graphviz` does it as root); --format dot and mermaid need nothing"
         )
     if not diagrams:
         return

@@ -77,6 +77,13 @@ SELECT ?entity ?name WHERE {
   FILTER(STRSTARTS(STR(?entity), STR(spine:)))
 } ORDER BY ?entity LCASE(STR(?name))"""
 )
+#: The disc and zone of every herniation scenario, which ``explain`` takes.
+_SCENARIOS = (
+    _PREFIXES
+    + """SELECT ?scenario ?disc ?zone WHERE {
+  ?scenario a spine:HerniationScenario ; spine:atDisc ?disc ; spine:inZone ?zone .
+}"""
+)
 #: What a nerve root innervates, supplies and mediates, and the lesions that compress it.
 _ROOT = (
     _PREFIXES
@@ -291,10 +298,15 @@ def _write(
         key=lambda e: _level_key(e.label),
     )
     progress(f"{len(scenarios)} herniation scenarios")
+    where = {
+        s["scenario"].value: (s["disc"].value, s["zone"].value)
+        for s in solutions(runner, _SCENARIOS)
+    }
     answers: dict[str, Explanation] = {}
     for entity in scenarios:
-        disc, zone = _scenario_parts(runner, entity.iri)
-        answers[entity.iri] = explain(runner, disc, zone)
+        if entity.iri not in where:
+            raise QueryError(f"the herniation scenario {entity.iri} has no disc or zone")
+        answers[entity.iri] = explain(runner, *where[entity.iri])
     diagrams = {
         work / f"{e.path[: -len('.html')]}.svg": explanation_diagram(
             answers[e.iri], partial(site.href, here=e.path)
@@ -329,7 +341,7 @@ def _write(
         details = _details(runner, entity, disputes, site)
         template = "root.html" if "SpinalNerveRoot" in entity.sections else "entity.html"
         page(template, entity.path, entity=entity, link=site.href, **details)
-    page("ontology.html", "ontology.html", terms=_ontology(runner))
+    page("ontology.html", "ontology.html", terms=_select(runner, _ONTOLOGY))
     page("queries.html", "queries.html", queries=_catalog(runner))
     sections = [
         (
@@ -350,19 +362,6 @@ def _write(
         encoding="utf-8",
     )
     return SiteSummary(work, pages, 0 if without else len(diagrams), without)
-
-
-def _scenario_parts(runner: Runner, iri: str) -> tuple[str, str]:
-    found = list(
-        solutions(
-            runner,
-            _PREFIXES + f"SELECT ?disc ?zone WHERE {{ <{iri}> spine:atDisc/rdfs:label ?disc ; "
-            "spine:inZone/rdfs:label ?zone } LIMIT 1",
-        )
-    )
-    if not found:
-        raise QueryError(f"the herniation scenario {iri} has no disc or zone")
-    return found[0]["disc"].value, found[0]["zone"].value
 
 
 @dataclass(frozen=True)
@@ -460,10 +459,6 @@ def _claim_groups(claims: Iterable[Row]) -> list[_ClaimGroup]:
         differ = len(modalities) > len(objects) or (len(found) > 1 and len(source_sets) > 1)
         groups.append(_ClaimGroup(predicate, tuple(found), differ))
     return groups
-
-
-def _ontology(runner: Runner) -> list[Row]:
-    return _select(runner, _ONTOLOGY)
 
 
 @dataclass(frozen=True)
