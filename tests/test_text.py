@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 import pytest
@@ -347,6 +348,14 @@ def _claims(pipeline: Pipeline, text: str) -> set[tuple[str, str, str, str]]:
         (
             "In a C6 radiculopathy the biceps may be weak and the thumb numb.",
             {("root-C6", "innervates", "body-part-thumb", "asserted")},
+        ),
+        (  # "along with" and "in addition to" join findings like "and"
+            "A slipped disc often causes numbness along with tingling in addition to leg pain.",
+            {
+                ("condition-disc-herniation", "causes", "finding-numbness", "asserted"),
+                ("condition-disc-herniation", "causes", "finding-paresthesia", "asserted"),
+                ("condition-disc-herniation", "causes", "finding-leg-pain", "asserted"),
+            },
         ),
     ],
 )
@@ -1879,3 +1888,72 @@ def test_a_hedge_in_a_relative_clause_is_not_the_treatments(pipeline: Pipeline) 
         "exercises are used.",
     )
     assert ("finding-sciatica", "treated_by", "treatment-rest", "asserted") in claims
+
+
+def test_a_list_whose_bullets_were_lost_keeps_its_lead_in(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    page = (
+        "Herniated disc\n\n"
+        "A herniated disc is a common cause of leg pain.\n\n"
+        "Things that raise your risk may include:\n\n"
+        "Frequent bending or twisting of the spine.\n\n"
+        "Not exercising regularly, or strenuous exercise after months of rest.\n\n"
+        "Smoking. Tobacco starves the discs of oxygen over the years.\n\n"
+        "Most people recover within weeks.\n"
+    )
+    claims = _page(pipeline, tmp_path, page)
+    herniation = "condition-disc-herniation"
+    assert {
+        ("risk-factor-frequent-bending", "risk_factor_for", herniation, "possible"),
+        ("risk-factor-frequent-twisting", "risk_factor_for", herniation, "possible"),
+        # the "not" of "not exercising regularly" denies nothing else in the item
+        ("risk-factor-sedentary-lifestyle", "risk_factor_for", herniation, "possible"),
+        ("risk-factor-excessive-activity", "risk_factor_for", herniation, "possible"),
+        # a paragraph that opens on a risk factor is one more item of the list
+        ("risk-factor-smoking", "risk_factor_for", herniation, "possible"),
+    } <= claims
+    assert not {c for c in claims if c[3] == "negated"}
+
+
+def _json_claims(tmp_path: Path, text: str) -> list[dict[str, Any]]:
+    """The claims ``spinekg extract --format json`` prints for a note holding ``text``."""
+    article = tmp_path / "note.txt"
+    article.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(article), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    claims: list[dict[str, Any]] = json.loads(result.stdout)["claims"]
+    return claims
+
+
+def test_an_age_group_is_a_risk_factor_shown_with_its_ages(tmp_path: Path) -> None:
+    claims = _json_claims(
+        tmp_path,
+        "A slipped disc is most common in people aged between 30 and 50.\n\n"
+        "Back pain that starts in people older than 55 years needs a doctor's visit.\n",
+    )
+    (claim,) = [c for c in claims if c["relation"] == "risk_factor_for"]
+    assert claim["subject"] == {
+        "iri": "https://w3id.org/spinekg/risk-factor-age",
+        "label": "age between 30 and 50",
+    }
+    assert claim["object"]["label"] == "disc herniation"
+    assert claim["context"]["age_group"] == "age between 30 and 50"
+
+
+def test_a_place_and_a_muscle_are_shown_in_the_pages_words(tmp_path: Path) -> None:
+    claims = _json_claims(
+        tmp_path,
+        "An L4 root that is pinched leaves numbness on the inner side of your legs.\n\n"
+        "A C5-C6 herniation can cause weakness in the biceps muscle.\n",
+    )
+    shown = {
+        (c["subject"]["label"], c["relation"], c["object"]["label"], c["object"]["iri"])
+        for c in claims
+    }
+    # the entity is the graph's; its label is the page's words, as the annotation names it
+    assert {
+        ("numbness", "occurs_in", "inner leg", str(SPINE["skin-medial-leg"])),
+        ("L4 nerve root", "innervates", "inner leg", str(SPINE["skin-medial-leg"])),
+        ("muscle weakness", "occurs_in", "biceps", str(SPINE["muscle-biceps-brachii"])),
+    } <= shown

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -183,14 +184,17 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             recent, pressed, listed, list_root = {}, None, [], None
             offered = []
             continue
-        if block.kind != "item":
+        # a paragraph that opens on an item of the list's kind ("Smoking. Nicotine ...") is
+        # one more item of a list whose bullets the page lost
+        as_item = block.kind == "item" or _opens_on_item(frame, sentences)
+        if not as_item:
             frame, list_root = None, None
         for number, (sent, mentions) in enumerate(sentences):
             start = block.start + sent.start_char
             end = block.start + sent.end_char
             sentence = article.text[start:end]
             tokens = _lower(sent)
-            anchor = frame.anchor if block.kind == "item" and frame is not None else None
+            anchor = frame.anchor if as_item and frame is not None else None
             topic = _as_topic(anchor or section_topic or page_topic, start)
             mentions = _referring_back(mentions, tokens, recent, pipeline.lexicon)
             found = extract_relations(
@@ -201,13 +205,13 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
                 recent=recent,
                 symptoms_of=symptoms_of,
                 pressed=pressed,
-                root=list_root if block.kind == "item" else None,
+                root=list_root if as_item else None,
             )
             found += kinds_of_the_last(tokens, mentions, offered, pipeline.lexicon)
             offered = [*offered, *(m for m in mentions if m.category == "TREATMENT")][-OFFERED:]
             symptoms_of = symptoms_named(tokens, mentions)
             pressed = compression_stated(found, pipeline.lexicon)
-            if block.kind == "item" and frame is not None and number == 0:
+            if as_item and frame is not None and number == 0:
                 found += frame_claims(frame, tokens, mentions, topic, pipeline.lexicon)
                 if frame.modality == "possible":  # "you might notice:" hedges every item
                     found = [
@@ -226,7 +230,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
                 for k in listed:
                     claims[k] = _signs_of(claims[k], signs.anchor.entity, signs.modality)
                 listed = []
-            elif block.kind == "item":
+            elif as_item:
                 listed += range(len(claims), len(claims) + len(new))
             else:
                 listed = []
@@ -239,6 +243,24 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
                 # "Risk factors you can change ... These may include:" keeps the heading's frame
                 frame = frame_of(tokens, mentions) or inherited(section_frame, tokens)
     return Extraction(article, _unique(claims), unrecognised)
+
+
+#: What may follow an item named at the start of a paragraph: "Smoking.", "Being overweight,".
+ITEM_ENDS = {".", ",", ":", ";", "-", "\u2013", "\u2014"}
+
+
+def _opens_on_item(frame: Frame | None, sentences: list[tuple[Span, list[Mention]]]) -> bool:
+    """Whether a paragraph opens by naming one item of the list before it, like a bullet.
+
+    Its first words name a mention of the kind the list's lead-in relates ("Being overweight.
+    Extra weight loads the discs ..."), followed by a full stop or a comma.
+    """
+    if frame is None or not sentences or not sentences[0][1]:
+        return False
+    sent, mentions = sentences[0]
+    first = mentions[0]
+    after = sent[first.end].text if first.end < len(sent) else ""
+    return first.start == 0 and first.category in frame.item_categories and after in ITEM_ENDS
 
 
 #: How many of the treatments named last "other conservative treatments" may look back on.
@@ -367,6 +389,41 @@ def _individual(m: Mention) -> bool:
 SIDES = {SPINE["laterality-unilateral"]: "one side", SPINE["laterality-bilateral"]: "both sides"}
 
 
+#: An age group's label, as :func:`~.pipeline.age_group` writes it.
+AGE_LABEL = re.compile(r"age (between|over|under) \d")
+
+#: Categories shown in the page's own words: a place or muscle as the page names it.
+WORDED = {"BODY", "MUSCLE"}
+
+#: Words a place's label leaves out: "the inner side of your leg" is the inner leg.
+_FILLERS = {"the", "your", "his", "her", "their", "a", "an", "one", "both", "each", "either"}
+_FILLERS |= {"of", "side", "sides", "part", "parts"}
+_TRAILING = {"muscle", "muscles", "area", "areas", "region", "regions"}
+
+
+def _as_worded(text: str) -> str:
+    """A mention's words as a label: "the biceps muscle" -> "biceps", "feet" -> "foot"."""
+    words = [w for w in text.lower().split() if w not in _FILLERS] or text.lower().split()
+    while len(words) > 1 and words[-1] in _TRAILING:
+        words = words[:-1]
+    return " ".join([*words[:-1], _singular(words[-1])]) if words else ""
+
+
+def _singular(word: str) -> str:
+    """The singular of a place's last word: "extremities", "feet", "legs", "buttocks"."""
+    if word in _SINGULAR:
+        return _SINGULAR[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+_SINGULAR = {"feet": "foot", "teeth": "tooth", "calves": "calf", "biceps": "biceps"}
+_SINGULAR |= {"triceps": "triceps", "quadriceps": "quadriceps", "forceps": "forceps"}
+
+
 def _claim(found: Found, sentence: str, start: int, end: int, lexicon: Lexicon) -> Extracted:
     """The claim of a found relation, its ends shown as clinical annotation names them.
 
@@ -382,12 +439,17 @@ def _claim(found: Found, sentence: str, start: int, end: int, lexicon: Lexicon) 
         "hedged": found.object.hedged,
     }
     shown = []
-    for entity in (subject, obj):
+    for entity, mention in ((subject, found.subject), (obj, found.object)):
         general, region = lexicon.regional.get(entity.iri, (entity, ""))
         if entity.category == "LEVEL":  # a disc as the level where a condition is: "L4-L5 level"
             general = replace(entity, label=f"{entity.label.split()[0]} level")
         if entity.iri in SIDES:
             general = replace(entity, label=SIDES[entity.iri])
+        elif entity.category in WORDED and (words := _as_worded(mention.text)):
+            general = replace(entity, label=words)
+        elif entity.category == "RISK" and AGE_LABEL.match(mention.text):
+            general = replace(entity, label=mention.text)  # "age between 30 and 50"
+            context["age_group"] = mention.text
         shown.append(general)
         if region:
             context["region"] = region

@@ -9,6 +9,7 @@ lists, and the entity patterns come from the graph.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -166,6 +167,7 @@ class Pipeline:
             for change, label in REFLEX_FINDINGS.items()
             if (finding := next(iter(lexicon.phrases.get(label, [])), None)) is not None
         }
+        self._aging = next(iter(lexicon.phrases.get(AGING, [])), None)
         by_key = self._by_key
         name = f"spinekg_mentions_{id(self)}"
 
@@ -261,6 +263,8 @@ class Pipeline:
                     )
                 )
             mentions = self._reflex_changes(sent, tokens, mentions, offset)
+            mentions = self._age_groups(sent, mentions, offset)
+            mentions = _own_negations(tokens, mentions)
             yield sent, [self._reading(tokens, m, mentions) for m in mentions]
 
     def _place_in(self, words: list[str]) -> Entity | None:
@@ -305,6 +309,37 @@ class Pipeline:
             i += len(name)
         if not found:
             return mentions
+        covered = {k for m in found for k in range(m.start, m.end)}
+        kept = [m for m in mentions if not covered & set(range(m.start, m.end))]
+        return sorted(kept + found, key=lambda m: m.start)
+
+    def _age_groups(self, sent: Span, mentions: list[Mention], offset: int) -> list[Mention]:
+        """An age group as the risk factor of age, its text the group: "age between 30 and 50".
+
+        "Aged between 35 and 50", "between the ages of 40 and 60", "older than 50 years".
+        """
+        aging = self._aging
+        if aging is None or not any(c.isdigit() for c in sent.text):
+            return mentions
+        found = []
+        for match in AGE_GROUP.finditer(sent.text):
+            span = sent.char_span(match.start(), match.end(), alignment_mode="expand")
+            group = age_group(match)
+            if span is None or group is None:
+                continue
+            found.append(
+                Mention(
+                    entity=aging,
+                    ambiguous=(),
+                    start=span.start - sent.start,
+                    end=span.end - sent.start,
+                    text=group,
+                    char_start=offset + span.start_char,
+                    char_end=offset + span.end_char,
+                    negated=False,
+                    hedged=False,
+                )
+            )
         covered = {k for m in found for k in range(m.start, m.end)}
         kept = [m for m in mentions if not covered & set(range(m.start, m.end))]
         return sorted(kept + found, key=lambda m: m.start)
@@ -358,6 +393,55 @@ class Pipeline:
             if token in CLAUSE_ENDS:
                 break
         return mention
+
+
+#: First words of the negation cues: a mention is negated by one of them standing before it.
+NEGATION_WORDS = {"not", "no", "never", "without", "n't", "cannot", "denies", "denied", "free"}
+
+
+def _own_negations(tokens: list[str], mentions: list[Mention]) -> list[Mention]:
+    """A negation word inside a mention ("not exercising regularly") negates no other mention.
+
+    NegEx reads the "not" of "Not exercising regularly, or strenuous exercise" as denying the
+    strenuous exercise; when every negation word before a negated mention lies inside another
+    mention, the mention is not negated.
+    """
+    inside = {i for m in mentions for i in range(m.start, m.end)}
+    out = []
+    for m in mentions:
+        cues = [i for i in range(m.start) if tokens[i] in NEGATION_WORDS]
+        if m.negated and cues and all(i in inside for i in cues):
+            m = replace(m, negated=False)
+        out.append(m)
+    return out
+
+
+#: The risk factor an age group stands for.
+AGING = "aging"
+_YEARS = r"(\d{1,2})(?:\s*years?(?:\s*(?:old|of\s+age))?)?"
+_AND = r"\s*(?:-|\u2013|\u2014|to|and)\s*"
+#: "aged 30-50", "ages between 30 and 50", "between the ages of 40 and 60", "older than 50",
+#: "over the age of 60", "younger than 20 years of age", "under age 20".
+AGE_GROUP = re.compile(
+    r"\b(?:(?:aged?|ages)\s+(?:between\s+|from\s+)?|between\s+(?:the\s+)?ages?\s+(?:of\s+)?)"
+    rf"(?P<low>\d{{1,2}}){_AND}{_YEARS}"
+    r"|\b(?P<side>older|younger|over|above|under|below)\s+(?:than\s+)?"
+    rf"(?:(?:the\s+)?age\s+(?:of\s+)?{_YEARS}|(\d{{1,2}})\s*years?(?:\s*(?:old|of\s+age))?)",
+    re.IGNORECASE,
+)
+_ABOVE = {"older", "over", "above"}
+
+
+def age_group(match: re.Match[str]) -> str | None:
+    """An age group's label: "age between 30 and 50", "age over 50", "age under 20"."""
+    numbers = [g for g in match.groups() if g is not None and g.isdigit()]
+    if match.group("low") is not None and len(numbers) == 2:
+        low, high = sorted(int(n) for n in numbers)
+        return f"age between {low} and {high}" if low < high else None
+    side = match.group("side")
+    if side is not None and numbers:
+        return f"age {'over' if side.lower() in _ABOVE else 'under'} {numbers[0]}"
+    return None
 
 
 #: Words after "down" that make it a path: "pain and tingling down the leg", "down from the hip".
@@ -418,7 +502,7 @@ def _coordinated(doc: Doc, keys: dict[tuple[str, ...], str]) -> list[tuple[int, 
             first = k - 1 - before
             if first < edge:
                 break
-            for after in range(1, 4):  # words shared at the back ("control")
+            for after in range(0 if before else 1, 4):  # words shared at the back ("control")
                 last = k + 2 + after
                 if last > len(words):
                     break
@@ -427,6 +511,8 @@ def _coordinated(doc: Doc, keys: dict[tuple[str, ...], str]) -> list[tuple[int, 
                 right = keys.get(tuple(words[k + 1 : last])) or keys.get(
                     (*words[first : k - 1], *words[k + 1 : last])
                 )
+                if after == 0 and _longer_phrase(words, k + 1, keys):
+                    continue  # "numbness or weakness of both legs": the matcher's longer phrase
                 if left and right and (best is None or last - first > best[1] - best[0]):
                     best = (first, last, left, right)
         if best is not None:
@@ -434,6 +520,11 @@ def _coordinated(doc: Doc, keys: dict[tuple[str, ...], str]) -> list[tuple[int, 
             found += [(first, k, left), (k + 1, last, right)]
             edge = last
     return found
+
+
+def _longer_phrase(words: list[str], start: int, keys: dict[tuple[str, ...], str]) -> bool:
+    """Whether the lexicon names a phrase of two words or more that starts at ``start``."""
+    return any(tuple(words[start : start + n]) in keys for n in range(2, 7))
 
 
 def _inside_level(ent: Span) -> bool:

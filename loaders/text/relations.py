@@ -254,6 +254,7 @@ SENSATION = {
     "feelings",
 }
 EXTRA_JOINERS = {
+    "along",  # "numbness along with pain"
     "such",  # "an injury, such as a car accident": the example is named too
     "together",
     "with",
@@ -909,6 +910,8 @@ def _objects_after(s: _Sentence, i: int, categories: set[str]) -> list[Mention]:
         between = [s.tokens[k] for k in range(edge, m.start) if k not in s.aside]
         if between[-2:] in (["feelings", "of"], ["feeling", "of"], ["sensations", "of"]):
             between = between[:-2]  # "nerve compression and feelings of numbness"
+        if between[-3:] == ["in", "addition", "to"]:
+            between = between[:-3]  # "weakness in addition to pain"
         if m.category in categories:
             if out and not _only(between, JOINERS | EXTRA_JOINERS):
                 if not (placed and _rest_of_place(between)) and not _range_on(out, between):
