@@ -349,6 +349,15 @@ def _claims(pipeline: Pipeline, text: str) -> set[tuple[str, str, str, str]]:
             "In a C6 radiculopathy the biceps may be weak and the thumb numb.",
             {("root-C6", "innervates", "body-part-thumb", "asserted")},
         ),
+        (  # a definition by a symptom: felt where it says, not where the cause is
+            "Sciatica refers to pain that runs down the back of the thigh into the calf, "
+            "caused by a problem in the lower back.",
+            {
+                ("finding-sciatica", "has_symptom", "finding-radicular-pain", "asserted"),
+                ("finding-sciatica", "occurs_in", "skin-posterior-thigh", "asserted"),
+                ("finding-sciatica", "occurs_in", "body-part-calf", "asserted"),
+            },
+        ),
         (  # "along with" and "in addition to" join findings like "and"
             "A slipped disc often causes numbness along with tingling in addition to leg pain.",
             {
@@ -1337,7 +1346,7 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
                 ),
                 ("finding-numbness", "occurs_in", "body-part-leg", "asserted"),
             },
-            ("finding-sciatica", "has_symptom"),
+            ("finding-sciatica", "finding-numbness"),  # the page's topic is not the list's
         ),
         (  # "there may be numbness" is the topic's finding, "many causes of" is none
             SCIATICA + "Sometimes there may also be numbness in the foot. There are many causes"

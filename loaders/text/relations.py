@@ -1410,6 +1410,57 @@ def _has_symptom(s: _Sentence) -> Iterator[Found]:
             yield from _pairs(s, "has_symptom", [first], findings, 0.7)
 
 
+#: Verbs that define a condition by what it is: "sciatica is pain ...", "refers to pain".
+DEFINED_AS = {"is", "are", "refers", "refer", "describes", "describe", "means", "mean"}
+#: Other words a definition may put between the defined and its finding: "is the term given
+#: to", "is a term that generally refers to", "means a type of".
+DEFINING_FILLERS = DEFINED_AS | {"the", "a", "an", "term", "name", "word", "given", "used", "to"}
+DEFINING_FILLERS |= {"for", "that", "which", "generally", "usually", "simply", "medical"}
+DEFINING_FILLERS |= {"type", "kind", "form", "of", "just", "really", "actually", "'", '"'}
+#: Words after which a definition names a cause, not where the finding is felt.
+CAUSED = {"caused", "due", "because", "when", "if", "after", "resulting", "triggered"}
+#: Openings that name the defined after the definition's noun: "The medical term for X is".
+TERM_FOR = {"term", "name", "word"}
+
+
+def _defined_as(s: _Sentence) -> Iterator[Found]:
+    """A condition defined by its symptom, felt where the definition says.
+
+    "Sciatica is the term given to pain running down the leg": pain is a symptom of sciatica,
+    and sciatica is felt in the leg. The defined opens the sentence, or follows "the (medical)
+    term for"; the definition's findings follow a defining verb with nothing but the filler of
+    a definition between.
+    """
+    if not s.mentions:
+        return
+    first = s.mentions[0]
+    opening = s.tokens[: first.start]
+    if first.category not in {"CONDITION", "FINDING"} or generic(first):
+        return
+    if not (_only(opening, {"the", "a", "an"}) or (set(opening) & TERM_FOR and "for" in opening)):
+        return
+    verbs = [
+        i for i in range(first.end, min(len(s.tokens), first.end + 3)) if s.tokens[i] in DEFINED_AS
+    ]
+    if not verbs:
+        return
+    head = next((m for m in s.of("FINDING") if m.start > verbs[0]), None)
+    if head is None or generic(head):
+        return
+    if not _only(s.tokens[verbs[0] : head.start], DEFINING_FILLERS):
+        return
+    findings = [m for m in _objects_after(s, head.start - 1, {"FINDING"}) if not generic(m)]
+    yield from _pairs(s, "has_symptom", [first], findings, 0.6, cue=verbs[0])
+    _, end = s.clause(findings[-1].start)
+    end = next((k for k in range(findings[-1].end, end) if s.tokens[k] in CAUSED), end)
+    places = [
+        m
+        for m in s.of("BODY")
+        if findings[-1].end <= m.start < end and s.tokens[m.end : m.end + 1] != ["of"]
+    ]  # "down the back of the buttock": the buttock; not "caused by a problem in the back"
+    yield from _pairs(s, "occurs_in", [first], places, 0.6, cue=verbs[0])
+
+
 #: Verbs of a finding going with a condition: "arm pain may accompany myelopathy".
 ACCOMPANY = {"accompany", "accompanies", "accompanied"}
 #: Words that open a sentence listing what the sentence before announced: "These include".
@@ -2623,6 +2674,7 @@ RULES = (
     _compression_clause,
     _compresses,
     _has_symptom,
+    _defined_as,
     _these_include,
     _experienced,
     _people_with,
