@@ -1950,11 +1950,12 @@ def test_an_age_group_is_a_risk_factor_shown_with_its_ages(tmp_path: Path) -> No
     assert claim["context"]["age_group"] == "age between 30 and 50"
 
 
-def test_a_place_and_a_muscle_are_shown_in_the_pages_words(tmp_path: Path) -> None:
+def test_a_place_a_muscle_or_a_treatment_is_shown_in_the_pages_words(tmp_path: Path) -> None:
     claims = _json_claims(
         tmp_path,
-        "An L4 root that is pinched leaves numbness on the inner side of your legs.\n\n"
-        "A C5-C6 herniation can cause weakness in the biceps muscle.\n",
+        "An L4 root that is pinched leaves numbness on the inner side of your LEGS.\n\n"
+        "A C5-C6 herniation can cause weakness in the biceps muscle.\n\n"
+        "A herniated disc is often treated with Painkillers, McKenzie therapy and physiotherapy.\n",
     )
     shown = {
         (c["subject"]["label"], c["relation"], c["object"]["label"], c["object"]["iri"])
@@ -1965,4 +1966,18 @@ def test_a_place_and_a_muscle_are_shown_in_the_pages_words(tmp_path: Path) -> No
         ("numbness", "occurs_in", "inner leg", str(SPINE["skin-medial-leg"])),
         ("L4 nerve root", "innervates", "inner leg", str(SPINE["skin-medial-leg"])),
         ("muscle weakness", "occurs_in", "biceps", str(SPINE["muscle-biceps-brachii"])),
+        ("disc herniation", "treated_by", "painkiller", str(SPINE["treatment-pain-medication"])),
+        (
+            "disc herniation",
+            "treated_by",
+            "McKenzie therapy",
+            str(SPINE["treatment-mckenzie-method"]),
+        ),
+        # the annotation guide has one name for physical therapy, whatever the page calls it
+        (
+            "disc herniation",
+            "treated_by",
+            "physical therapy",
+            str(SPINE["treatment-physical-therapy"]),
+        ),
     } <= shown

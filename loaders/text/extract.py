@@ -392,8 +392,35 @@ SIDES = {SPINE["laterality-unilateral"]: "one side", SPINE["laterality-bilateral
 #: An age group's label, as :func:`~.pipeline.age_group` writes it.
 AGE_LABEL = re.compile(r"age (between|over|under) \d")
 
-#: Categories shown in the page's own words: a place or muscle as the page names it.
-WORDED = {"BODY", "MUSCLE"}
+#: Categories shown in the page's own words: a place, muscle or treatment as the page names it.
+WORDED = {"BODY", "MUSCLE", "TREATMENT"}
+#: Treatments the annotation guide names by one name whatever the page calls them.
+GUIDE_NAMED = {
+    SPINE[f"treatment-{name}"]
+    for name in (
+        "physical-therapy",
+        "nsaids",
+        "epidural-steroid-injection",
+        "surgery",
+        "discectomy",
+        "conservative-care",
+    )
+}
+
+
+def _worded(entity: Entity, mention: Mention, lexicon: Lexicon) -> bool:
+    """Whether an end is shown in the page's words: they name the entity in full.
+
+    Not a shared part of a coordination ("Lifting" of "lifting or pulling heavy objects"), nor
+    a treatment the guide has one name for.
+    """
+    named = lexicon.phrases.get(mention.text.lower(), [])
+    return (
+        entity.category in WORDED
+        and entity.iri not in GUIDE_NAMED
+        and any(e.iri == entity.iri for e in named)
+    )
+
 
 #: Words a place's label leaves out: "the inner side of your leg" is the inner leg.
 _FILLERS = {"the", "your", "his", "her", "their", "a", "an", "one", "both", "each", "either"}
@@ -402,11 +429,21 @@ _TRAILING = {"muscle", "muscles", "area", "areas", "region", "regions"}
 
 
 def _as_worded(text: str) -> str:
-    """A mention's words as a label: "the biceps muscle" -> "biceps", "feet" -> "foot"."""
-    words = [w for w in text.lower().split() if w not in _FILLERS] or text.lower().split()
+    """A mention's words as a label: "the biceps muscle" -> "biceps", "feet" -> "foot".
+
+    Lower case, but for a name's own capitals ("McKenzie therapy", "MRI").
+    """
+    words = [_lower_case(w) for w in text.split()]
+    words = [w for w in words if w not in _FILLERS] or words
     while len(words) > 1 and words[-1] in _TRAILING:
         words = words[:-1]
     return " ".join([*words[:-1], _singular(words[-1])]) if words else ""
+
+
+def _lower_case(word: str) -> str:
+    """A word in lower case unless its capitals are its own: "McKenzie", "MRI", "NSAIDs"."""
+    own = any(c.isupper() for c in word[1:]) and not (word.isupper() and len(word) > 3)
+    return word if own else word.lower()
 
 
 def _singular(word: str) -> str:
@@ -445,7 +482,7 @@ def _claim(found: Found, sentence: str, start: int, end: int, lexicon: Lexicon) 
             general = replace(entity, label=f"{entity.label.split()[0]} level")
         if entity.iri in SIDES:
             general = replace(entity, label=SIDES[entity.iri])
-        elif entity.category in WORDED and (words := _as_worded(mention.text)):
+        elif _worded(entity, mention, lexicon) and (words := _as_worded(mention.text)):
             general = replace(entity, label=words)
         elif entity.category == "RISK" and AGE_LABEL.match(mention.text):
             general = replace(entity, label=mention.text)  # "age between 30 and 50"
