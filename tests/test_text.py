@@ -358,6 +358,13 @@ def _claims(pipeline: Pipeline, text: str) -> set[tuple[str, str, str, str]]:
                 ("finding-sciatica", "occurs_in", "body-part-calf", "asserted"),
             },
         ),
+        (  # a change in sensation is not a loss of it
+            "A pinched nerve root can cause sensory changes in the thigh.",
+            {
+                ("condition-pinched-nerve", "causes", "finding-sensory-change", "possible"),
+                ("finding-sensory-change", "occurs_in", "body-part-thigh", "possible"),
+            },
+        ),
         (  # "along with" and "in addition to" join findings like "and"
             "A slipped disc often causes numbness along with tingling in addition to leg pain.",
             {
@@ -1981,3 +1988,21 @@ def test_a_place_a_muscle_or_a_treatment_is_shown_in_the_pages_words(tmp_path: P
             str(SPINE["treatment-physical-therapy"]),
         ),
     } <= shown
+
+
+def test_a_side_given_to_the_condition_a_list_signals_keeps_the_guides_words(
+    tmp_path: Path,
+) -> None:
+    claims = _json_claims(
+        tmp_path,
+        "Call an ambulance if you have:\n"
+        "- numbness in both legs\n"
+        "- loss of bowel control\n"
+        "These can be signs of cauda equina syndrome.\n",
+    )
+    sides = {
+        (c["subject"]["label"], c["object"]["label"])
+        for c in claims
+        if c["relation"] == "affects_side"
+    }
+    assert sides == {("cauda equina syndrome", "both sides")}

@@ -352,12 +352,13 @@ def _one_line(text: str) -> str:
 
 def _signs_of(claim: Extracted, condition: Entity, modality: str) -> Extracted:
     """A listed finding as a symptom of the condition named after the list (and its side)."""
+    shown = (condition, claim.shown[1]) if claim.annotated else None  # "both sides" stays
     if claim.relation == "affects_side":
-        return replace(claim, subject=condition, modality=modality, annotated=None)
+        return replace(claim, subject=condition, modality=modality, annotated=shown)
     if claim.relation not in {"has_symptom", "causes"} or claim.object.category != "FINDING":
         return claim
     return replace(
-        claim, subject=condition, relation="has_symptom", modality=modality, annotated=None
+        claim, subject=condition, relation="has_symptom", modality=modality, annotated=shown
     )
 
 
