@@ -1960,7 +1960,7 @@ def test_an_age_group_is_a_risk_factor_shown_with_its_ages(tmp_path: Path) -> No
 def test_a_place_a_muscle_or_a_treatment_is_shown_in_the_pages_words(tmp_path: Path) -> None:
     claims = _json_claims(
         tmp_path,
-        "An L4 root that is pinched leaves numbness on the inner side of your LEGS.\n\n"
+        "An L4 root that is pinched leaves numbness on the inner side of your LEG and foot.\n\n"
         "A C5-C6 herniation can cause weakness in the biceps muscle.\n\n"
         "A herniated disc is often treated with Painkillers, McKenzie therapy and physiotherapy.\n",
     )
@@ -1972,6 +1972,8 @@ def test_a_place_a_muscle_or_a_treatment_is_shown_in_the_pages_words(tmp_path: P
     assert {
         ("numbness", "occurs_in", "inner leg", str(SPINE["skin-medial-leg"])),
         ("L4 nerve root", "innervates", "inner leg", str(SPINE["skin-medial-leg"])),
+        # "foot" of "the inner side of your leg and foot" is the inner side of the foot
+        ("numbness", "occurs_in", "inner foot", str(SPINE["skin-medial-foot"])),
         ("muscle weakness", "occurs_in", "biceps", str(SPINE["muscle-biceps-brachii"])),
         ("disc herniation", "treated_by", "painkiller", str(SPINE["treatment-pain-medication"])),
         (

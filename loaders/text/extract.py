@@ -415,7 +415,7 @@ def _worded(entity: Entity, mention: Mention, lexicon: Lexicon) -> bool:
     Not a shared part of a coordination ("Lifting" of "lifting or pulling heavy objects"), nor
     a treatment the guide has one name for.
     """
-    named = lexicon.phrases.get(mention.text.lower(), [])
+    named = lexicon.phrases.get(mention.phrase.lower(), [])
     return (
         entity.category in WORDED
         and entity.iri not in GUIDE_NAMED
@@ -425,25 +425,32 @@ def _worded(entity: Entity, mention: Mention, lexicon: Lexicon) -> bool:
 
 #: Words a place's label leaves out: "the inner side of your leg" is the inner leg.
 _FILLERS = {"the", "your", "his", "her", "their", "a", "an", "one", "both", "each", "either"}
-_FILLERS |= {"of", "side", "sides", "part", "parts"}
+#: "the inner side of your leg" is the inner leg: a side or part of a place is the place.
+_SIDES_OF = {"side", "sides", "part", "parts", "aspect", "aspects"}
 _TRAILING = {"muscle", "muscles", "area", "areas", "region", "regions"}
 
 
 def _as_worded(text: str) -> str:
     """A mention's words as a label: "the biceps muscle" -> "biceps", "feet" -> "foot".
 
-    Lower case, but for a name's own capitals ("McKenzie therapy", "MRI").
+    Lower case, but for a name's own capitals ("McKenzie therapy").
     """
     words = [_lower_case(w) for w in text.split()]
     words = [w for w in words if w not in _FILLERS] or words
+    for k in range(len(words) - 2, 0, -1):
+        if words[k] in _SIDES_OF and words[k + 1] == "of":
+            words[k : k + 2] = []
     while len(words) > 1 and words[-1] in _TRAILING:
         words = words[:-1]
     return " ".join([*words[:-1], _singular(words[-1])]) if words else ""
 
 
 def _lower_case(word: str) -> str:
-    """A word in lower case unless its capitals are its own: "McKenzie", "MRI", "NSAIDs"."""
-    own = any(c.isupper() for c in word[1:]) and not (word.isupper() and len(word) > 3)
+    """A word in lower case unless its capitals are its own: "McKenzie", "NSAIDs".
+
+    A word all in capitals is lowered: a page may write any word so ("LEG").
+    """
+    own = any(c.isupper() for c in word[1:]) and any(c.islower() for c in word)
     return word if own else word.lower()
 
 
@@ -483,7 +490,7 @@ def _claim(found: Found, sentence: str, start: int, end: int, lexicon: Lexicon) 
             general = replace(entity, label=f"{entity.label.split()[0]} level")
         if entity.iri in SIDES:
             general = replace(entity, label=SIDES[entity.iri])
-        elif _worded(entity, mention, lexicon) and (words := _as_worded(mention.text)):
+        elif _worded(entity, mention, lexicon) and (words := _as_worded(mention.phrase)):
             general = replace(entity, label=words)
         elif entity.category == "RISK" and AGE_LABEL.match(mention.text):
             general = replace(entity, label=mention.text)  # "age between 30 and 50"

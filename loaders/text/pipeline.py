@@ -128,6 +128,14 @@ class Mention:
     hedged: bool
     names_place: bool = False  # "neck pain": the finding carries its own place
     place: Entity | None = None  # that place, when the lexicon names it ("neck")
+    #: the phrase a mention stands for when a coordination shares its words: "foot" of "the
+    #: inner side of the leg and foot" stands for "the inner side of the foot"
+    stands_for: str = ""
+
+    @property
+    def phrase(self) -> str:
+        """The words that name the mention's entity: its own, or those it stands for."""
+        return self.stands_for or self.text
 
     @property
     def category(self) -> str:
@@ -179,10 +187,17 @@ class Pipeline:
                 name = keys[tuple(words[start:end])]
                 label = by_key[name][0].category
                 spans.append(Span(doc, start, end, label=label, span_id=name))
+            coordinated = _coordinated(doc, keys)
             shared = [
                 Span(doc, start, end, label=by_key[name][0].category, span_id=name)
-                for start, end, name in _coordinated(doc, keys)
+                for start, end, name, _ in coordinated
             ]
+            # the words a shared span stands for: "foot" of "inner side of the leg and foot"
+            doc.user_data[STANDS_FOR] = {
+                (start, end): " ".join(phrase)
+                for start, end, _, phrase in coordinated
+                if phrase != tuple(words[start:end])
+            }
             taken = {i for span in shared for i in range(span.start, span.end)}
             spans = [x for x in spans if not taken & set(range(x.start, x.end))]
             doc.ents = spacy.util.filter_spans(shared + spans)  # the longest phrase wins
@@ -233,6 +248,7 @@ class Pipeline:
         """Each sentence of ``text`` with its mentions; offsets shifted by ``offset``."""
         doc = self.nlp(text)
         lowered = [t.lower_ for t in doc]
+        stands_for: dict[tuple[int, int], str] = doc.user_data.get(STANDS_FOR, {})
         # each sentence's entities from one pass: ``Span.ents`` scans the whole document
         by_sentence: dict[int, list[Span]] = {}
         for ent in doc.ents:
@@ -260,6 +276,7 @@ class Pipeline:
                         place=self._place_in(lowered[ent.start : ent.end])
                         if entities[0].category == "FINDING"
                         else None,
+                        stands_for=stands_for.get((ent.start, ent.end), ""),
                     )
                 )
             mentions = self._reflex_changes(sent, tokens, mentions, offset)
@@ -444,6 +461,9 @@ def age_group(match: re.Match[str]) -> str | None:
     return None
 
 
+#: Where a parsed text keeps the phrases that shared spans of a coordination stand for.
+STANDS_FOR = "spinekg_stands_for"
+
 #: Words after "down" that make it a path: "pain and tingling down the leg", "down from the hip".
 DOWN_ALONG = {"the", "your", "one", "both", "from", "through", "into", "to", "his", "her", "their"}
 
@@ -482,8 +502,10 @@ def _reflex_change(tokens: list[str], start: int, end: int) -> tuple[int, int, s
 COORDINATORS = {"and", "or", "and/or", "/"}
 
 
-def _coordinated(doc: Doc, keys: dict[tuple[str, ...], str]) -> list[tuple[int, int, str]]:
-    """Phrases that share words across "and"/"or": each side's token span and phrase key.
+def _coordinated(
+    doc: Doc, keys: dict[tuple[str, ...], str]
+) -> list[tuple[int, int, str, tuple[str, ...]]]:
+    """Phrases that share words across "and"/"or": each side's token span, key and words.
 
     In "loss of bladder or bowel control" the lexicon knows "loss of bladder control" and
     "loss of bowel control"; the first is named by "loss of bladder", the second by "bowel
@@ -492,13 +514,13 @@ def _coordinated(doc: Doc, keys: dict[tuple[str, ...], str]) -> list[tuple[int, 
     the leg") is left to the phrase matcher.
     """
     words = [t.lower_ for t in doc]
-    found: list[tuple[int, int, str]] = []
+    found: list[tuple[int, int, str, tuple[str, ...]]] = []
     edge = 0
     for k in range(1, len(words) - 1):
         if words[k] not in COORDINATORS or k - 1 < edge:
             continue
-        best: tuple[int, int, str, str] | None = None
-        for before in range(0, 4):  # words shared at the front ("loss of")
+        best: tuple[int, int, tuple[str, ...], tuple[str, ...]] | None = None
+        for before in range(0, 5):  # words shared at the front ("loss of", "inner side of your")
             first = k - 1 - before
             if first < edge:
                 break
@@ -506,18 +528,19 @@ def _coordinated(doc: Doc, keys: dict[tuple[str, ...], str]) -> list[tuple[int, 
                 last = k + 2 + after
                 if last > len(words):
                     break
-                head = words[k + 2 : last]
-                left = keys.get((*words[first:k], *head))
-                right = keys.get(tuple(words[k + 1 : last])) or keys.get(
-                    (*words[first : k - 1], *words[k + 1 : last])
-                )
+                left = (*words[first:k], *words[k + 2 : last])
+                plain = tuple(words[k + 1 : last])
+                shared = (*words[first : k - 1], *plain)
+                # "the inner side of the leg and foot": the inner side of the foot
+                order = (shared, plain) if after == 0 else (plain, shared)
+                right = next((r for r in order if r in keys), None)
                 if after == 0 and _longer_phrase(words, k + 1, keys):
                     continue  # "numbness or weakness of both legs": the matcher's longer phrase
-                if left and right and (best is None or last - first > best[1] - best[0]):
+                if left in keys and right and (best is None or last - first > best[1] - best[0]):
                     best = (first, last, left, right)
         if best is not None:
             first, last, left, right = best
-            found += [(first, k, left), (k + 1, last, right)]
+            found += [(first, k, keys[left], left), (k + 1, last, keys[right], right)]
             edge = last
     return found
 
