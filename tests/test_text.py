@@ -1962,7 +1962,9 @@ def test_a_place_a_muscle_or_a_treatment_is_shown_in_the_pages_words(tmp_path: P
         tmp_path,
         "An L4 root that is pinched leaves numbness on the inner side of your LEG and foot.\n\n"
         "A C5-C6 herniation can cause weakness in the biceps muscle.\n\n"
-        "A herniated disc is often treated with Painkillers, McKenzie therapy and physiotherapy.\n",
+        "A herniated disc is often treated with Painkillers, McKenzie therapy"
+        " and physiotherapy.\n\n"
+        "Sciatica can leave numbness below the knee.\n",
     )
     shown = {
         (c["subject"]["label"], c["relation"], c["object"]["label"], c["object"]["iri"])
@@ -1974,6 +1976,8 @@ def test_a_place_a_muscle_or_a_treatment_is_shown_in_the_pages_words(tmp_path: P
         ("L4 nerve root", "innervates", "inner leg", str(SPINE["skin-medial-leg"])),
         # "foot" of "the inner side of your leg and foot" is the inner side of the foot
         ("numbness", "occurs_in", "inner foot", str(SPINE["skin-medial-foot"])),
+        # a place named relative to another has the graph's name
+        ("numbness", "occurs_in", "lower leg", str(SPINE["body-part-lower-leg"])),
         ("muscle weakness", "occurs_in", "biceps", str(SPINE["muscle-biceps-brachii"])),
         ("disc herniation", "treated_by", "painkiller", str(SPINE["treatment-pain-medication"])),
         (

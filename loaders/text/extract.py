@@ -413,14 +413,23 @@ def _worded(entity: Entity, mention: Mention, lexicon: Lexicon) -> bool:
     """Whether an end is shown in the page's words: they name the entity in full.
 
     Not a shared part of a coordination ("Lifting" of "lifting or pulling heavy objects"), nor
-    a treatment the guide has one name for.
+    a place named relative to another ("below the knee"), nor a treatment the guide has one
+    name for.
     """
     named = lexicon.phrases.get(mention.phrase.lower(), [])
+    first = mention.phrase.split()[0].lower() if mention.phrase.split() else ""
     return (
         entity.category in WORDED
         and entity.iri not in GUIDE_NAMED
+        and first not in RELATIVE_PLACES
         and any(e.iri == entity.iri for e in named)
     )
+
+
+#: Words that name a place relative to another ("below the knee", "outside of the foot"): no
+#: name for it, so the graph's label ("lower leg", "lateral foot") is shown.
+RELATIVE_PLACES = {"below", "above", "under", "beneath", "behind", "around", "along", "over"}
+RELATIVE_PLACES |= {"inside", "outside", "underneath", "beside", "between"}
 
 
 #: Words a place's label leaves out: "the inner side of your leg" is the inner leg.
