@@ -358,6 +358,20 @@ def _claims(pipeline: Pipeline, text: str) -> set[tuple[str, str, str, str]]:
                 ("finding-sciatica", "occurs_in", "body-part-calf", "asserted"),
             },
         ),
+        (  # what causes a pinched nerve presses on a root of the region it is in
+            "A pinched nerve in the lower back can be caused by bone spurs, an injury or"
+            " spinal stenosis.",
+            {
+                ("condition-bone-spurs", "compresses", "lumbar-nerve-root-unspecified", "possible"),
+                (
+                    "condition-spinal-stenosis",
+                    "compresses",
+                    "lumbar-nerve-root-unspecified",
+                    "possible",
+                ),
+                ("condition-injury", "causes", "condition-pinched-nerve", "possible"),
+            },
+        ),
         (  # a change in sensation is not a loss of it
             "A pinched nerve root can cause sensory changes in the thigh.",
             {
@@ -2012,3 +2026,9 @@ def test_a_side_given_to_the_condition_a_list_signals_keeps_the_guides_words(
         if c["relation"] == "affects_side"
     }
     assert sides == {("cauda equina syndrome", "both sides")}
+
+
+def test_an_injury_that_causes_a_pinched_nerve_presses_on_nothing(pipeline: Pipeline) -> None:
+    claims = _claims(pipeline, "An injury can cause a pinched nerve in the neck.")
+    assert ("condition-injury", "causes", "condition-pinched-nerve", "possible") in claims
+    assert not {c for c in claims if c[1] == "compresses"}

@@ -606,6 +606,7 @@ def extract_relations(
     for item in [
         *_what_a_root_supplies(s, list(found.values())),
         *_compression_results(s, list(found.values())),
+        *_compressors(s, list(found.values())),
     ]:
         found.setdefault(
             (str(item.subject.entity.iri), item.relation, str(item.object.entity.iri)), item
@@ -1204,6 +1205,57 @@ def _compression_results(s: _Sentence, found: Sequence[Found]) -> Iterator[Found
                 and not _a_symptom(result.object)
             ):
                 yield Found(compression, "causes", result.object, result.modality, 0.6)
+
+
+#: Causes of a compression that do not press on anything themselves.
+NOT_PRESSING = {"condition-injury", "condition-radiculopathy", "condition-myelopathy"}
+#: The unspecified root of each spinal region: "a pinched nerve in the neck" presses on one.
+REGION_ROOTS = {
+    "region-cervical": "cervical-nerve-root-unspecified",
+    "region-thoracic": "thoracic-nerve-root-unspecified",
+    "region-lumbar": "lumbar-nerve-root-unspecified",
+}
+
+
+def _compressors(s: _Sentence, found: Sequence[Found]) -> Iterator[Found]:
+    """What causes a compression presses on its structure.
+
+    "A pinched nerve in the neck can be the result of arthritis, a herniated disc or bone
+    spurs": each of them presses on a cervical nerve root. Only a condition presses (not an
+    injury, nor a compression itself).
+    """
+    for f in found:
+        local = local_id(f.object)
+        if f.relation != "causes" or local not in COMPRESSIONS or f.modality == "negated":
+            continue
+        if f.subject.category != "CONDITION" or local_id(f.subject) in NOT_PRESSING:
+            continue
+        if local_id(f.subject) in COMPRESSIONS or generic(f.subject):
+            continue
+        structure = s.named(f.object, STRUCTURE_OF.get(local) or _region_root(s, f.object))
+        if structure is not None:
+            yield Found(f.subject, "compresses", structure, f.modality, 0.5)
+
+
+def _region_root(s: _Sentence, compression: Mention) -> str:
+    """The root a compressed root or pinched nerve is: of the region the words after name."""
+    if compression.start < 0:  # the topic, named in the sentence too: "a pinched nerve in the neck"
+        named_here = (m for m in s.mentions if m.entity.iri == compression.entity.iri)
+        compression = next(named_here, compression)
+    place = next(
+        (
+            m
+            for m in s.of("BODY", "REGION")
+            if 0 < m.start - compression.end <= 3
+            and s.tokens[compression.end : m.start][:1] == ["in"]
+        ),
+        None,
+    )
+    region = None
+    if place is not None:
+        over = s.lexicon.overlies.get(place.entity.iri)
+        region = local_id(replace(place, entity=over)) if over is not None else local_id(place)
+    return REGION_ROOTS.get(region or "", "spinal-nerve-root-unspecified")
 
 
 def _a_symptom(m: Mention) -> bool:
