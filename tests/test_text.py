@@ -2032,3 +2032,16 @@ def test_an_injury_that_causes_a_pinched_nerve_presses_on_nothing(pipeline: Pipe
     claims = _claims(pipeline, "An injury can cause a pinched nerve in the neck.")
     assert ("condition-injury", "causes", "condition-pinched-nerve", "possible") in claims
     assert not {c for c in claims if c[1] == "compresses"}
+
+
+def test_a_shared_front_is_a_frame_not_an_adjective(pipeline: Pipeline) -> None:
+    """A shared front of place words is a frame, not an adjective.
+
+    The inner side of the leg and foot names the inner foot; the lower back and legs are not
+    the lower legs.
+    """
+    claims = _claims(pipeline, "A slipped disc may cause pain in the lower back and legs.")
+    assert ("finding-pain", "occurs_in", "body-part-leg", "possible") in claims
+    assert not {c for c in claims if "body-part-lower-leg" in c}
+    claims = _claims(pipeline, "Numbness is felt on the inner side of the leg and foot.")
+    assert ("finding-numbness", "occurs_in", "skin-medial-foot", "asserted") in claims

@@ -531,8 +531,10 @@ def _coordinated(
                 left = (*words[first:k], *words[k + 2 : last])
                 plain = tuple(words[k + 1 : last])
                 shared = (*words[first : k - 1], *plain)
-                # "the inner side of the leg and foot": the inner side of the foot
-                order = (shared, plain) if after == 0 else (plain, shared)
+                # "the inner side of the leg and foot": the inner side of the foot; but "the
+                # lower back and legs" are not the lower legs: a shared front is a frame
+                framed = after == 0 and words[k - 2 : k - 1] in ([w] for w in FRAME_ENDS)
+                order = (shared, plain) if framed else (plain, shared)
                 right = next((r for r in order if r in keys), None)
                 if after == 0 and _longer_phrase(words, k + 1, keys):
                     continue  # "numbness or weakness of both legs": the matcher's longer phrase
@@ -543,6 +545,10 @@ def _coordinated(
             found += [(first, k, keys[left], left), (k + 1, last, keys[right], right)]
             edge = last
     return found
+
+
+#: Last words of a front that a coordination shares: "the inner side of (the leg and foot)".
+FRAME_ENDS = {"of", "the", "your", "his", "her", "their", "a", "an", "one", "both"}
 
 
 def _longer_phrase(words: list[str], start: int, keys: dict[tuple[str, ...], str]) -> bool:
