@@ -372,6 +372,10 @@ def _claims(pipeline: Pipeline, text: str) -> set[tuple[str, str, str, str]]:
                 ("condition-injury", "causes", "condition-pinched-nerve", "possible"),
             },
         ),
+        (  # an item labelled with weakness is about the muscles it names
+            "Weakness: the C7 root runs the triceps, so if it is pinched, pushing is hard.",
+            {("finding-muscle-weakness", "occurs_in", "muscle-triceps-brachii", "possible")},
+        ),
         (  # a change in sensation is not a loss of it
             "A pinched nerve root can cause sensory changes in the thigh.",
             {

@@ -2628,6 +2628,27 @@ def _innervates(s: _Sentence) -> Iterator[Found]:
         yield from _pairs(s, "innervates", subjects, objects, 0.7, cue=i)
 
 
+def _labelled_weakness(s: _Sentence) -> Iterator[Found]:
+    """A list item labelled with a motor deficit is about the muscles it names.
+
+    "Weakness: the L4 root controls the quadriceps muscle, so if it is affected ...": the
+    weakness is in the quadriceps, as far as the item's condition goes.
+    """
+    if (
+        len(s.mentions) < 2
+        or s.mentions[0].start != 0
+        or local_id(s.mentions[0]) not in MOTOR_DEFICITS
+    ):
+        return
+    label = s.mentions[0]
+    if s.tokens[label.end : label.end + 1] != [":"] or len(s.of("FINDING")) > 1:
+        return
+    muscles = [m for m in s.of("MUSCLE") if m.start > label.end]
+    conditional = bool(set(s.tokens) & (CONDITIONALS | HEDGE_WORDS))
+    modality = "possible" if conditional else "asserted"
+    yield from _pairs(s, "occurs_in", [label], muscles, 0.5, modality=modality)
+
+
 def _what_a_root_supplies(s: _Sentence, found: Sequence[Found]) -> Iterator[Found]:
     """A deficit tied to one named root shows what the root supplies.
 
@@ -2727,6 +2748,7 @@ RULES = (
     _compresses,
     _has_symptom,
     _defined_as,
+    _labelled_weakness,
     _these_include,
     _experienced,
     _people_with,
