@@ -2049,3 +2049,20 @@ def test_a_shared_front_is_a_frame_not_an_adjective(pipeline: Pipeline) -> None:
     assert not {c for c in claims if "body-part-lower-leg" in c}
     claims = _claims(pipeline, "Numbness is felt on the inner side of the leg and foot.")
     assert ("finding-numbness", "occurs_in", "skin-medial-foot", "asserted") in claims
+
+
+def test_the_care_that_failed_is_the_kind_of_the_treatments_named_before(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    page = (
+        "Slipped disc\n\n"
+        "Most slipped discs settle with massage and physiotherapy. If conservative care fails,"
+        " a microdiscectomy may be offered.\n"
+    )
+    claims = _page(pipeline, tmp_path, page)
+    conservative = "kind-conservative"
+    assert {
+        ("treatment-massage", "treatment_kind", conservative, "asserted"),
+        ("treatment-physical-therapy", "treatment_kind", conservative, "asserted"),
+    } <= claims
+    assert ("treatment-microdiscectomy", "treatment_kind", conservative, "asserted") not in claims

@@ -170,6 +170,9 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
     pressed: Mention | None = None  # "... a disc presses on the root. This can lead to ..."
     listed: list[int] = []  # the claims of the list just read, for "these symptoms are signs of"
     offered: list[Mention] = []  # the treatments named last, for "other conservative options"
+    said_before: list[
+        Mention
+    ] = []  # those of the sentence before, for "if conservative care fails"
     list_root: Mention | None = None  # "Symptoms if the affected root is L5:"
     section_topic: Mention | None = None
     frame: Frame | None = None
@@ -182,7 +185,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             named = [m for m in (heading[1] if heading else []) if m.category == "CONDITION"]
             section_topic = named[0] if named else None
             recent, pressed, listed, list_root = {}, None, [], None
-            offered = []
+            offered, said_before = [], []
             continue
         # a paragraph that opens on an item of the list's kind ("Smoking. Nicotine ...") is
         # one more item of a list whose bullets the page lost
@@ -207,8 +210,11 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
                 pressed=pressed,
                 root=list_root if as_item else None,
             )
-            found += kinds_of_the_last(tokens, mentions, offered, pipeline.lexicon)
-            offered = [*offered, *(m for m in mentions if m.category == "TREATMENT")][-OFFERED:]
+            found += kinds_of_the_last(
+                tokens, mentions, offered, pipeline.lexicon, just_before=said_before
+            )
+            said_before = [m for m in mentions if m.category == "TREATMENT"]
+            offered = [*offered, *said_before][-OFFERED:]
             symptoms_of = symptoms_named(tokens, mentions)
             pressed = compression_stated(found, pipeline.lexicon)
             if as_item and frame is not None and number == 0:

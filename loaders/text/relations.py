@@ -2343,31 +2343,44 @@ def _treatment_kind(s: _Sentence) -> Iterator[Found]:
 
 
 def kinds_of_the_last(
-    tokens: Sequence[str], mentions: Sequence[Mention], earlier: Sequence[Mention], lexicon: Lexicon
+    tokens: Sequence[str],
+    mentions: Sequence[Mention],
+    earlier: Sequence[Mention],
+    lexicon: Lexicon,
+    *,
+    just_before: Sequence[Mention] = (),
 ) -> list[Found]:
     """The kind that "other conservative treatments" gives the treatments named just before.
 
     "NSAIDs can ease the swelling. Other conservative treatments include ice": NSAIDs are
-    conservative too. Only a treatment that the vocabulary files under that kind is labelled.
+    conservative too; so are those the sentence before names, before "if conservative care
+    fails" (``just_before``). Only a treatment that the vocabulary files under that kind is
+    labelled.
     """
     found: list[Found] = []
     for m in mentions:
-        if m.start < 1 or tokens[m.start - 1] != "other":
+        if m.start < 1:
+            continue
+        near = {*tokens[max(0, m.start - 3) : m.start], *tokens[m.end : m.end + 3]}
+        # "unresponsive to conservative care", "if conservative care fails": the care tried
+        # first is the treatments just named
+        failed = m.category == "TREATMENT" and bool(near & (FAILED | TRIED_AND_FAILED))
+        if tokens[m.start - 1] != "other" and not failed:
             continue
         # "other non-surgical options" names the kind; "other conservative treatments" its care
         kind_id = local_id(m) if m.category == "KIND" else KIND_OF_TREATMENT.get(local_id(m))
         kind = named(m, kind_id, lexicon)
         if kind is None:
             continue
-        for t in earlier:
+        for t in just_before if failed and tokens[m.start - 1] != "other" else earlier:
             its_kind = lexicon.kinds.get(t.entity.iri)
             if (
                 its_kind is not None
                 and its_kind.iri == kind.entity.iri
                 and t.entity.iri != m.entity.iri
             ):
-                before = replace(t, start=-1, end=-1, text="")
-                found.append(Found(before, "treatment_kind", kind, "asserted", 0.5))
+                earlier_one = replace(t, start=-1, end=-1)  # named before, as it was
+                found.append(Found(earlier_one, "treatment_kind", kind, "asserted", 0.5))
     return found
 
 
