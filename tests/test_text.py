@@ -376,6 +376,14 @@ def _claims(pipeline: Pipeline, text: str) -> set[tuple[str, str, str, str]]:
             "Weakness: the C7 root runs the triceps, so if it is pinched, pushing is hard.",
             {("finding-muscle-weakness", "occurs_in", "muscle-triceps-brachii", "possible")},
         ),
+        (  # anywhere in the spine: possibly in each of its regions
+            "A bulging disc can develop anywhere along the spine.",
+            {
+                ("condition-bulging-disc", "occurs_in", "region-cervical", "possible"),
+                ("condition-bulging-disc", "occurs_in", "region-thoracic", "possible"),
+                ("condition-bulging-disc", "occurs_in", "region-lumbar", "possible"),
+            },
+        ),
         (  # a change in sensation is not a loss of it
             "A pinched nerve root can cause sensory changes in the thigh.",
             {

@@ -1699,6 +1699,34 @@ SITE = {
 }
 
 
+#: Words of "any part of the spine", "anywhere along the spine": every spinal region.
+ANY_PART = {"part", "parts", "level", "levels", "region", "regions", "section", "segment"}
+SPINE_WORDS = {"spine", "spinal", "backbone", "vertebral"}
+#: The regions where a disc can herniate, or a spinal condition be, "anywhere in the spine".
+SPINAL_REGIONS = ("region-cervical", "region-thoracic", "region-lumbar")
+
+
+def _anywhere_in_the_spine(s: _Sentence) -> Iterator[Found]:
+    """A condition said to happen anywhere in the spine may happen in each of its regions.
+
+    "You can have a slipped disc in any part of the spine"; "it can occur anywhere along the
+    spine": possible in the cervical, thoracic and lumbar spine.
+    """
+    for i, token in enumerate(s.tokens):
+        anywhere = token == "anywhere" or (
+            token == "any" and s.tokens[i + 1 : i + 2] and s.tokens[i + 1] in ANY_PART
+        )
+        if not anywhere or not set(s.tokens[i + 1 : i + 6]) & SPINE_WORDS:
+            continue
+        conditions = [m for m in s.of("CONDITION") if m.start < i][:1] or s.implicit("CONDITION")
+        for condition in conditions:
+            for local in SPINAL_REGIONS:
+                region = s.named(condition, local)
+                if region is not None:
+                    yield Found(condition, "occurs_in", region, "possible", 0.5)
+        return
+
+
 def _condition_site(s: _Sentence) -> Iterator[Found]:
     """A condition and the spinal region or disc level where it happens (else the topic's).
 
@@ -2772,6 +2800,7 @@ RULES = (
     _place_shared,
     _places_feel,
     _condition_site,
+    _anywhere_in_the_spine,
     _affects_side,
     _treated_by,
     _treatment_kind,
