@@ -2074,3 +2074,16 @@ def test_the_care_that_failed_is_the_kind_of_the_treatments_named_before(
         ("treatment-physical-therapy", "treatment_kind", conservative, "asserted"),
     } <= claims
     assert ("treatment-microdiscectomy", "treatment_kind", conservative, "asserted") not in claims
+
+
+def test_a_condition_named_after_the_symptoms_is_not_whose_they_are(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    page = (
+        "Herniated disc in the upper back\n\n"
+        "A herniated disc in the upper back is rare.\n\n"
+        "Symptoms include back pain, sometimes spreading round the ribs after an injury.\n"
+    )
+    claims = _page(pipeline, tmp_path, page)
+    assert ("condition-disc-herniation", "has_symptom", "finding-back-pain", "asserted") in claims
+    assert not {c for c in claims if c[0] == "condition-injury"}

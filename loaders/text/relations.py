@@ -1435,7 +1435,11 @@ def _has_symptom(s: _Sentence) -> Iterator[Found]:
         after = s.group_after(i, {"CONDITION"}, gap=2)
         before = s.group_before(i, {"CONDITION"}, gap=2)
         conditions = after or before
-        if not conditions and not s.of("CONDITION"):
+        listed = [m for m in s.of("FINDING") if m.start > i]
+        named_first = [c for c in s.of("CONDITION") if not listed or c.start < listed[0].start]
+        # "Symptoms include back pain ... depending on the type of disc injury": the injury
+        # named after the symptoms is not whose they are
+        if not conditions and not named_first:
             conditions = s.implicit("CONDITION", "FINDING")
         if not conditions:
             continue
