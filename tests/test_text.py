@@ -2087,3 +2087,16 @@ def test_a_condition_named_after_the_symptoms_is_not_whose_they_are(
     claims = _page(pipeline, tmp_path, page)
     assert ("condition-disc-herniation", "has_symptom", "finding-back-pain", "asserted") in claims
     assert not {c for c in claims if c[0] == "condition-injury"}
+
+
+def test_what_is_chosen_rather_than_a_treatment_denies_it(pipeline: Pipeline) -> None:
+    claims = _claims(
+        pipeline, "Cord compression calls for a surgical opinion rather than an injection."
+    )
+    assert (
+        "condition-spinal-cord-compression",
+        "treated_by",
+        "treatment-injection",
+        "negated",
+    ) in claims
+    assert not {c for c in claims if c[0] == "treatment-injection" and c[1] == "treatment_kind"}

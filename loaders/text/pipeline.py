@@ -108,6 +108,7 @@ PAIN_PLACE = {"in", "of", "the", "your", "his", "her", "their", "one", "a"}
 RADIATING_PAIN = "radiating pain"
 #: Negation cues the clinical NegEx list lacks for patient-education prose.
 EXTRA_NEGATIONS = ["never", "does not", "do not", "did not", "cannot", "can not", "is not"]
+EXTRA_NEGATIONS += ["rather than", "instead of"]  # "a surgical opinion rather than an injection"
 #: Where a negation's or a hedge's reach ends, beyond the clinical list: a dash, and a clause
 #: with its own subject ("If you are not active and you have numbness").
 EXTRA_TERMINATIONS = ["\u2014", "and you", "and it", "and they", "and this", "and he", "and she"]

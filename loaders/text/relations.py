@@ -1207,8 +1207,16 @@ def _compression_results(s: _Sentence, found: Sequence[Found]) -> Iterator[Found
                 yield Found(compression, "causes", result.object, result.modality, 0.6)
 
 
-#: Causes of a compression that do not press on anything themselves.
-NOT_PRESSING = {"condition-injury", "condition-radiculopathy", "condition-myelopathy"}
+#: Causes of a compression that press on nothing themselves: an injury, and the syndromes a
+#: compression gives (a radiculopathy, a myelopathy), by words of their ids.
+NOT_PRESSING = ("injury", "radiculopathy", "myelopathy")
+
+
+def _not_pressing(m: Mention) -> bool:
+    """Whether a condition is an injury or a syndrome of compression, which press on nothing."""
+    return any(word in local_id(m) for word in NOT_PRESSING)
+
+
 #: The unspecified root of each spinal region: "a pinched nerve in the neck" presses on one.
 REGION_ROOTS = {
     "region-cervical": "cervical-nerve-root-unspecified",
@@ -1228,7 +1236,7 @@ def _compressors(s: _Sentence, found: Sequence[Found]) -> Iterator[Found]:
         local = local_id(f.object)
         if f.relation != "causes" or local not in COMPRESSIONS or f.modality == "negated":
             continue
-        if f.subject.category != "CONDITION" or local_id(f.subject) in NOT_PRESSING:
+        if f.subject.category != "CONDITION" or _not_pressing(f.subject):
             continue
         if local_id(f.subject) in COMPRESSIONS or generic(f.subject):
             continue
@@ -2349,7 +2357,8 @@ def _treatment_kind(s: _Sentence) -> Iterator[Found]:
             # with non-surgical methods" says what the methods are, not the treatment's kind
             before = []
         for t in after or before:
-            if word not in t.entity.label.lower():
+            # "surgical review rather than an injection": the injection is not of that kind
+            if word not in t.entity.label.lower() and not t.negated:
                 yield Found(t, "treatment_kind", kind, "asserted", 0.7)
     for general in s.of("TREATMENT"):
         its_kind = s.named(general, KIND_OF_TREATMENT.get(local_id(general), ""))
