@@ -170,9 +170,8 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
     pressed: Mention | None = None  # "... a disc presses on the root. This can lead to ..."
     listed: list[int] = []  # the claims of the list just read, for "these symptoms are signs of"
     offered: list[Mention] = []  # the treatments named last, for "other conservative options"
-    said_before: list[
-        Mention
-    ] = []  # those of the sentence before, for "if conservative care fails"
+    # the treatments of the sentence before, for "if conservative care fails"
+    said_before: list[Mention] = []
     list_root: Mention | None = None  # "Symptoms if the affected root is L5:"
     section_topic: Mention | None = None
     frame: Frame | None = None

@@ -534,7 +534,7 @@ def _coordinated(
                 shared = (*words[first : k - 1], *plain)
                 # "the inner side of the leg and foot": the inner side of the foot; but "the
                 # lower back and legs" are not the lower legs: a shared front is a frame
-                framed = after == 0 and words[k - 2 : k - 1] in ([w] for w in FRAME_ENDS)
+                framed = after == 0 and k >= 2 and words[k - 2] in FRAME_ENDS
                 order = (shared, plain) if framed else (plain, shared)
                 right = next((r for r in order if r in keys), None)
                 if after == 0 and _longer_phrase(words, k + 1, keys):

@@ -1713,7 +1713,7 @@ SITE = {
 
 #: Words of "any part of the spine", "anywhere along the spine": every spinal region.
 ANY_PART = {"part", "parts", "level", "levels", "region", "regions", "section", "segment"}
-SPINE_WORDS = {"spine", "spinal", "backbone", "vertebral"}
+SPINE_WORDS = {"spine", "backbone", "column"}  # not "any part of the spinal cord"
 #: The regions where a disc can herniate, or a spinal condition be, "anywhere in the spine".
 SPINAL_REGIONS = ("region-cervical", "region-thoracic", "region-lumbar")
 
