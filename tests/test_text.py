@@ -1981,6 +1981,7 @@ def test_an_age_group_is_a_risk_factor_shown_with_its_ages(tmp_path: Path) -> No
     }
     assert claim["object"]["label"] == "disc herniation"
     assert claim["context"]["age_group"] == "age between 30 and 50"
+    assert claim["context"]["subject_text"] == "aged between 30 and 50"  # the page's words
 
 
 def test_a_place_a_muscle_or_a_treatment_is_shown_in_the_pages_words(tmp_path: Path) -> None:

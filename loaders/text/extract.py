@@ -19,7 +19,7 @@ from spinekg.loaders.text.frames import (
     signs_of_list,
     topic_of,
 )
-from spinekg.loaders.text.lexicon import Entity, Lexicon
+from spinekg.loaders.text.lexicon import IRREGULAR_PLURALS, Entity, Lexicon
 from spinekg.loaders.text.pipeline import Mention, Pipeline
 from spinekg.loaders.text.relations import (
     Found,
@@ -479,8 +479,8 @@ def _singular(word: str) -> str:
     return word
 
 
-_SINGULAR = {"feet": "foot", "teeth": "tooth", "calves": "calf", "biceps": "biceps"}
-_SINGULAR |= {"triceps": "triceps", "quadriceps": "quadriceps", "forceps": "forceps"}
+_SINGULAR = {plural: word for word, plural in IRREGULAR_PLURALS.items()}
+_SINGULAR |= {name: name for name in ("biceps", "triceps", "quadriceps")}  # one muscle each
 
 
 def _claim(found: Found, sentence: str, start: int, end: int, lexicon: Lexicon) -> Extracted:
@@ -506,9 +506,9 @@ def _claim(found: Found, sentence: str, start: int, end: int, lexicon: Lexicon) 
             general = replace(entity, label=SIDES[entity.iri])
         elif _worded(entity, mention, lexicon) and (words := _as_worded(mention.phrase)):
             general = replace(entity, label=words)
-        elif entity.category == "RISK" and AGE_LABEL.match(mention.text):
-            general = replace(entity, label=mention.text)  # "age between 30 and 50"
-            context["age_group"] = mention.text
+        elif entity.category == "RISK" and AGE_LABEL.match(mention.stands_for):
+            general = replace(entity, label=mention.stands_for)  # "age between 30 and 50"
+            context["age_group"] = mention.stands_for
         shown.append(general)
         if region:
             context["region"] = region

@@ -18,7 +18,7 @@ from rdflib.term import Node
 from spinekg.kernel.graphs import superclasses, union
 from spinekg.kernel.namespaces import EXACT_SYNONYM, SPINE
 
-__all__ = ["CATEGORIES", "Entity", "Lexicon", "build_lexicon", "variants"]
+__all__ = ["CATEGORIES", "IRREGULAR_PLURALS", "Entity", "Lexicon", "build_lexicon", "variants"]
 
 #: Category of a mention -> the classes whose instances belong to it, in order of preference
 #: when one phrase names entities of several categories.
@@ -39,7 +39,7 @@ CATEGORIES: dict[str, tuple[URIRef, ...]] = {
 }
 #: What may stand for "the" in "the sole of the foot": "of your foot", "of one foot", "of foot".
 _DETERMINERS = ("", "your", "his", "her", "their", "one", "each", "a", "the")
-_IRREGULAR = {"foot": "feet", "tooth": "teeth", "vertebra": "vertebrae", "calf": "calves"}
+IRREGULAR_PLURALS = {"foot": "feet", "tooth": "teeth", "vertebra": "vertebrae", "calf": "calves"}
 
 
 @dataclass(frozen=True)
@@ -294,8 +294,8 @@ def variants(name: str) -> set[str]:
 
 def _plural(phrase: str) -> str:
     head, _, last = phrase.rpartition(" ")
-    if last in _IRREGULAR:
-        word = _IRREGULAR[last]
+    if last in IRREGULAR_PLURALS:
+        word = IRREGULAR_PLURALS[last]
     elif last.endswith(("s", "x", "ch", "sh")):
         word = last + "es"
     elif last.endswith("y") and len(last) > 1 and last[-2] not in "aeiou":

@@ -210,6 +210,8 @@ class Pipeline:
             {*negations["preceding_negations"], *EXTRA_NEGATIONS}
         )
         negations["termination"] = sorted({*negations["termination"], *EXTRA_TERMINATIONS})
+        # the first word of each cue, for telling a negation inside a mention from one before it
+        self._negation_words = {cue.split()[0].lower() for cue in negations["preceding_negations"]}
         nlp.add_pipe("negex", config={"neg_termset": negations})
         hedges = {
             "pseudo_negations": [],
@@ -282,7 +284,7 @@ class Pipeline:
                 )
             mentions = self._reflex_changes(sent, tokens, mentions, offset)
             mentions = self._age_groups(sent, mentions, offset)
-            mentions = _own_negations(tokens, mentions)
+            mentions = _own_negations(tokens, mentions, self._negation_words)
             yield sent, [self._reading(tokens, m, mentions) for m in mentions]
 
     def _place_in(self, words: list[str]) -> Entity | None:
@@ -332,7 +334,7 @@ class Pipeline:
         return sorted(kept + found, key=lambda m: m.start)
 
     def _age_groups(self, sent: Span, mentions: list[Mention], offset: int) -> list[Mention]:
-        """An age group as the risk factor of age, its text the group: "age between 30 and 50".
+        """An age group as the risk factor of age, standing for "age between 30 and 50".
 
         "Aged between 35 and 50", "between the ages of 40 and 60", "older than 50 years".
         """
@@ -351,11 +353,12 @@ class Pipeline:
                     ambiguous=(),
                     start=span.start - sent.start,
                     end=span.end - sent.start,
-                    text=group,
+                    text=span.text,
                     char_start=offset + span.start_char,
                     char_end=offset + span.end_char,
                     negated=False,
                     hedged=False,
+                    stands_for=group,
                 )
             )
         covered = {k for m in found for k in range(m.start, m.end)}
@@ -413,21 +416,19 @@ class Pipeline:
         return mention
 
 
-#: First words of the negation cues: a mention is negated by one of them standing before it.
-NEGATION_WORDS = {"not", "no", "never", "without", "n't", "cannot", "denies", "denied", "free"}
-
-
-def _own_negations(tokens: list[str], mentions: list[Mention]) -> list[Mention]:
+def _own_negations(
+    tokens: list[str], mentions: list[Mention], negation_words: set[str]
+) -> list[Mention]:
     """A negation word inside a mention ("not exercising regularly") negates no other mention.
 
     NegEx reads the "not" of "Not exercising regularly, or strenuous exercise" as denying the
     strenuous exercise; when every negation word before a negated mention lies inside another
-    mention, the mention is not negated.
+    mention, the mention is not negated. ``negation_words``: the first words of NegEx's cues.
     """
     inside = {i for m in mentions for i in range(m.start, m.end)}
     out = []
     for m in mentions:
-        cues = [i for i in range(m.start) if tokens[i] in NEGATION_WORDS]
+        cues = [i for i in range(m.start) if tokens[i] in negation_words]
         if m.negated and cues and all(i in inside for i in cues):
             m = replace(m, negated=False)
         out.append(m)

@@ -2406,14 +2406,15 @@ def kinds_of_the_last(
         # "unresponsive to conservative care", "if conservative care fails": the care tried
         # first is the treatments just named
         failed = m.category == "TREATMENT" and bool(near & (FAILED | TRIED_AND_FAILED))
-        if tokens[m.start - 1] != "other" and not failed:
+        other = tokens[m.start - 1] == "other"
+        if not other and not failed:
             continue
         # "other non-surgical options" names the kind; "other conservative treatments" its care
         kind_id = local_id(m) if m.category == "KIND" else KIND_OF_TREATMENT.get(local_id(m))
         kind = named(m, kind_id, lexicon)
         if kind is None:
             continue
-        for t in just_before if failed and tokens[m.start - 1] != "other" else earlier:
+        for t in earlier if other else just_before:
             its_kind = lexicon.kinds.get(t.entity.iri)
             if (
                 its_kind is not None
