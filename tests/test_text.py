@@ -2101,3 +2101,164 @@ def test_what_is_chosen_rather_than_a_treatment_denies_it(pipeline: Pipeline) ->
         "negated",
     ) in claims
     assert not {c for c in claims if c[0] == "treatment-injection" and c[1] == "treatment_kind"}
+
+
+def test_a_page_without_a_title_is_about_what_its_prose_sentences_open_on(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """An opening that refers back names no topic; then what prose sentences open on does.
+
+    The causes listed under "Causes are:" are causes of sciatica, not of the trapped nerve the
+    opening compares it to; the explanation after an item's label lists nothing.
+    """
+    page = (
+        "This condition is really a trapped nerve in the lower back.\n\n"
+        "Causes are:\n"
+        "- Slipped disc: the disc bulges and squeezes the nerve.\n"
+        "- Arthritis: where bony growths press on the nerve, mostly due to wear and tear.\n\n"
+        "Sciatica is best assessed by a trained clinician. Sciatica often settles.\n"
+    )
+    claims = _page(pipeline, tmp_path, page)
+    assert {
+        ("condition-disc-herniation", "causes", "finding-sciatica", "asserted"),
+        ("condition-arthritis", "causes", "finding-sciatica", "asserted"),
+        ("condition-bone-spurs", "compresses", "spinal-nerve-root-unspecified", "asserted"),
+    } <= claims
+    assert not {c for c in claims if "condition-pinched-nerve" in c}
+    assert not {c for c in claims if c[0] == "mechanism-age-related-wear-and-tear"}
+
+
+def test_an_items_label_in_brackets_is_the_item(pipeline: Pipeline, tmp_path: Path) -> None:
+    page = (
+        "Sciatica\n\nSciatica is leg pain.\n\nThe main causes are:\n"
+        "- Forward slip (spondylolisthesis): one vertebra slides over the one below.\n"
+        "- Tingling: pins and needles in the foot.\n"
+    )
+    claims = _page(pipeline, tmp_path, page)
+    assert ("condition-spondylolisthesis", "causes", "finding-sciatica", "asserted") in claims
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "unexpected"),
+    [
+        (  # how the pain feels is no symptom of its own
+            "A slipped disc hurts. It may feel like a mild tingling or a burning pain.",
+            set(),
+            ("finding-paresthesia",),
+        ),
+        (
+            "Pain from a slipped disc may feel sharp and severe when you are active.",
+            set(),
+            ("condition-disc-herniation", "finding-pain"),
+        ),
+        (  # irritating is no compression, even next to a verb that presses
+            "A slipped disc irritates the spinal cord or, more often, presses on a nerve root.",
+            {
+                (
+                    "condition-disc-herniation",
+                    "compresses",
+                    "spinal-nerve-root-unspecified",
+                    "asserted",
+                )
+            },
+            ("compresses", "neural-spinal-cord"),
+        ),
+        (  # a side of a nerve's course, or of a treatment, is no side of symptoms
+            "The sciatic nerve runs through the buttock and down both legs.",
+            set(),
+            ("affects_side",),
+        ),
+        (  # a definition's cause causes what it defines; the defining pain has no place
+            "Sciatica is pain running down the back of the leg caused by compression of the"
+            " sciatic nerve.",
+            {
+                ("mechanism-sciatic-nerve-compression", "causes", "finding-sciatica", "asserted"),
+                ("finding-sciatica", "has_symptom", "finding-radicular-pain", "asserted"),
+            },
+            ("finding-radicular-pain", "occurs_in"),
+        ),
+        (  # "pain signals" are what nerves carry
+            "In sciatica, the injected steroid can block pain signals for weeks.",
+            set(),
+            ("finding-pain",),
+        ),
+        (  # a shared frame ("the back of") with an item it cannot frame
+            "With sciatica the pain goes down the back of the buttock and thigh.",
+            {
+                ("finding-radicular-pain", "occurs_in", "body-part-buttock", "asserted"),
+                ("finding-radicular-pain", "occurs_in", "skin-posterior-thigh", "asserted"),
+            },
+            (),
+        ),
+        (  # a risk factor's own name can say it is one; "prone to" must name the condition
+            "Slipped discs run in families.",
+            {
+                (
+                    "risk-factor-family-history",
+                    "risk_factor_for",
+                    "condition-disc-herniation",
+                    "asserted",
+                )
+            },
+            (),
+        ),
+        (
+            "As we age, the disc is more vulnerable to conditions linked with wear, such as a"
+            " slipped disc.",
+            set(),
+            ("risk-factor-age",),
+        ),
+        (  # each side of a coordination that shares its last words
+            "The risk of a slipped disc rises with too little or too much physical activity, and"
+            " for people who drive or sit for more than three hours a day.",
+            {
+                (
+                    f"risk-factor-{factor}",
+                    "risk_factor_for",
+                    "condition-disc-herniation",
+                    "asserted",
+                )
+                for factor in (
+                    "sedentary-lifestyle",
+                    "excessive-activity",
+                    "frequent-driving",
+                    "prolonged-sitting",
+                )
+            },
+            (),
+        ),
+    ],
+)
+def test_descriptions_definitions_and_risks(
+    pipeline: Pipeline, text: str, expected: set[tuple[str, ...]], unexpected: tuple[str, ...]
+) -> None:
+    claims = _claims(pipeline, text)
+    assert expected <= claims
+    assert not {c for c in claims if unexpected and set(unexpected) <= set(c)}
+
+
+def test_a_treatment_that_reduces_pain_is_no_cause_of_it(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    page = (
+        "Sciatica\n\nSciatica is leg pain.\n\n"
+        "Gentle manual therapy frees the trapped structures. This reduces pain.\n"
+    )
+    claims = _page(pipeline, tmp_path, page)
+    assert ("finding-sciatica", "has_symptom", "finding-leg-pain", "asserted") in claims
+    assert not {c for c in claims if c[2] == "finding-pain"}
+
+
+def test_a_region_before_a_noun_for_a_place_is_not_the_topics_site(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    page = (
+        "Slipped disc\n\nA slipped disc hurts.\n\n"
+        "The thoracic spine moves less than any other area of the spine. Slipped discs are"
+        " most common in the cervical spine and the lumbar spine.\n"
+    )
+    claims = _page(pipeline, tmp_path, page)
+    assert {c for c in claims if c[1] == "occurs_in"} == {
+        ("condition-disc-herniation", "occurs_in", "region-cervical", "asserted"),
+        ("condition-disc-herniation", "occurs_in", "region-lumbar", "asserted"),
+    }

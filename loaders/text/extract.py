@@ -164,7 +164,15 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
         for m in ms
         if not _named_as_cause(sent, m, ms)
     ]
-    page_topic = topic_of(title, opening, everything)
+    # what prose sentences are about: "Sciatica requires a careful diagnosis" (not a list item)
+    subjects = [
+        ms[0]
+        for b, sents in body
+        if b.kind == "paragraph"
+        for sent, ms in sents
+        if ms and _opens_sentence(sent, ms[0])
+    ]
+    page_topic = topic_of(title, opening, everything, subjects)
     recent: dict[str, Mention] = {}
     symptoms_of: Mention | None = None  # "... the symptoms of sciatica. These include ..."
     pressed: Mention | None = None  # "... a disc presses on the root. This can lead to ..."
@@ -270,6 +278,16 @@ def _opens_on_item(frame: Frame | None, sentences: list[tuple[Span, list[Mention
 
 #: How many of the treatments named last "other conservative treatments" may look back on.
 OFFERED = 6
+
+
+#: Words that may stand before the subject that opens a sentence.
+DETERMINERS = {"a", "an", "the"}
+
+
+def _opens_sentence(sent: Span, m: Mention) -> bool:
+    """Whether a mention is the first words of a sentence, which it is then about."""
+    words = [t.lower_ for t in sent[: m.start]]
+    return all(w in DETERMINERS for w in words) and len(words) <= 1
 
 
 def _refers_back(sent: Span) -> bool:

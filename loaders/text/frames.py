@@ -237,18 +237,22 @@ def _causes_of(tokens: Sequence[str], anchor: Mention | None) -> bool:
 
 
 def topic_of(
-    title: Sequence[Mention], opening: Sequence[Mention], everything: Sequence[Mention]
+    title: Sequence[Mention],
+    opening: Sequence[Mention],
+    everything: Sequence[Mention],
+    subjects: Sequence[Mention] = (),
 ) -> Mention | None:
     """The page's topic: the condition or finding its title, opening and text name most.
 
     Every mention of a candidate counts one; being named in the title counts three more and
-    opening the page (its first sentences) two. A condition wins a tie; bare "pain" and generic
-    mentions are never the topic.
+    opening the page (its first sentences) two. Where neither names one ("This condition is
+    really a trapped nerve" opens a page without a title), a mention opening a sentence of prose
+    (``subjects``: the sentence is about it) counts one more. A condition wins a tie; bare
+    "pain" and generic mentions are never the topic.
     """
     score: Counter[URIRef] = Counter()
     first: dict[URIRef, Mention] = {}
-    candidates = [m for m in everything if _topical(m)]
-    for m in candidates:
+    for m in [m for m in everything if _topical(m)]:
         score[m.entity.iri] += 1
         first.setdefault(m.entity.iri, m)
     for m in title:
@@ -259,6 +263,10 @@ def topic_of(
     if opener is not None:
         score[opener.entity.iri] += 2
         first.setdefault(opener.entity.iri, opener)
+    elif not any(_topical(m) for m in title):
+        for m in subjects:
+            if m.entity.iri in score:
+                score[m.entity.iri] += 1
     if not score:
         return None
     best = max(score, key=lambda iri: (score[iri], first[iri].category == "CONDITION"))
@@ -273,6 +281,33 @@ def _topical(m: Mention) -> bool:
 def _specific(m: Mention) -> bool:
     """A named entity, not one that stands for any instance ("symptoms", "a nerve root")."""
     return not generic(m)
+
+
+#: What ends the label an item opens on: "Arthritis: where bony growth pinches the nerve".
+LABEL_ENDS = {":", "-", "\u2013", "\u2014"}
+#: The most words a label has.
+LABEL_WORDS = 6
+
+
+def _label_end(tokens: Sequence[str], mentions: Sequence[Mention]) -> int | None:
+    """Where the label an item opens on ends, if it opens on one naming a mention.
+
+    The words after the label explain the item ("Arthritis: where bony growth pinches the
+    nerve, usually due to degeneration" lists arthritis only); a label may give its name in
+    brackets ("Slipping spine (spondylolisthesis):"). Without a label, or where the words after
+    it name the item again ("Hypoesthesia: numbness or loss of sensation"), the whole item lists.
+    """
+    end = next((i for i, t in enumerate(tokens[: LABEL_WORDS + 1]) if _ends_label(t)), None)
+    if end is None or not any(m.end <= end for m in mentions):
+        return None
+    if any(m.start == end + 1 for m in mentions):  # "Hypoesthesia: numbness or loss of ..."
+        return None
+    return end
+
+
+def _ends_label(token: str) -> bool:
+    """A colon or dash, also where the tokenizer joins a bracket to it ("):")."""
+    return token in LABEL_ENDS or (token.endswith(":") and set(token[:-1]) <= {")", "]"})
 
 
 #: Words in a list item that hedge it ("only in rare cases", "occasionally").
@@ -301,7 +336,8 @@ def frame_claims(
             for m in tried
             if steps_apart(m, anchor, lexicon)
         ]
-    inside = asides(tokens)
+    label = _label_end(tokens, mentions)
+    inside = asides(tokens) if label is None else set(range(label, len(tokens)))
     items = [
         m
         for m in mentions

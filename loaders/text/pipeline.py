@@ -263,6 +263,8 @@ class Pipeline:
                 entities = self._by_key[ent.ent_id_]
                 if _inside_level(ent):
                     continue  # "L5" of "L4-L5" is a disc level, not the L5 root
+                if entities[0].category == "FINDING" and _names_a_carrier(lowered, ent.end):
+                    continue  # "pain signals" are what nerves carry, not a pain had
                 mentions.append(
                     Mention(
                         entity=entities[0],
@@ -284,6 +286,7 @@ class Pipeline:
                 )
             mentions = self._reflex_changes(sent, tokens, mentions, offset)
             mentions = self._age_groups(sent, mentions, offset)
+            mentions = self._durations(sent, mentions, offset)
             mentions = _own_negations(tokens, mentions, self._negation_words)
             yield sent, [self._reading(tokens, m, mentions) for m in mentions]
 
@@ -341,29 +344,33 @@ class Pipeline:
         aging = self._aging
         if aging is None or not any(c.isdigit() for c in sent.text):
             return mentions
+        found = [
+            _mention_at(sent, match.span(), aging, offset, group)
+            for match in AGE_GROUP.finditer(sent.text)
+            if (group := age_group(match)) is not None
+        ]
+        return _replacing(mentions, found)
+
+    def _durations(self, sent: Span, mentions: list[Mention], offset: int) -> list[Mention]:
+        """Sitting or driving for long as the risk factor of doing it for long.
+
+        "Drive or sit for more than 2 hours a day": prolonged driving and prolonged sitting.
+        """
         found = []
-        for match in AGE_GROUP.finditer(sent.text):
-            span = sent.char_span(match.start(), match.end(), alignment_mode="expand")
-            group = age_group(match)
-            if span is None or group is None:
-                continue
-            found.append(
-                Mention(
-                    entity=aging,
-                    ambiguous=(),
-                    start=span.start - sent.start,
-                    end=span.end - sent.start,
-                    text=span.text,
-                    char_start=offset + span.start_char,
-                    char_end=offset + span.end_char,
-                    negated=False,
-                    hedged=False,
-                    stands_for=group,
-                )
-            )
-        covered = {k for m in found for k in range(m.start, m.end)}
-        kept = [m for m in mentions if not covered & set(range(m.start, m.end))]
-        return sorted(kept + found, key=lambda m: m.start)
+        for match in DURATION.finditer(sent.text):
+            # each verb's words: "drive", and "sit for more than 2 hours"
+            both = match.group("second") is not None
+            first_end = match.end("first") if both else match.end()
+            spans = {
+                "first": (match.start(), first_end),
+                "second": (match.start("second"), match.end()),
+            }
+            for group, chars in spans.items():
+                verb = match.group(group)
+                named = self.lexicon.phrases.get(PROLONGED.get(verb.lower(), "")) if verb else None
+                if named:
+                    found.append(_mention_at(sent, chars, named[0], offset))
+        return _replacing(mentions, found) if found else mentions
 
     def _reading(self, tokens: list[str], mention: Mention, mentions: list[Mention]) -> Mention:
         """What a pain mention means in its phrase.
@@ -463,6 +470,43 @@ def age_group(match: re.Match[str]) -> str | None:
     return None
 
 
+def _mention_at(
+    sent: Span, chars: tuple[int, int], entity: Entity, offset: int, stands_for: str = ""
+) -> Mention:
+    """A mention of ``entity`` over characters of a sentence (widened to whole tokens)."""
+    span = sent.char_span(*chars, alignment_mode="expand")
+    return Mention(
+        entity=entity,
+        ambiguous=(),
+        start=span.start - sent.start,
+        end=span.end - sent.start,
+        text=span.text,
+        char_start=offset + span.start_char,
+        char_end=offset + span.end_char,
+        negated=False,
+        hedged=False,
+        stands_for=stands_for,
+    )
+
+
+def _replacing(mentions: list[Mention], found: list[Mention]) -> list[Mention]:
+    """``found`` in place of the mentions whose words they cover."""
+    covered = {k for m in found for k in range(m.start, m.end)}
+    kept = [m for m in mentions if not covered & set(range(m.start, m.end))]
+    return sorted(kept + found, key=lambda m: m.start)
+
+
+#: Doing something for long, a risk factor: "sit for more than 2 hours", "drive for hours".
+PROLONGED = dict.fromkeys(("sit", "sits", "sitting"), "prolonged sitting")
+PROLONGED |= dict.fromkeys(("drive", "drives", "driving"), "prolonged driving")
+_VERB = "|".join(PROLONGED)
+DURATION = re.compile(
+    rf"\b(?P<first>{_VERB})(?:\s+(?:or|and)\s+(?P<second>{_VERB}))?\s+for\s+"
+    r"(?:more\s+than\s+|over\s+|at\s+least\s+|longer\s+than\s+)?"
+    r"(?:\d{1,2}|two|three|four|five|six|eight|several|many|long)\s+(?:hours?|periods?)\b",
+    re.IGNORECASE,
+)
+
 #: Where a parsed text keeps the phrases that shared spans of a coordination stand for.
 STANDS_FOR = "spinekg_stands_for"
 
@@ -526,11 +570,13 @@ def _coordinated(
             first = k - 1 - before
             if first < edge:
                 break
-            for after in range(0 if before else 1, 4):  # words shared at the back ("control")
-                last = k + 2 + after
+            for own, after in [(1, a) for a in range(0 if before else 1, 4)] + [(2, 1), (2, 2)]:
+                # words shared at the back ("control"), after a right side of one word or two
+                # ("too little or too much physical activity")
+                last = k + 1 + own + after
                 if last > len(words):
-                    break
-                left = (*words[first:k], *words[k + 2 : last])
+                    continue
+                left = (*words[first:k], *words[k + 1 + own : last])
                 plain = tuple(words[k + 1 : last])
                 shared = (*words[first : k - 1], *plain)
                 # "the inner side of the leg and foot": the inner side of the foot; but "the
@@ -540,6 +586,9 @@ def _coordinated(
                 right = next((r for r in order if r in keys), None)
                 if after == 0 and _longer_phrase(words, k + 1, keys):
                     continue  # "numbness or weakness of both legs": the matcher's longer phrase
+                if framed and left not in keys and right == shared:
+                    # "the back of the buttock and thigh": the buttock, and the back of the thigh
+                    left = (words[k - 1],)
                 if left in keys and right and (best is None or last - first > best[1] - best[0]):
                     best = (first, last, left, right)
         if best is not None:
@@ -563,6 +612,16 @@ def _inside_level(ent: Span) -> bool:
     before = doc[ent.start - 1].text if ent.start > 0 else ""
     after = doc[ent.end].text if ent.end < len(doc) else ""
     return len(ent) == 1 and "-" in (before, after)
+
+
+#: Nouns after a finding's name that make the phrase what carries or senses it.
+CARRIERS = {"signal", "signals", "message", "messages", "receptor", "receptors"}
+CARRIERS |= {"fibre", "fibres", "fiber", "fibers", "pathway", "pathways"}
+
+
+def _names_a_carrier(words: list[str], end: int) -> bool:
+    """Whether the words after a finding make it a carrier of it: "pain signals"."""
+    return end < len(words) and words[end] in CARRIERS
 
 
 def _only(tokens: list[str], allowed: set[str]) -> bool:

@@ -140,6 +140,8 @@ CAUSE = {
     "create",
     "creates",
 }
+#: Causing verbs that lessen: a condition reduces a reflex, a treatment reduces pain.
+LESSENS = {"reduces", "weakens", "weaken", "abolishes", "abolish"}
 CAUSE_PASSIVE = {"due", "because", "from", "by"}
 #: Nouns of causing: "the cause of sciatica is ...", "the result of arthritis".
 RESULT_NOUNS = {"result", "consequence", "product", "outcome"}
@@ -178,9 +180,6 @@ COMPRESS = {
     "squeezes",
     "squeezed",
     "squeezing",
-    "irritate",
-    "irritates",
-    "irritating",
     "push",
     "pushes",
     "pushing",
@@ -491,6 +490,12 @@ RISK = {
     "increase",
     "increases",
 }
+#: Risk words that say to what: "more vulnerable to rupture".
+PRONE = {"vulnerable", "susceptible", "prone"}
+RISK |= PRONE
+#: Words of a risk factor's own name that say it is one: "a genetic predisposition", "herniated
+#: discs run in families".
+RISK_NAMES = {"predisposition", "predisposed", "run", "runs"}
 DIAGNOSE = {
     "rules",  # "rules out a fracture"
     "ruled",
@@ -611,7 +616,48 @@ def extract_relations(
         found.setdefault(
             (str(item.subject.entity.iri), item.relation, str(item.object.entity.iri)), item
         )
-    return list(found.values())
+    described = _described(s)
+    kept = [
+        f
+        for f in found.values()
+        if not (f.relation in SYMPTOM_RELATIONS and f.object.start in described)
+    ]
+    return _unique(_as_defined(s, kept))
+
+
+def _unique(found: list[Found]) -> list[Found]:
+    """One claim per subject, relation and object, the first found."""
+    out: dict[tuple[str, str, str], Found] = {}
+    for f in found:
+        out.setdefault((str(f.subject.entity.iri), f.relation, str(f.object.entity.iri)), f)
+    return list(out.values())
+
+
+#: Relations that say a finding is had, which a description of how it feels does not.
+SYMPTOM_RELATIONS = {"causes", "has_symptom"}
+#: What introduces a description of how a finding feels: "it may feel like a burning pain".
+LIKE = {"like", "as"}
+FEEL_VERBS = {"feel", "feels", "felt"}
+
+
+def _described(s: _Sentence) -> set[int]:
+    """Where findings are described rather than said to be had (their first tokens).
+
+    "It may feel like a mild tingling or a burning pain" says how the pain feels; "pain from a
+    disc herniation may feel sharp" what it is like. The annotation leaves pain quality out,
+    and the tingling of the simile is no symptom.
+    """
+    out: set[int] = set()
+    for i, token in enumerate(s.tokens[:-1]):
+        if token not in FEEL_VERBS:
+            continue
+        _, end = s.clause(i)
+        if s.tokens[i + 1] in LIKE:  # "feels like", "feels as if": the simile's findings
+            out |= {m.start for m in s.of("FINDING") if i < m.start < end}
+        elif not any(m.start == i + 1 for m in s.mentions):  # "pain ... may feel sharp"
+            start, _ = s.clause(i)
+            out |= {m.start for m in s.of("FINDING") if start <= m.start and m.end <= i}
+    return out
 
 
 @dataclass
@@ -1037,6 +1083,8 @@ def _causes(s: _Sentence) -> Iterator[Found]:
                 if first and first.category == "FINDING" and first.end <= i and not generic(first):
                     subjects = [first] if first.start <= 1 else []
             objects = _objects_after(s, i, EFFECTS)
+            if s.tokens[i] in LESSENS:  # "this reduces pain" relieves it: no cause of pain
+                objects = [m for m in objects if "pain" not in m.entity.label.split()]
         # what describes the examples ("conditions that do not involve the spine, such as
         # tumors") neither hedges nor denies: the modality is the cue's
         modality = _modality_before(s, i) if examples else None
@@ -1491,30 +1539,13 @@ def _defined_as(s: _Sentence) -> Iterator[Found]:
     """A condition defined by its symptom, felt where the definition says.
 
     "Sciatica is the term given to pain running down the leg": pain is a symptom of sciatica,
-    and sciatica is felt in the leg. The defined opens the sentence, or follows "the (medical)
-    term for"; the definition's findings follow a defining verb with nothing but the filler of
-    a definition between.
+    and sciatica is felt in the leg (see :func:`_definition`).
     """
-    if not s.mentions:
+    definition = _definition(s)
+    if definition is None:
         return
-    first = s.mentions[0]
-    opening = s.tokens[: first.start]
-    if first.category not in {"CONDITION", "FINDING"} or generic(first):
-        return
-    if not (_only(opening, {"the", "a", "an"}) or (set(opening) & TERM_FOR and "for" in opening)):
-        return
-    verbs = [
-        i for i in range(first.end, min(len(s.tokens), first.end + 3)) if s.tokens[i] in DEFINED_AS
-    ]
-    if not verbs:
-        return
-    head = next((m for m in s.of("FINDING") if m.start > verbs[0]), None)
-    if head is None or generic(head):
-        return
-    if not _only(s.tokens[verbs[0] : head.start], DEFINING_FILLERS):
-        return
-    findings = [m for m in _objects_after(s, head.start - 1, {"FINDING"}) if not generic(m)]
-    yield from _pairs(s, "has_symptom", [first], findings, 0.6, cue=verbs[0])
+    first, findings, verb = definition
+    yield from _pairs(s, "has_symptom", [first], findings, 0.6, cue=verb)
     _, end = s.clause(findings[-1].start)
     end = next((k for k in range(findings[-1].end, end) if s.tokens[k] in CAUSED), end)
     places = [
@@ -1522,7 +1553,68 @@ def _defined_as(s: _Sentence) -> Iterator[Found]:
         for m in s.of("BODY")
         if findings[-1].end <= m.start < end and s.tokens[m.end : m.end + 1] != ["of"]
     ]  # "down the back of the buttock": the buttock; not "caused by a problem in the back"
-    yield from _pairs(s, "occurs_in", [first], places, 0.6, cue=verbs[0])
+    yield from _pairs(s, "occurs_in", [first], places, 0.6, cue=verb)
+
+
+def _definition(s: _Sentence) -> tuple[Mention, list[Mention], int] | None:
+    """The defined condition, the findings that define it and the defining verb, if any.
+
+    The defined opens the sentence, or follows "the (medical) term for"; the definition's
+    findings follow a defining verb with nothing but the filler of a definition between
+    ("refers to symptoms of back or neck pain": the back and neck pain).
+    """
+    if not s.mentions:
+        return None
+    first = s.mentions[0]
+    opening = s.tokens[: first.start]
+    if first.category not in {"CONDITION", "FINDING"} or generic(first):
+        return None
+    if not (_only(opening, {"the", "a", "an"}) or (set(opening) & TERM_FOR and "for" in opening)):
+        return None
+    verbs = [
+        i for i in range(first.end, min(len(s.tokens), first.end + 3)) if s.tokens[i] in DEFINED_AS
+    ]
+    if not verbs:
+        return None
+    heads = [m for m in s.of("FINDING") if m.start > verbs[0]]
+    if heads and generic(heads[0]) and s.tokens[heads[0].end : heads[0].end + 1] == ["of"]:
+        heads = heads[1:]  # "symptoms of back pain": the back pain
+    head = heads[0] if heads else None
+    if head is None or generic(head):
+        return None
+    between = [
+        t for k, t in enumerate(s.tokens[verbs[0] : head.start], verbs[0]) if not _in_generic(s, k)
+    ]
+    if not _only(between, DEFINING_FILLERS):
+        return None
+    findings = [m for m in _objects_after(s, head.start - 1, {"FINDING"}) if not generic(m)]
+    return (first, findings, verbs[0]) if findings else None
+
+
+def _in_generic(s: _Sentence, k: int) -> bool:
+    """Whether token ``k`` is part of a generic finding ("symptoms")."""
+    return any(m.start <= k < m.end and generic(m) for m in s.of("FINDING"))
+
+
+def _as_defined(s: _Sentence, found: list[Found]) -> list[Found]:
+    """Claims of a definition's findings made the defined condition's.
+
+    "Sciatica is pain caused by compression of the sciatic nerve": the compression causes
+    sciatica; the places of the defining pain are the condition's (:func:`_defined_as`).
+    """
+    definition = _definition(s)
+    if definition is None:
+        return found
+    first, findings, _ = definition
+    defining = {m.start for m in findings}
+    out = []
+    for f in found:
+        if f.relation == "occurs_in" and f.subject.start in defining:
+            continue
+        if f.relation == "causes" and f.object.start in defining:
+            f = replace(f, object=first)  # "pain caused by X" defining sciatica: X causes it
+        out.append(f)
+    return out
 
 
 #: Verbs of a finding going with a condition: "arm pain may accompany myelopathy".
@@ -1710,6 +1802,8 @@ SITE = {
     "anywhere",
 }
 
+#: Site words that are nouns for a place, which a region before them need not be the site of.
+PLACE_NOUNS = {"area", "site"}
 
 #: Words of "any part of the spine", "anywhere along the spine": every spinal region.
 ANY_PART = {"part", "parts", "level", "levels", "region", "regions", "section", "segment"}
@@ -1786,6 +1880,10 @@ def _condition_site(s: _Sentence) -> Iterator[Found]:
             # "affects the nerves that control the muscles in the neck": not where X is
             and not set(s.tokens[cues[0] : m.start]) & {"muscle", "muscles"}
         ]
+    if cues and not named and s.tokens[cues[0]] in PLACE_NOUNS:
+        # the topic's site: "the thoracic discs are rarely involved", "most common in the
+        # lumbar spine"; but "the lumbar spine bears more load than any other area" names none
+        regions = [r for r in regions if r.start > cues[0]]
     if not regions or not cues:
         return
     conditions = named or s.implicit("CONDITION")
@@ -2059,6 +2157,8 @@ def _affects_side(s: _Sentence) -> Iterator[Found]:
     """
     listed = s.announced() if s.tokens[:1] in (["these"], ["they"]) else []
     for side in s.of("SIDE") + _limb_sides(s):
+        if _anatomy(s, side):
+            continue
         subjects = s.of("CONDITION")[:1] or listed
         subjects = subjects or s.implicit("CONDITION", "FINDING")
         if not subjects:
@@ -2068,6 +2168,19 @@ def _affects_side(s: _Sentence) -> Iterator[Found]:
                     subjects = s.group_before(m.end, {m.category}, gap=0) or [m]
                     break
         yield from _pairs(s, "affects_side", subjects, [side], 0.7)
+
+
+def _anatomy(s: _Sentence, side: Mention) -> bool:
+    """Whether a side is where a nerve runs or a treatment acts, not where symptoms are.
+
+    "The sciatic nerve runs down both legs"; "the medicine reaches both sides of the spine".
+    """
+    before = [m for m in s.mentions if m.end <= side.start]
+    return (
+        not s.of("CONDITION", "FINDING")
+        and not s.announced()
+        and (any(m.category in {"NEURAL", "TREATMENT"} for m in before) or bool(s.cues(TREAT)))
+    )
 
 
 #: A limb counted: "down one leg" is one side, "both arms" both ("one or both legs" neither).
@@ -2762,8 +2875,9 @@ def _risk(s: _Sentence) -> Iterator[Found]:
 
     The condition is the one the sentence names, else the page's topic.
     """
-    cues = s.cues(RISK)
+    cues = [i for i in s.cues(RISK) if s.tokens[i] not in PRONE or _prone_to_it(s, i)]
     factors = s.of("RISK")
+    cues = cues or [i for m in factors for i in range(m.start, m.end) if s.tokens[i] in RISK_NAMES]
     if not cues:  # "it is most common in men", "occurs more often in smokers"
         frequency = set(s.tokens) & FREQUENT
         factors = [m for m in factors if _in_group(s, m)]
@@ -2775,6 +2889,17 @@ def _risk(s: _Sentence) -> Iterator[Found]:
         factors = s.group_before(cues[0], {"CONDITION"}, gap=3)
         conditions = [m for m in s.of("CONDITION") if m.start > cues[0]][:1]
     yield from _pairs(s, "risk_factor_for", factors, conditions, 0.6, cue=cues[0])
+
+
+def _prone_to_it(s: _Sentence, i: int) -> bool:
+    """Whether "prone to" names a condition, or the disc failing: "more vulnerable to rupture".
+
+    Not "vulnerable to degenerative conditions", which names none.
+    """
+    if s.tokens[i + 1 : i + 2] != ["to"]:
+        return False
+    named = any(m.start == i + 2 and m.category == "CONDITION" for m in s.mentions)
+    return named or bool(set(s.tokens[i + 2 : i + 4]) & (DISC_FAILS | {"rupture", "injury"}))
 
 
 def _in_group(s: _Sentence, m: Mention) -> bool:
