@@ -884,7 +884,7 @@ def test_a_cause_list_and_a_sign_list_of_an_unknown_condition(
         "The main causes are:\n\n"
         "- Spinal stenosis: the canal around the nerves narrows.\n"
         "- Spondylolisthesis: one vertebra slides over the one below.\n\n"
-        "Warning signs that suggest a bone infection include:\n\n"
+        "Warning signs that suggest a kidney stone include:\n\n"
         "- Fever and chills.\n"
     )
     claims = _page(pipeline, tmp_path, page)
@@ -2262,3 +2262,60 @@ def test_a_region_before_a_noun_for_a_place_is_not_the_topics_site(
         ("condition-disc-herniation", "occurs_in", "region-cervical", "asserted"),
         ("condition-disc-herniation", "occurs_in", "region-lumbar", "asserted"),
     }
+
+
+def test_warning_signs_of_two_conditions_are_signs_of_each_and_name_risk_factors(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    """A lead-in naming two conditions gives each item to both; an age or a history is a risk.
+
+    "A high risk of" nerve damage in a lead-in of warning signs hedges its signs.
+    """
+    page = (
+        "Back pain\n\nMost back pain is harmless.\n\n"
+        "Warning signs that point to cancer or infection include:\n\n"
+        "- Starting after the age of 55.\n"
+        "- Aching night pain and pain when lying down.\n"
+        "- A fever.\n\n"
+        "Warning signs of a high risk of lasting nerve damage include:\n\n"
+        "- Muscle wasting in the calf.\n"
+    )
+    claims = _page(pipeline, tmp_path, page)
+    assert {
+        (f"finding-{finding}", condition)
+        for condition in ("condition-spinal-cancer", "condition-spinal-infection")
+        for finding in ("night-pain", "rest-pain", "fever")
+    } <= {(c[2], c[0]) for c in claims if c[1] == "has_symptom" and c[3] == "asserted"}
+    assert {
+        ("risk-factor-age", "risk_factor_for", "condition-spinal-cancer", "asserted"),
+        ("risk-factor-age", "risk_factor_for", "condition-spinal-infection", "asserted"),
+        ("condition-nerve-damage", "has_symptom", "finding-muscle-atrophy", "possible"),
+    } <= claims
+    # "aching" describes the night pain: no pain of its own
+    assert not {c for c in claims if c[2] == "finding-pain"}
+    assert not {c for c in claims if c[0] == "condition-back-pain" or c[2] == "finding-back-pain"}
+
+
+def test_the_guides_name_for_a_lost_reflex_and_the_graphs_name_within_the_pages_words(
+    tmp_path: Path,
+) -> None:
+    claims = _json_claims(
+        tmp_path,
+        "Pinched nerve\n\nA pinched nerve hurts.\n\nIt can cause an absent ankle jerk. Put an"
+        " ice pack on the neck to treat a pinched nerve.\n",
+    )
+    shown = {
+        (c["relation"], c["object"]["label"], c["object"]["iri"].rsplit("/", 1)[-1]) for c in claims
+    }
+    assert ("causes", "diminished reflexes", "finding-absent-reflex") in shown
+    assert ("treated_by", "ice", "treatment-ice") in shown
+
+
+def test_a_test_that_guides_an_injection_diagnoses_nothing(pipeline: Pipeline) -> None:
+    claims = _claims(
+        pipeline,
+        "For a slipped disc, the doctor uses an X-ray to see the area and injects a steroid.",
+    )
+    assert not {c for c in claims if c[1] == "diagnosed_by"}
+    claims = _claims(pipeline, "An X-ray can show a fracture.")
+    assert ("condition-spinal-fracture", "diagnosed_by", "test-x-ray", "possible") in claims

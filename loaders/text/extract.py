@@ -413,6 +413,10 @@ def _individual(m: Mention) -> bool:
 SIDES = {SPINE["laterality-unilateral"]: "one side", SPINE["laterality-bilateral"]: "both sides"}
 
 
+#: Findings the annotation guide names by a broader one: any loss of a reflex is "diminished
+#: reflexes" (HPO files Areflexia under Reduced tendon reflexes); the IRI stays exact.
+ANNOTATED_AS = {SPINE["finding-absent-reflex"]: "diminished reflexes"}
+
 #: An age group's label, as :func:`~.pipeline.age_group` writes it.
 AGE_LABEL = re.compile(r"age (between|over|under) \d")
 
@@ -437,14 +441,17 @@ def _worded(entity: Entity, mention: Mention, lexicon: Lexicon) -> bool:
 
     Not a shared part of a coordination ("Lifting" of "lifting or pulling heavy objects"), nor
     a place named relative to another ("below the knee"), nor a treatment the guide has one
-    name for.
+    name for, nor words that hold the graph's own shorter name ("an ice pack" is ice).
     """
     named = lexicon.phrases.get(mention.phrase.lower(), [])
     first = mention.phrase.split()[0].lower() if mention.phrase.split() else ""
+    # the graph's name within the page's words ("ice" of "an ice pack") is the shorter name
+    within = set(entity.label.lower().split()) < set(_as_worded(mention.phrase).lower().split())
     return (
         entity.category in WORDED
         and entity.iri not in GUIDE_NAMED
         and first not in RELATIVE_PLACES
+        and not within
         and any(e.iri == entity.iri for e in named)
     )
 
@@ -522,6 +529,8 @@ def _claim(found: Found, sentence: str, start: int, end: int, lexicon: Lexicon) 
             general = replace(entity, label=f"{entity.label.split()[0]} level")
         if entity.iri in SIDES:
             general = replace(entity, label=SIDES[entity.iri])
+        elif entity.iri in ANNOTATED_AS:
+            general = replace(entity, label=ANNOTATED_AS[entity.iri])
         elif _worded(entity, mention, lexicon) and (words := _as_worded(mention.phrase)):
             general = replace(entity, label=words)
         elif entity.category == "RISK" and AGE_LABEL.match(mention.stands_for):
@@ -548,12 +557,13 @@ def _unique(claims: list[Extracted]) -> list[Extracted]:
     """One claim per subject, relation, object and modality in each sentence that says it.
 
     A claim a page makes twice has two pieces of evidence; the graph merges them under one
-    claim.
+    claim. Two age groups in one sentence ("over 50, or under 20") are two claims.
     """
-    seen: set[tuple[str, str, str, str, int]] = set()
+    seen: set[tuple[str, str, str, str, int, str]] = set()
     out = []
     for c in claims:
-        key = (str(c.subject.iri), c.relation, str(c.object.iri), c.modality, c.start)
+        group = str(c.context.get("age_group", ""))
+        key = (str(c.subject.iri), c.relation, str(c.object.iri), c.modality, c.start, group)
         if key not in seen:
             seen.add(key)
             out.append(c)

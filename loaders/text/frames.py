@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from rdflib import URIRef
 
@@ -127,6 +128,10 @@ class Frame:
     anchor: Mention | None
     modality: str
     kind: Mention | None = None
+    #: conditions named with the anchor: "red flags that suggest cancer or infection"
+    also: tuple[Mention, ...] = ()
+    #: a lead-in of warning signs, whose items may name risk factors too ("age over 50")
+    warning: bool = False
 
     @property
     def item_categories(self) -> tuple[str, ...]:
@@ -143,6 +148,7 @@ def frame_of(tokens: Sequence[str], mentions: Sequence[Mention]) -> Frame | None
     free = {t for i, t in enumerate(tokens) if i not in covered}
     conditions = [m for m in mentions if m.category == "CONDITION" and _specific(m)]
     anchor = conditions[0] if conditions else None
+    also = tuple(_coordinated_with(conditions, tokens))
     hedges = [
         i
         for i, t in enumerate(tokens)
@@ -156,7 +162,10 @@ def frame_of(tokens: Sequence[str], mentions: Sequence[Mention]) -> Frame | None
         # "Injections are considered when:": the items say when, and what failed came first
         return Frame("tried_before", treatments[0], modality)
     relation = None
-    if free & RISK_WORDS or (_more_frequent_in(tokens) and not free & SYMPTOM_WORDS):
+    warning = bool(free & WARNING_WORDS) and bool(free & SYMPTOM_WORDS)
+    if warning and free & RISK_WORDS:  # "red flags that suggest a high risk of nerve damage"
+        relation, modality = "has_symptom", "possible"
+    elif free & RISK_WORDS or (_more_frequent_in(tokens) and not free & SYMPTOM_WORDS):
         relation = "risk_factor_for"
     elif free & SYMPTOM_WORDS:
         relation = "causes" if free & CAUSE_WORDS else "has_symptom"
@@ -170,7 +179,25 @@ def frame_of(tokens: Sequence[str], mentions: Sequence[Mention]) -> Frame | None
         return None
     if anchor is None and free & SIGN_WORDS:  # signs of a condition the lexicon does not know
         return None
-    return Frame(relation, anchor, modality, kinds[0] if kinds else None)
+    warning = warning and relation in {"has_symptom", "causes"}
+    return Frame(relation, anchor, modality, kinds[0] if kinds else None, also, warning)
+
+
+#: Words of a lead-in of warning signs: "red flags that suggest", "warning signs".
+WARNING_WORDS = SIGN_WORDS | {"flag", "flags", "warning"}
+#: What may stand between coordinated conditions: "cancer or infection", "A, B and C".
+COORDINATION = {",", "or", "and", "and/or", "/"}
+
+
+def _coordinated_with(conditions: Sequence[Mention], tokens: Sequence[str]) -> list[Mention]:
+    """The conditions coordinated with the first one: "cancer or infection"."""
+    out: list[Mention] = []
+    for before, m in pairwise(conditions):
+        between = set(tokens[before.end : m.start])
+        if not between or not between <= COORDINATION:
+            break
+        out.append(m)
+    return out
 
 
 #: "More common if you:", "happens more often in people who:": the items are risk factors.
@@ -321,14 +348,16 @@ def frame_claims(
     topic: Mention | None,
     lexicon: Lexicon,
 ) -> list[Found]:
-    """The claims a frame makes of one list item (its first sentence).
+    """The claims a frame makes of one list item (its first sentence), for each of its anchors.
 
     Mentions in an aside (brackets, a quoted gloss) are left out: they explain the item rather
-    than list one.
+    than list one. An item of warning signs that names a risk factor ("onset after 50") gives
+    it as a risk factor of the anchor.
     """
     anchor = frame.anchor or topic
     if anchor is None:
         return []
+    anchors = (anchor, *frame.also)
     if frame.relation == "tried_before":  # "conservative care has been exhausted"
         tried = tried_in_vain(tokens, mentions, lexicon)
         return [
@@ -338,13 +367,14 @@ def frame_claims(
         ]
     label = _label_end(tokens, mentions)
     inside = asides(tokens) if label is None else set(range(label, len(tokens)))
+    categories = (*frame.item_categories, *(("RISK",) if frame.warning else ()))
     items = [
         m
         for m in mentions
-        if m.category in frame.item_categories
+        if m.category in categories
         and _specific(m)
         and m.start not in inside
-        and m.entity.iri != anchor.entity.iri
+        and m.entity.iri not in {a.entity.iri for a in anchors}
     ]
     hedged = bool(set(tokens) & ITEM_HEDGES)
     out = []
@@ -352,11 +382,14 @@ def frame_claims(
         modality = "negated" if m.negated else frame.modality
         if modality == "asserted" and (hedged or m.hedged):
             modality = "possible"
-        if frame.relation in {"cause_of", "risk_factor_for"}:
-            relation = "causes" if frame.relation == "cause_of" else frame.relation
-            out.append(Found(m, relation, anchor, modality, 0.6))
-        else:
-            out.append(Found(anchor, frame.relation, m, modality, 0.6))
+        for a in anchors:
+            if m.category == "RISK":
+                out.append(Found(m, "risk_factor_for", a, modality, 0.6))
+            elif frame.relation in {"cause_of", "risk_factor_for"}:
+                relation = "causes" if frame.relation == "cause_of" else frame.relation
+                out.append(Found(m, relation, a, modality, 0.6))
+            else:
+                out.append(Found(a, frame.relation, m, modality, 0.6))
         if frame.kind is not None and m.category == "TREATMENT":
             out.append(Found(m, "treatment_kind", frame.kind, "asserted", 0.6))
     return out

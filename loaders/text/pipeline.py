@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 import negspacy.negation  # noqa: F401  (registers the "negex" factory)
 import spacy
@@ -288,6 +289,7 @@ class Pipeline:
             mentions = self._age_groups(sent, mentions, offset)
             mentions = self._durations(sent, mentions, offset)
             mentions = _own_negations(tokens, mentions, self._negation_words)
+            mentions = _kinds_of_pain(mentions)
             yield sent, [self._reading(tokens, m, mentions) for m in mentions]
 
     def _place_in(self, words: list[str]) -> Entity | None:
@@ -470,6 +472,19 @@ def age_group(match: re.Match[str]) -> str | None:
     return None
 
 
+def _kinds_of_pain(mentions: list[Mention]) -> list[Mention]:
+    """Pain named by an adjective before the pain it describes ("aching night pain")."""
+    described = {
+        k
+        for k, (m, after) in enumerate(pairwise(mentions))
+        if m.entity.label == "pain"
+        and after.start == m.end
+        and after.category == "FINDING"
+        and "pain" in after.entity.label.split()
+    }
+    return [m for k, m in enumerate(mentions) if k not in described]
+
+
 def _mention_at(
     sent: Span, chars: tuple[int, int], entity: Entity, offset: int, stands_for: str = ""
 ) -> Mention:
@@ -565,6 +580,8 @@ def _coordinated(
     for k in range(1, len(words) - 1):
         if words[k] not in COORDINATORS or k - 1 < edge:
             continue
+        if words[k - 1] == words[k + 1] and words[k - 1].isalpha():
+            continue  # "night pain and pain when lying down" share nothing
         best: tuple[int, int, tuple[str, ...], tuple[str, ...]] | None = None
         for before in range(0, 5):  # words shared at the front ("loss of", "inner side of your")
             first = k - 1 - before

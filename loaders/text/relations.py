@@ -524,6 +524,8 @@ DIAGNOSE = {
     "reveals",
     "identify",
     "identifies",
+    "pinpoint",
+    "locate",
     "test",
     "tested",
     "tests",
@@ -547,7 +549,6 @@ DIAGNOSE = {
     "assesses",
     "evaluate",
     "evaluates",
-    "pinpoint",
     "visualize",
     "visualise",
     "find",
@@ -2911,9 +2912,14 @@ def _in_group(s: _Sentence, m: Mention) -> bool:
     return not set(before[k + 1 :]) & (BREAKS | {","})
 
 
+#: Words of a test guiding a procedure, which diagnoses nothing: "uses an X-ray to see the
+#: area and injects a steroid", "under imaging guidance".
+GUIDES = {"inject", "injects", "injected", "injecting", "guide", "guides", "guided", "guidance"}
+
+
 def _diagnosed(s: _Sentence) -> Iterator[Found]:
     tests = s.of("TEST")
-    if not tests or not s.cues(DIAGNOSE):
+    if not tests or not s.cues(DIAGNOSE) or set(s.tokens) & GUIDES:
         return
     # what is diagnosed is the condition, the page's if the sentence names none; a finding only
     # on a page without a topic ("the test checks for weakness" checks for the condition)
