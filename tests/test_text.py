@@ -2128,14 +2128,21 @@ def test_a_page_without_a_title_is_about_what_its_prose_sentences_open_on(
     assert not {c for c in claims if c[0] == "mechanism-age-related-wear-and-tear"}
 
 
-def test_an_items_label_in_brackets_is_the_item(pipeline: Pipeline, tmp_path: Path) -> None:
+def test_an_items_label_in_brackets_is_the_item_and_words_after_it_may_list_more(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
     page = (
         "Sciatica\n\nSciatica is leg pain.\n\nThe main causes are:\n"
-        "- Forward slip (spondylolisthesis): one vertebra slides over the one below.\n"
-        "- Tingling: pins and needles in the foot.\n"
+        "- Forward slip (spondylolisthesis): one vertebra slides over the one below.\n\n"
+        "Warning signs include:\n"
+        "- Bladder changes: being unable to pass urine, or leaking urine.\n"
     )
     claims = _page(pipeline, tmp_path, page)
-    assert ("condition-spondylolisthesis", "causes", "finding-sciatica", "asserted") in claims
+    assert {
+        ("condition-spondylolisthesis", "causes", "finding-sciatica", "asserted"),
+        ("finding-sciatica", "has_symptom", "finding-urinary-retention", "asserted"),
+        ("finding-sciatica", "has_symptom", "finding-urinary-incontinence", "asserted"),
+    } <= claims
 
 
 @pytest.mark.parametrize(
@@ -2319,3 +2326,14 @@ def test_a_test_that_guides_an_injection_diagnoses_nothing(pipeline: Pipeline) -
     assert not {c for c in claims if c[1] == "diagnosed_by"}
     claims = _claims(pipeline, "An X-ray can show a fracture.")
     assert ("condition-spinal-fracture", "diagnosed_by", "test-x-ray", "possible") in claims
+
+
+def test_a_negation_ends_with_its_list_item(pipeline: Pipeline) -> None:
+    """A negation ends with its list item; a plain list is denied whole."""
+
+    def negated(text: str) -> dict[str, bool]:
+        return {m.text: m.negated for _, ms in pipeline.sentences(text) for m in ms}
+
+    item = negated("Being unable to pass urine without pain to warn you, or leaking urine.")
+    assert item["pain"] and not item["leaking urine"] and not item["unable to pass urine"]
+    assert all(negated("He has no numbness, tingling or weakness.").values())

@@ -164,7 +164,8 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
         for m in ms
         if not _named_as_cause(sent, m, ms)
     ]
-    # what prose sentences are about: "Sciatica requires a careful diagnosis" (not a list item)
+    # a page that opens on "This condition ..." without naming it is about the condition its
+    # prose sentences open on: "Sciatica requires a careful diagnosis" (not a list item)
     subjects = [
         ms[0]
         for b, sents in body
@@ -172,6 +173,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
         for sent, ms in sents
         if ms and _opens_sentence(sent, ms[0])
     ]
+    subjects = subjects if body and body[0][1] and _unnamed_condition(body[0][1][0][0]) else []
     page_topic = topic_of(title, opening, everything, subjects)
     recent: dict[str, Mention] = {}
     symptoms_of: Mention | None = None  # "... the symptoms of sciatica. These include ..."
@@ -288,6 +290,15 @@ def _opens_sentence(sent: Span, m: Mention) -> bool:
     """Whether a mention is the first words of a sentence, which it is then about."""
     words = [t.lower_ for t in sent[: m.start]]
     return all(w in DETERMINERS for w in words) and len(words) <= 1
+
+
+#: Nouns of "This condition is ...", which refer to a condition the page does not name.
+CONDITION_NOUNS = {"condition", "disorder", "problem", "syndrome", "disease"}
+
+
+def _unnamed_condition(sent: Span) -> bool:
+    """Whether a page's first sentence refers to its condition without naming it."""
+    return _refers_back(sent) and len(sent) > 1 and sent[1].lower_ in CONDITION_NOUNS
 
 
 def _refers_back(sent: Span) -> bool:

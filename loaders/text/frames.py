@@ -312,24 +312,27 @@ def _specific(m: Mention) -> bool:
 
 #: What ends the label an item opens on: "Arthritis: where bony growth pinches the nerve".
 LABEL_ENDS = {":", "-", "\u2013", "\u2014"}
+#: Words that open an explanation of an item's label rather than more items.
+EXPLAINS = {"where", "when", "which", "whereby", "wherein"}
 #: The most words a label has.
 LABEL_WORDS = 6
 
 
-def _label_end(tokens: Sequence[str], mentions: Sequence[Mention]) -> int | None:
-    """Where the label an item opens on ends, if it opens on one naming a mention.
+def _unlisted(tokens: Sequence[str], mentions: Sequence[Mention]) -> set[int]:
+    """The tokens of an item whose mentions it does not list.
 
-    The words after the label explain the item ("Arthritis: where bony growth pinches the
-    nerve, usually due to degeneration" lists arthritis only); a label may give its name in
-    brackets ("Slipping spine (spondylolisthesis):"). Without a label, or where the words after
-    it name the item again ("Hypoesthesia: numbness or loss of sensation"), the whole item lists.
+    An aside explains (brackets, a quoted gloss), but a label may give its name in brackets
+    ("Slipping spine (spondylolisthesis):"). Words after a label that explain it ("Arthritis:
+    where bony growth pinches the nerve, usually due to degeneration") list nothing; words that
+    list more ("Bladder changes: being unable to pass urine, leaking urine") do.
     """
+    inside = asides(tokens)
     end = next((i for i, t in enumerate(tokens[: LABEL_WORDS + 1]) if _ends_label(t)), None)
     if end is None or not any(m.end <= end for m in mentions):
-        return None
-    if any(m.start == end + 1 for m in mentions):  # "Hypoesthesia: numbness or loss of ..."
-        return None
-    return end
+        return inside
+    explained = tokens[end + 1 : end + 2] and tokens[end + 1] in EXPLAINS
+    after = set(range(end, len(tokens))) if explained else {i for i in inside if i >= end}
+    return after
 
 
 def _ends_label(token: str) -> bool:
@@ -365,8 +368,7 @@ def frame_claims(
             for m in tried
             if steps_apart(m, anchor, lexicon)
         ]
-    label = _label_end(tokens, mentions)
-    inside = asides(tokens) if label is None else set(range(label, len(tokens)))
+    inside = _unlisted(tokens, mentions)
     categories = (*frame.item_categories, *(("RISK",) if frame.warning else ()))
     items = [
         m

@@ -440,8 +440,32 @@ def _own_negations(
         cues = [i for i in range(m.start) if tokens[i] in negation_words]
         if m.negated and cues and all(i in inside for i in cues):
             m = replace(m, negated=False)
+        elif m.negated and cues and _past_the_item(tokens, inside, cues[-1], m.start):
+            m = replace(m, negated=False)
         out.append(m)
     return out
+
+
+#: Words that may stand inside a negated list item: "no pain in the leg, numbness or ...".
+ITEM_WORDS = PAIN_PLACE | {"on", "at", "an", "both", "either", "into", "down", "from", "or", "and"}
+
+
+def _past_the_item(tokens: list[str], inside: set[int], cue: int, start: int) -> bool:
+    """Whether a comma ends the negated item before ``start``.
+
+    In "unable to pass urine without pain to warn you, leaking urine" the negation ends with
+    its clause; in "without numbness, tingling or weakness" it runs over the list.
+    """
+    named = loose = False
+    for i in range(cue + 1, start):
+        if i in inside:
+            named = True
+        elif tokens[i] == ",":
+            if loose:
+                return True
+        elif named and tokens[i] not in ITEM_WORDS:
+            loose = True
+    return False
 
 
 #: The risk factor an age group stands for.
