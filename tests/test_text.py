@@ -2189,6 +2189,11 @@ def test_an_items_label_in_brackets_is_the_item_and_words_after_it_may_list_more
             set(),
             ("finding-pain",),
         ),
+        (  # a rare cause is possible, not asserted (the annotation guide)
+            "Cancer is a rare cause of back pain.",
+            {("condition-spinal-cancer", "causes", "finding-back-pain", "possible")},
+            ("asserted",),
+        ),
         (  # a shared frame ("the back of") with an item it cannot frame
             "With sciatica the pain goes down the back of the buttock and thigh.",
             {

@@ -144,6 +144,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
     if not title and layout and layout[0].kind == "heading":
         title = [m for _, ms in parsed[0][1] for m in ms]
     body = [(b, sents) for b, sents in parsed if b.kind != "heading"]
+    words = {id(sent): _lower(sent) for _, sents in parsed for sent, _ in sents}  # once each
     # the opening sentences say what the page is about; a cause named later in the paragraph
     # ("due to injury, the annulus can tear") does not
     opening = (
@@ -152,7 +153,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             for sent, ms in body[0][1][:OPENING]
             if not _refers_back(sent)  # "This condition is really a trapped nerve": not it
             for m in ms
-            if not _named_as_cause(sent, m, ms)
+            if not _named_as_cause(words[id(sent)], m, ms)
         ]
         if body
         else []
@@ -162,7 +163,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
         for _, sents in parsed
         for sent, ms in sents
         for m in ms
-        if not _named_as_cause(sent, m, ms)
+        if not _named_as_cause(words[id(sent)], m, ms)
     ]
     # a page that opens on "This condition ..." without naming it is about the condition its
     # prose sentences open on: "Sciatica requires a careful diagnosis" (not a list item)
@@ -205,7 +206,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             start = block.start + sent.start_char
             end = block.start + sent.end_char
             sentence = article.text[start:end]
-            tokens = _lower(sent)
+            tokens = words[id(sent)]
             anchor = frame.anchor if as_item and frame is not None else None
             topic = _as_topic(anchor or section_topic or page_topic, start)
             mentions = _referring_back(mentions, tokens, recent, pipeline.lexicon)
@@ -306,13 +307,13 @@ def _refers_back(sent: Span) -> bool:
     return len(sent) > 0 and sent[0].lower_ in {"this", "it", "these", "they", "that"}
 
 
-def _named_as_cause(sent: Span, m: Mention, mentions: list[Mention]) -> bool:
+def _named_as_cause(tokens: list[str], m: Mention, mentions: list[Mention]) -> bool:
     """Whether a mention is named as the cause of an event: a cause is not a page's topic.
 
     "Due to injury, the ring can tear" names a cause; "pain due to a herniated disc" names the
     condition behind a symptom, which may well be the topic.
     """
-    if not named_as_cause(_lower(sent), m):
+    if not named_as_cause(tokens, m):
         return False
     effect = next((e for e in reversed(mentions) if e.end <= m.start), None)
     return effect is None or effect.category != "FINDING"

@@ -341,7 +341,7 @@ def _ends_label(token: str) -> bool:
 
 
 #: Words in a list item that hedge it ("only in rare cases", "occasionally").
-ITEM_HEDGES = HEDGE_WORDS | {"rare", "rarely", "uncommon", "occasional"}
+ITEM_HEDGES = HEDGE_WORDS | {"rarely", "occasional"}
 
 
 def frame_claims(

@@ -88,7 +88,7 @@ BREAKS = {";", ":", ".", "but", "while", "whereas", "which", "although", "though
 SUBJECT_PRONOUNS = {"you", "it", "they", "he", "she", "we", "i", "this", "these"}
 NEGATIONS = {"not", "never", "no", "without", "cannot", "n't", "neither", "nor", "none"}
 #: Single-word hedges: the pipeline's one-word cues, "some" of "some patients", "possible".
-HEDGE_WORDS = {cue for cue in HEDGES if " " not in cue} | {"some", "possible"}
+HEDGE_WORDS = {cue for cue in HEDGES if " " not in cue} | {"some", "possible", "rare", "uncommon"}
 CONDITIONALS = {"if", "when", "unless", "once", "until", "whenever", "depending"}
 #: Words that put a later treatment after an earlier one: "rest first, then physical therapy".
 SEQUENCE = {"then", "followed", "next", "later", "before", "if", "when", "unless", "afterwards"}
