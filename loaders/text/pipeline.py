@@ -287,7 +287,8 @@ class Pipeline:
                 )
             mentions = self._reflex_changes(sent, tokens, mentions, offset)
             mentions = self._age_groups(sent, mentions, offset)
-            mentions = self._durations(sent, mentions, offset)
+            if not PROLONGED.keys().isdisjoint(tokens):
+                mentions = self._durations(sent, mentions, offset)
             mentions = _own_negations(tokens, mentions, self._negation_words)
             mentions = _kinds_of_pain(mentions)
             yield sent, [self._reading(tokens, m, mentions) for m in mentions]
