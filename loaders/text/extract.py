@@ -167,14 +167,14 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
     ]
     # a page that opens on "This condition ..." without naming it is about the condition its
     # prose sentences open on: "Sciatica requires a careful diagnosis" (not a list item)
+    unnamed = bool(body and body[0][1]) and _unnamed_condition(body[0][1][0][0])
     subjects = [
         ms[0]
-        for b, sents in body
+        for b, sents in (body if unnamed else [])
         if b.kind == "paragraph"
         for sent, ms in sents
         if ms and _opens_sentence(sent, ms[0])
     ]
-    subjects = subjects if body and body[0][1] and _unnamed_condition(body[0][1][0][0]) else []
     page_topic = topic_of(title, opening, everything, subjects)
     recent: dict[str, Mention] = {}
     symptoms_of: Mention | None = None  # "... the symptoms of sciatica. These include ..."

@@ -330,9 +330,9 @@ def _unlisted(tokens: Sequence[str], mentions: Sequence[Mention]) -> set[int]:
     end = next((i for i, t in enumerate(tokens[: LABEL_WORDS + 1]) if _ends_label(t)), None)
     if end is None or not any(m.end <= end for m in mentions):
         return inside
-    explained = tokens[end + 1 : end + 2] and tokens[end + 1] in EXPLAINS
-    after = set(range(end, len(tokens))) if explained else {i for i in inside if i >= end}
-    return after
+    if tokens[end + 1 : end + 2] and tokens[end + 1] in EXPLAINS:
+        return set(range(end, len(tokens)))
+    return {i for i in inside if i >= end}
 
 
 def _ends_label(token: str) -> bool:

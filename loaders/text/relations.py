@@ -1613,6 +1613,8 @@ def _as_defined(s: _Sentence, found: list[Found]) -> list[Found]:
         if f.relation == "occurs_in" and f.subject.start in defining:
             continue
         if f.relation == "causes" and f.object.start in defining:
+            if f.subject.entity.iri == first.entity.iri:
+                continue
             f = replace(f, object=first)  # "pain caused by X" defining sciatica: X causes it
         out.append(f)
     return out
