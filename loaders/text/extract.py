@@ -173,7 +173,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
         for b, sents in (body if unnamed else [])
         if b.kind == "paragraph"
         for sent, ms in sents
-        if ms and _opens_sentence(sent, ms[0])
+        if ms and _opens_sentence(words[id(sent)], ms[0])
     ]
     page_topic = topic_of(title, opening, everything, subjects)
     recent: dict[str, Mention] = {}
@@ -287,10 +287,9 @@ OFFERED = 6
 DETERMINERS = {"a", "an", "the"}
 
 
-def _opens_sentence(sent: Span, m: Mention) -> bool:
+def _opens_sentence(tokens: list[str], m: Mention) -> bool:
     """Whether a mention is the first words of a sentence, which it is then about."""
-    words = [t.lower_ for t in sent[: m.start]]
-    return all(w in DETERMINERS for w in words) and len(words) <= 1
+    return m.start == 0 or (m.start == 1 and tokens[0] in DETERMINERS)
 
 
 #: Nouns of "This condition is ...", which refer to a condition the page does not name.

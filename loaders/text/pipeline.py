@@ -335,9 +335,7 @@ class Pipeline:
             i += len(name)
         if not found:
             return mentions
-        covered = {k for m in found for k in range(m.start, m.end)}
-        kept = [m for m in mentions if not covered & set(range(m.start, m.end))]
-        return sorted(kept + found, key=lambda m: m.start)
+        return _replacing(mentions, found)
 
     def _age_groups(self, sent: Span, mentions: list[Mention], offset: int) -> list[Mention]:
         """An age group as the risk factor of age, standing for "age between 30 and 50".
@@ -362,18 +360,17 @@ class Pipeline:
         found = []
         for match in DURATION.finditer(sent.text):
             # each verb's words: "drive", and "sit for more than 2 hours"
-            both = match.group("second") is not None
-            first_end = match.end("first") if both else match.end()
-            spans = {
-                "first": (match.start(), first_end),
-                "second": (match.start("second"), match.end()),
-            }
-            for group, chars in spans.items():
-                verb = match.group(group)
-                named = self.lexicon.phrases.get(PROLONGED.get(verb.lower(), "")) if verb else None
+            verbs = [(match.group("first"), match.start(), match.end())]
+            if match.group("second"):
+                verbs = [
+                    (match.group("first"), match.start(), match.end("first")),
+                    (match.group("second"), match.start("second"), match.end()),
+                ]
+            for verb, start, end in verbs:
+                named = self.lexicon.phrases.get(PROLONGED[verb.lower()])
                 if named:
-                    found.append(_mention_at(sent, chars, named[0], offset))
-        return _replacing(mentions, found) if found else mentions
+                    found.append(_mention_at(sent, (start, end), named[0], offset))
+        return _replacing(mentions, found)
 
     def _reading(self, tokens: list[str], mention: Mention, mentions: list[Mention]) -> Mention:
         """What a pain mention means in its phrase.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from spinekg.kernel.namespaces import SPINE
 from spinekg.loaders.text.lexicon import Lexicon
@@ -603,34 +604,28 @@ def extract_relations(
         pressed,
         root,
     )
-    found: dict[tuple[str, str, str], Found] = {}
-    for rule in RULES:
-        for item in rule(s):
-            key = (str(item.subject.entity.iri), item.relation, str(item.object.entity.iri))
-            if item.subject.entity.iri != item.object.entity.iri and key not in found:
-                found[key] = item
-    for item in [
-        *_what_a_root_supplies(s, list(found.values())),
-        *_compression_results(s, list(found.values())),
-        *_compressors(s, list(found.values())),
-    ]:
-        found.setdefault(
-            (str(item.subject.entity.iri), item.relation, str(item.object.entity.iri)), item
-        )
+    found = _unique([item for rule in RULES for item in rule(s)])
+    found = _unique(
+        [
+            *found,
+            *_what_a_root_supplies(s, found),
+            *_compression_results(s, found),
+            *_compressors(s, found),
+        ]
+    )
     described = _described(s)
     kept = [
-        f
-        for f in found.values()
-        if not (f.relation in SYMPTOM_RELATIONS and f.object.start in described)
+        f for f in found if not (f.relation in SYMPTOM_RELATIONS and f.object.start in described)
     ]
     return _unique(_as_defined(s, kept))
 
 
 def _unique(found: list[Found]) -> list[Found]:
-    """One claim per subject, relation and object, the first found."""
+    """One claim per subject, relation and object, the first found; none of a thing to itself."""
     out: dict[tuple[str, str, str], Found] = {}
     for f in found:
-        out.setdefault((str(f.subject.entity.iri), f.relation, str(f.object.entity.iri)), f)
+        if f.subject.entity.iri != f.object.entity.iri:
+            out.setdefault((str(f.subject.entity.iri), f.relation, str(f.object.entity.iri)), f)
     return list(out.values())
 
 
@@ -673,6 +668,11 @@ class _Sentence:
     root: Mention | None = None
     _by_category: dict[tuple[str, ...], list[Mention]] = field(default_factory=dict)
     _aside: set[int] | None = None
+
+    @cached_property
+    def definition(self) -> tuple[Mention, list[Mention], int] | None:
+        """The definition the sentence gives, if any (see :func:`_definition`)."""
+        return _definition(self)
 
     @property
     def aside(self) -> set[int]:
@@ -1542,10 +1542,9 @@ def _defined_as(s: _Sentence) -> Iterator[Found]:
     "Sciatica is the term given to pain running down the leg": pain is a symptom of sciatica,
     and sciatica is felt in the leg (see :func:`_definition`).
     """
-    definition = _definition(s)
-    if definition is None:
+    if s.definition is None:
         return
-    first, findings, verb = definition
+    first, findings, verb = s.definition
     yield from _pairs(s, "has_symptom", [first], findings, 0.6, cue=verb)
     _, end = s.clause(findings[-1].start)
     end = next((k for k in range(findings[-1].end, end) if s.tokens[k] in CAUSED), end)
@@ -1603,18 +1602,15 @@ def _as_defined(s: _Sentence, found: list[Found]) -> list[Found]:
     "Sciatica is pain caused by compression of the sciatic nerve": the compression causes
     sciatica; the places of the defining pain are the condition's (:func:`_defined_as`).
     """
-    definition = _definition(s)
-    if definition is None:
+    if s.definition is None:
         return found
-    first, findings, _ = definition
+    first, findings, _ = s.definition
     defining = {m.start for m in findings}
     out = []
     for f in found:
         if f.relation == "occurs_in" and f.subject.start in defining:
             continue
         if f.relation == "causes" and f.object.start in defining:
-            if f.subject.entity.iri == first.entity.iri:
-                continue
             f = replace(f, object=first)  # "pain caused by X" defining sciatica: X causes it
         out.append(f)
     return out
