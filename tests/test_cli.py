@@ -165,6 +165,31 @@ def test_the_query_side_never_loads_the_build_side(release: Path) -> None:
     assert result.stderr == "[] 0\n"
 
 
+def test_extract_loads_neither_spacy_nor_the_query_side(tmp_path: Path) -> None:
+    """`spinekg extract` starts without spaCy, owlready2, the query side or the CURIE tools.
+
+    The second run is probed: the first may build the vocabulary cache, which reads the tables.
+    """
+    page = tmp_path / "page.txt"
+    page.write_text("A herniated disc may press on the L5 nerve root.\n", encoding="utf-8")
+    probe = (
+        "import sys\n"
+        "from spinekg.cli import main\n"
+        "heavy = ('spacy', 'owlready2', 'pyshacl', 'curies', 'spinekg.querying.runner')\n"
+        "try:\n"
+        "    main(sys.argv[1:])\n"
+        "except SystemExit as done:\n"
+        "    print(sorted(m for m in heavy if m in sys.modules), done.code, file=sys.stderr)\n"
+    )
+    for _ in range(2):
+        result = subprocess.run(
+            [sys.executable, "-c", probe, "extract", str(page)], capture_output=True, text=True
+        )
+    assert result.stderr == "[] 0\n"
+    (claim,) = json.loads(result.stdout)["claims"]
+    assert (claim["relation"], claim["object"]["label"]) == ("compresses", "L5 nerve root")
+
+
 def test_csv_quotes_titles_with_commas(release: Path) -> None:
     result = CliRunner().invoke(
         main, ["query", "codes", "-p", "entity=sciatica", "--format", "csv", "--dist", str(release)]

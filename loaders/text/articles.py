@@ -11,8 +11,6 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from spinekg.kernel.errors import CuratedDataError, Problem, first_line
 
 __all__ = ["MAX_ARTICLE_BYTES", "REQUIRED_KEYS", "Article", "read_article"]
@@ -90,6 +88,8 @@ def read_article(
         if len(match.group(0)) > MAX_FRONT_MATTER_CHARS:
             raise fail(1, f"front matter over {MAX_FRONT_MATTER_CHARS:,} characters")
         front = match.group(0).strip().removeprefix("---").removesuffix("---")
+        import yaml  # only for a page with front matter: it takes a while to import
+
         try:
             for event in yaml.parse(front, Loader=yaml.SafeLoader):
                 if isinstance(event, yaml.AliasEvent):  # a few nested aliases expand endlessly

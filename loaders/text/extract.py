@@ -7,8 +7,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from spacy.tokens import Span
-
 from spinekg.kernel.namespaces import SPINE
 from spinekg.loaders.text.articles import Article
 from spinekg.loaders.text.frames import (
@@ -35,11 +33,12 @@ from spinekg.loaders.text.relations import (
     word,
 )
 from spinekg.loaders.text.segment import blocks, pieces
+from spinekg.loaders.text.tokens import Sentence
 
 __all__ = ["METHOD", "Extracted", "Extraction", "Unrecognised", "extract"]
 
 #: How text-derived evidence names its extraction method.
-METHOD = "spinekg-text-rules/1 (spaCy tokenizer, phrase matcher, negspacy NegEx)"
+METHOD = "spinekg-text-rules/2 (rule tokenizer, phrase matcher, NegEx with negspacy's cues)"
 
 #: How many sentences of the first paragraph count as the page's opening.
 OPENING = 2
@@ -210,16 +209,18 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             anchor = frame.anchor if as_item and frame is not None else None
             topic = _as_topic(anchor or section_topic or page_topic, start)
             mentions = _referring_back(mentions, tokens, recent, pipeline.lexicon)
-            found = extract_relations(
-                tokens,
-                mentions,
-                pipeline.lexicon,
-                topic=topic,
-                recent=recent,
-                symptoms_of=symptoms_of,
-                pressed=pressed,
-                root=list_root if as_item else None,
-            )
+            found: list[Found] = []
+            if mentions:  # a sentence that names nothing says nothing
+                found = extract_relations(
+                    tokens,
+                    mentions,
+                    pipeline.lexicon,
+                    topic=topic,
+                    recent=recent,
+                    symptoms_of=symptoms_of,
+                    pressed=pressed,
+                    root=list_root if as_item else None,
+                )
             found += kinds_of_the_last(
                 tokens, mentions, offered, pipeline.lexicon, just_before=said_before
             )
@@ -265,7 +266,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
 ITEM_ENDS = {".", ",", ":", ";", "-", "\u2013", "\u2014"}
 
 
-def _opens_on_item(frame: Frame | None, sentences: list[tuple[Span, list[Mention]]]) -> bool:
+def _opens_on_item(frame: Frame | None, sentences: list[tuple[Sentence, list[Mention]]]) -> bool:
     """Whether a paragraph opens by naming one item of the list before it, like a bullet.
 
     Its first words name a mention of the kind the list's lead-in relates ("Being overweight.
@@ -275,7 +276,7 @@ def _opens_on_item(frame: Frame | None, sentences: list[tuple[Span, list[Mention
         return False
     sent, mentions = sentences[0]
     first = mentions[0]
-    after = sent[first.end].text if first.end < len(sent) else ""
+    after = sent.words[first.end] if first.end < len(sent) else ""
     return first.start == 0 and first.category in frame.item_categories and after in ITEM_ENDS
 
 
@@ -296,14 +297,14 @@ def _opens_sentence(tokens: list[str], m: Mention) -> bool:
 CONDITION_NOUNS = {"condition", "disorder", "problem", "syndrome", "disease"}
 
 
-def _unnamed_condition(sent: Span) -> bool:
+def _unnamed_condition(sent: Sentence) -> bool:
     """Whether a page's first sentence refers to its condition without naming it."""
-    return _refers_back(sent) and len(sent) > 1 and sent[1].lower_ in CONDITION_NOUNS
+    return _refers_back(sent) and len(sent) > 1 and sent.words[1].lower() in CONDITION_NOUNS
 
 
-def _refers_back(sent: Span) -> bool:
+def _refers_back(sent: Sentence) -> bool:
     """Whether a sentence opens on what came before ("This condition is ...", "It is ...")."""
-    return len(sent) > 0 and sent[0].lower_ in {"this", "it", "these", "they", "that"}
+    return len(sent) > 0 and sent.words[0].lower() in {"this", "it", "these", "they", "that"}
 
 
 def _named_as_cause(tokens: list[str], m: Mention, mentions: list[Mention]) -> bool:
@@ -396,9 +397,9 @@ def _signs_of(claim: Extracted, condition: Entity, modality: str) -> Extracted:
     )
 
 
-def _lower(sent: Span) -> list[str]:
+def _lower(sent: Sentence) -> list[str]:
     """The sentence's words as the rules read them (:func:`~.relations.word`)."""
-    return [word(t.text) for t in sent]
+    return [word(w) for w in sent.words]
 
 
 def _as_topic(topic: Mention | None, start: int) -> Mention | None:
@@ -595,21 +596,39 @@ def _ambiguous(mentions: list[Mention], sentence: str) -> Iterator[Unrecognised]
             )
 
 
+#: Long function words, never reported as near misses of a lexicon word.
+FUNCTION_WORDS = set(
+    """
+    across actually afterwards against almost already also although always amongst another
+    anybody anyhow anyone anything anyway anywhere around became because become becomes
+    becoming before beforehand behind being beside besides between beyond cannot could during
+    either elsewhere enough especially everyone everything everywhere except former formerly
+    further furthermore hereafter hereby herein hereupon herself himself however hundred indeed
+    instead itself latter latterly likely mostly myself namely neither nevertheless nobody
+    nothing nowhere often others otherwise ourselves perhaps please rather really regarding
+    seemed seeming several should simply somehow someone something sometime sometimes somewhere
+    thereafter thereby therefore therein thereupon though through throughout together toward
+    towards unless unlikely usually various whatever whenever whereas whereby wherein wherever
+    whether whichever whoever within without would yourself yourselves
+    """.split()
+)
+
+
 def _near_misses(
-    sent: Span, mentions: list[Mention], pipeline: Pipeline, offset: int, sentence: str
+    sent: Sentence, mentions: list[Mention], pipeline: Pipeline, offset: int, sentence: str
 ) -> Iterator[Unrecognised]:
     """Words close to, but not in, the lexicon: likely misspellings or unknown variants."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    for i, token in enumerate(sent):
-        text = token.text.lower()
-        if i in covered or len(text) < 6 or not text.isalpha() or token.is_stop:
+    for i, (written, (start, end)) in enumerate(zip(sent.words, sent.spans, strict=True)):
+        text = written.lower()
+        if i in covered or len(text) < 6 or not text.isalpha() or text in FUNCTION_WORDS:
             continue
         near = pipeline.misspelling_of(text)
         if near is not None:
             yield Unrecognised(
-                token.text,
-                offset + token.idx,
-                offset + token.idx + len(token.text),
+                written,
+                offset + start,
+                offset + end,
                 sentence,
                 f"not in the lexicon; did you mean {near!r}?",
                 tuple(pipeline.lexicon.containing(near)),

@@ -23,11 +23,13 @@ from spinekg.loaders.text.pipeline import Mention
 from spinekg.loaders.text.relations import (
     CONDITIONALS,
     DEFICITS,
+    EXPLAINS,
     HEDGE_WORDS,
     SYMPTOM,
     Found,
     asides,
     generic,
+    label_end,
     local_id,
     steps_apart,
     tried_in_vain,
@@ -310,14 +312,6 @@ def _specific(m: Mention) -> bool:
     return not generic(m)
 
 
-#: What ends the label an item opens on: "Arthritis: where bony growth pinches the nerve".
-LABEL_ENDS = {":", "-", "\u2013", "\u2014"}
-#: Words that open an explanation of an item's label rather than more items.
-EXPLAINS = {"where", "when", "which", "whereby", "wherein"}
-#: The most words a label has.
-LABEL_WORDS = 6
-
-
 def _unlisted(tokens: Sequence[str], mentions: Sequence[Mention]) -> set[int]:
     """The tokens of an item whose mentions it does not list.
 
@@ -327,17 +321,12 @@ def _unlisted(tokens: Sequence[str], mentions: Sequence[Mention]) -> set[int]:
     list more ("Bladder changes: being unable to pass urine, leaking urine") do.
     """
     inside = asides(tokens)
-    end = next((i for i, t in enumerate(tokens[: LABEL_WORDS + 1]) if _ends_label(t)), None)
+    end = label_end(tokens)
     if end is None or not any(m.end <= end for m in mentions):
         return inside
     if tokens[end + 1 : end + 2] and tokens[end + 1] in EXPLAINS:
         return set(range(end, len(tokens)))
     return {i for i in inside if i >= end}
-
-
-def _ends_label(token: str) -> bool:
-    """A colon or dash, also where the tokenizer joins a bracket to it ("):")."""
-    return token in LABEL_ENDS or (token.endswith(":") and set(token[:-1]) <= {")", "]"})
 
 
 #: Words in a list item that hedge it ("only in rare cases", "occasionally").

@@ -1,10 +1,9 @@
-"""The NLP pipeline: spaCy tokenizer, sentencizer and phrase matcher, and negspacy's NegEx.
+"""The text pipeline: words and sentences, the lexicon's phrases, and NegEx.
 
-NegEx runs twice: once for negation, once (with hedging cues) for possibility. The phrase
-matcher's patterns come from the lexicon.
-
-No model is downloaded: ``spacy.blank("en")`` carries the tokenizer, negspacy ships its cue
-lists, and the entity patterns come from the graph.
+NegEx runs twice: once for negation, once (with hedging cues) for possibility. The phrases
+come from the lexicon. Nothing is downloaded and no model is loaded: the tokenizer
+(:mod:`.tokens`) and the matcher and NegEx (:mod:`.negex`) are plain Python, so that the
+pipeline starts in a few milliseconds.
 """
 
 from __future__ import annotations
@@ -14,15 +13,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-import negspacy.negation  # noqa: F401  (registers the "negex" factory)
-import spacy
 from negspacy.termsets import termset
-from spacy.language import Language
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
 
 from spinekg.kernel.suggest import closest
 from spinekg.loaders.text.lexicon import Entity, Lexicon
+from spinekg.loaders.text.negex import NegEx, Phrases, words_of
+from spinekg.loaders.text.tokens import Sentence, sentence_bounds, tokenize
 
 __all__ = ["HEDGES", "Mention", "Pipeline"]
 
@@ -149,23 +145,14 @@ class Pipeline:
     """Sentences and mentions of a text, from a lexicon."""
 
     def __init__(self, lexicon: Lexicon) -> None:
-        """Build the spaCy pipeline for ``lexicon``."""
+        """Read the lexicon's phrases and the negation and hedging cues."""
         self.lexicon = lexicon
-        nlp = spacy.blank("en")
-        nlp.add_pipe("sentencizer")
-        matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._by_key: dict[str, list[Entity]] = {}
-        keys: dict[tuple[str, ...], str] = {}
-        phrases = sorted(lexicon.phrases.items())
-        patterns = [nlp.make_doc(phrase) for phrase, _ in phrases]
-        for i, ((_, entities), pattern) in enumerate(zip(phrases, patterns, strict=True)):
-            key = f"T{i}"
-            self._by_key[key] = entities
-            keys[tuple(t.lower_ for t in pattern)] = key
-        # one matcher key for every phrase (a key each takes far longer to build); a match is
-        # looked up by its words
-        matcher.add("LEXICON", patterns)
-        self._matcher = matcher
+        self._phrases: Phrases[str] = Phrases(
+            (words_of(phrase), f"T{i}") for i, phrase in enumerate(sorted(lexicon.phrases))
+        )
+        for i, (_, entities) in enumerate(sorted(lexicon.phrases.items())):
+            self._by_key[f"T{i}"] = entities
         self._places = {
             phrase for phrase, ents in lexicon.phrases.items() if ents[0].category == "BODY"
         }
@@ -178,55 +165,20 @@ class Pipeline:
             if (finding := next(iter(lexicon.phrases.get(label, [])), None)) is not None
         }
         self._aging = next(iter(lexicon.phrases.get(AGING, [])), None)
-        by_key = self._by_key
-        name = f"spinekg_mentions_{id(self)}"
-
-        @Language.component(name)
-        def mentions(doc: Doc) -> Doc:
-            spans = []
-            words = [t.lower_ for t in doc]
-            for _, start, end in matcher(doc):
-                name = keys[tuple(words[start:end])]
-                label = by_key[name][0].category
-                spans.append(Span(doc, start, end, label=label, span_id=name))
-            coordinated = _coordinated(doc, keys)
-            shared = [
-                Span(doc, start, end, label=by_key[name][0].category, span_id=name)
-                for start, end, name, _ in coordinated
-            ]
-            # the words a shared span stands for: "foot" of "inner side of the leg and foot"
-            doc.user_data[STANDS_FOR] = {
-                (start, end): " ".join(phrase)
-                for start, end, _, phrase in coordinated
-                if phrase != tuple(words[start:end])
-            }
-            taken = {i for span in shared for i in range(span.start, span.end)}
-            spans = [x for x in spans if not taken & set(range(x.start, x.end))]
-            doc.ents = spacy.util.filter_spans(shared + spans)  # the longest phrase wins
-            return doc
-
-        nlp.add_pipe(name)
-        negations = termset("en_clinical").get_patterns()
-        negations["preceding_negations"] = sorted(
-            {*negations["preceding_negations"], *EXTRA_NEGATIONS}
+        cues = termset("en_clinical").get_patterns()
+        terminations = sorted({*cues["termination"], *EXTRA_TERMINATIONS})
+        preceding = sorted({*cues["preceding_negations"], *EXTRA_NEGATIONS})
+        self._negations = NegEx(
+            preceding, terminations, cues["following_negations"], cues["pseudo_negations"]
         )
-        negations["termination"] = sorted({*negations["termination"], *EXTRA_TERMINATIONS})
+        self._hedges = NegEx(HEDGES, terminations)
         # the first word of each cue, for telling a negation inside a mention from one before it
-        self._negation_words = {cue.split()[0].lower() for cue in negations["preceding_negations"]}
-        nlp.add_pipe("negex", config={"neg_termset": negations})
-        hedges = {
-            "pseudo_negations": [],
-            "preceding_negations": HEDGES,
-            "following_negations": [],
-            "termination": negations["termination"],
-        }
-        nlp.add_pipe(
-            "negex", name="hedge", config={"neg_termset": hedges, "extension_name": "hedged"}
-        )
-        self.nlp = nlp
+        self._negation_words = {words_of(cue)[0] for cue in preceding}
         self._words = lexicon.words()
         self._vocabulary = sorted(self._words)
         self._misspellings: dict[str, str | None] = {}
+        #: the longest text :meth:`sentences` takes at once; a longer paragraph is cut
+        self.max_chars = MAX_CHARS
 
     def misspelling_of(self, word: str) -> str | None:
         """The lexicon word that ``word`` (not in the lexicon) is probably a misspelling of.
@@ -243,46 +195,52 @@ class Pipeline:
             )
         return self._misspellings[word]
 
-    @property
-    def max_chars(self) -> int:
-        """The longest text :meth:`sentences` takes at once (spaCy refuses longer ones)."""
-        return min(MAX_CHARS, self.nlp.max_length - 1)
-
-    def sentences(self, text: str, offset: int = 0) -> Iterator[tuple[Span, list[Mention]]]:
+    def sentences(self, text: str, offset: int = 0) -> Iterator[tuple[Sentence, list[Mention]]]:
         """Each sentence of ``text`` with its mentions; offsets shifted by ``offset``."""
-        doc = self.nlp(text)
-        lowered = [t.lower_ for t in doc]
-        stands_for: dict[tuple[int, int], str] = doc.user_data.get(STANDS_FOR, {})
-        # each sentence's entities from one pass: ``Span.ents`` scans the whole document
-        by_sentence: dict[int, list[Span]] = {}
-        for ent in doc.ents:
-            by_sentence.setdefault(ent.sent.start, []).append(ent)
-        for sent in doc.sents:
+        spans = tokenize(text)
+        words = [text[start:end] for start, end in spans]
+        lowered = [w.lower() for w in words]
+        bounds = sentence_bounds(words)
+        found = self._mentions(lowered)
+        places = [(start, end) for start, end, _, _ in found]
+        negated = self._negations.reached(lowered, (b[0] for b in bounds), places)
+        hedged = self._hedges.reached(lowered, (b[0] for b in bounds), places)
+        k = 0
+        for first, last in bounds:
+            sent = Sentence(
+                text[spans[first][0] : spans[last - 1][1]],
+                spans[first][0],
+                spans[last - 1][1],
+                tuple(words[first:last]),
+                tuple(spans[first:last]),
+            )
+            tokens = lowered[first:last]
             mentions = []
-            tokens = lowered[sent.start : sent.end]
-            for ent in by_sentence.get(sent.start, []):
-                entities = self._by_key[ent.ent_id_]
-                if _inside_level(ent):
+            while k < len(found) and found[k][0] < last:
+                start, end, key, stands_for = found[k]
+                entities = self._by_key[key]
+                k += 1
+                if _inside_level(words, start, end):
                     continue  # "L5" of "L4-L5" is a disc level, not the L5 root
-                if entities[0].category == "FINDING" and _names_a_carrier(lowered, ent.end):
+                if entities[0].category == "FINDING" and _names_a_carrier(lowered, end):
                     continue  # "pain signals" are what nerves carry, not a pain had
                 mentions.append(
                     Mention(
                         entity=entities[0],
                         ambiguous=tuple(entities[1:]),
-                        start=ent.start - sent.start,
-                        end=ent.end - sent.start,
-                        text=ent.text,
-                        char_start=offset + ent.start_char,
-                        char_end=offset + ent.end_char,
-                        negated=bool(ent._.negex),
-                        hedged=bool(ent._.hedged),
+                        start=start - first,
+                        end=end - first,
+                        text=text[spans[start][0] : spans[end - 1][1]],
+                        char_start=offset + spans[start][0],
+                        char_end=offset + spans[end - 1][1],
+                        negated=negated[k - 1],
+                        hedged=hedged[k - 1],
                         names_place=entities[0].category != "BODY"
-                        and any(t in self._places for t in lowered[ent.start : ent.end]),
-                        place=self._place_in(lowered[ent.start : ent.end])
+                        and any(t in self._places for t in lowered[start:end]),
+                        place=self._place_in(lowered[start:end])
                         if entities[0].category == "FINDING"
                         else None,
-                        stands_for=stands_for.get((ent.start, ent.end), ""),
+                        stands_for=stands_for,
                     )
                 )
             mentions = self._reflex_changes(sent, tokens, mentions, offset)
@@ -293,6 +251,25 @@ class Pipeline:
             mentions = _kinds_of_pain(mentions)
             yield sent, [self._reading(tokens, m, mentions) for m in mentions]
 
+    def _mentions(self, words: list[str]) -> list[tuple[int, int, str, str]]:
+        """The lexicon's phrases in a text's words: start, end, key and the words stood for.
+
+        Where phrases overlap the longest wins; a phrase that a coordination shares ("foot" of
+        "the inner side of the leg and foot") wins over any other.
+        """
+        coordinated = _coordinated(words, self._phrases)
+        shared = [
+            (start, end, key, " ".join(phrase) if phrase != tuple(words[start:end]) else "")
+            for start, end, key, phrase in coordinated
+        ]
+        taken = {i for start, end, _, _ in shared for i in range(start, end)}
+        plain = [
+            (start, end, key, "")
+            for start, end, key in self._phrases.find(words)
+            if taken.isdisjoint(range(start, end))
+        ]
+        return _longest_first(shared + plain)
+
     def _place_in(self, words: list[str]) -> Entity | None:
         """The body part that the first words of a finding's phrase name ("arm" of "arm pain")."""
         for n in range(len(words) - 1, 0, -1):
@@ -302,12 +279,14 @@ class Pipeline:
         return None
 
     def _reflex_changes(
-        self, sent: Span, tokens: list[str], mentions: list[Mention], offset: int
+        self, sent: Sentence, tokens: list[str], mentions: list[Mention], offset: int
     ) -> list[Mention]:
         """A reflex and its change as one finding, which covers the words of the phrase.
 
         "Loss of the ankle jerk", "reduced reflexes", "the knee jerk may be absent".
         """
+        if self._reflexes.keys().isdisjoint(tokens):
+            return mentions
         found: list[Mention] = []
         i = 0
         while i < len(tokens):
@@ -319,15 +298,16 @@ class Pipeline:
             span = _reflex_change(tokens, i, i + len(name))
             if span is not None and span[2] in self._reflex_findings:
                 start, end, change = span
+                first, last = sent.chars(start, end)
                 found.append(
                     Mention(
                         entity=self._reflex_findings[change],
                         ambiguous=(),
                         start=start,
                         end=end,
-                        text=sent[start:end].text,
-                        char_start=offset + sent[start].idx,
-                        char_end=offset + sent[end - 1].idx + len(sent[end - 1].text),
+                        text=sent.text[first - sent.start_char : last - sent.start_char],
+                        char_start=offset + first,
+                        char_end=offset + last,
                         negated=False,
                         hedged=False,
                     )
@@ -337,13 +317,13 @@ class Pipeline:
             return mentions
         return _replacing(mentions, found)
 
-    def _age_groups(self, sent: Span, mentions: list[Mention], offset: int) -> list[Mention]:
+    def _age_groups(self, sent: Sentence, mentions: list[Mention], offset: int) -> list[Mention]:
         """An age group as the risk factor of age, standing for "age between 30 and 50".
 
         "Aged between 35 and 50", "between the ages of 40 and 60", "older than 50 years".
         """
         aging = self._aging
-        if aging is None or not any(c.isdigit() for c in sent.text):
+        if aging is None or _DIGIT.search(sent.text) is None:
             return mentions
         found = [
             _mention_at(sent, match.span(), aging, offset, group)
@@ -352,7 +332,7 @@ class Pipeline:
         ]
         return _replacing(mentions, found)
 
-    def _durations(self, sent: Span, mentions: list[Mention], offset: int) -> list[Mention]:
+    def _durations(self, sent: Sentence, mentions: list[Mention], offset: int) -> list[Mention]:
         """Sitting or driving for long as the risk factor of doing it for long.
 
         "Drive or sit for more than 2 hours a day": prolonged driving and prolonged sitting.
@@ -466,6 +446,7 @@ def _past_the_item(tokens: list[str], inside: set[int], cue: int, start: int) ->
     return False
 
 
+_DIGIT = re.compile(r"\d")
 #: The risk factor an age group stands for.
 AGING = "aging"
 _YEARS = r"(\d{1,2})(?:\s*years?(?:\s*(?:old|of\s+age))?)?"
@@ -508,18 +489,19 @@ def _kinds_of_pain(mentions: list[Mention]) -> list[Mention]:
 
 
 def _mention_at(
-    sent: Span, chars: tuple[int, int], entity: Entity, offset: int, stands_for: str = ""
+    sent: Sentence, chars: tuple[int, int], entity: Entity, offset: int, stands_for: str = ""
 ) -> Mention:
-    """A mention of ``entity`` over characters of a sentence (widened to whole tokens)."""
-    span = sent.char_span(*chars, alignment_mode="expand")
+    """A mention of ``entity`` over characters of a sentence (widened to whole words)."""
+    start, end = sent.words_over(*chars)
+    first, last = sent.chars(start, end)
     return Mention(
         entity=entity,
         ambiguous=(),
-        start=span.start - sent.start,
-        end=span.end - sent.start,
-        text=span.text,
-        char_start=offset + span.start_char,
-        char_end=offset + span.end_char,
+        start=start,
+        end=end,
+        text=sent.text[first - sent.start_char : last - sent.start_char],
+        char_start=offset + first,
+        char_end=offset + last,
         negated=False,
         hedged=False,
         stands_for=stands_for,
@@ -543,9 +525,6 @@ DURATION = re.compile(
     r"(?:\d{1,2}|two|three|four|five|six|eight|several|many|long)\s+(?:hours?|periods?)\b",
     re.IGNORECASE,
 )
-
-#: Where a parsed text keeps the phrases that shared spans of a coordination stand for.
-STANDS_FOR = "spinekg_stands_for"
 
 #: Words after "down" that make it a path: "pain and tingling down the leg", "down from the hip".
 DOWN_ALONG = {"the", "your", "one", "both", "from", "through", "into", "to", "his", "her", "their"}
@@ -586,7 +565,7 @@ COORDINATORS = {"and", "or", "and/or", "/"}
 
 
 def _coordinated(
-    doc: Doc, keys: dict[tuple[str, ...], str]
+    words: list[str], keys: Phrases[str]
 ) -> list[tuple[int, int, str, tuple[str, ...]]]:
     """Phrases that share words across "and"/"or": each side's token span, key and words.
 
@@ -596,8 +575,9 @@ def _coordinated(
     "leg pain". Both phrases must be in the lexicon, so a plain list ("numbness or tingling in
     the leg") is left to the phrase matcher.
     """
-    words = [t.lower_ for t in doc]
     found: list[tuple[int, int, str, tuple[str, ...]]] = []
+    if COORDINATORS.isdisjoint(words):
+        return found
     edge = 0
     for k in range(1, len(words) - 1):
         if words[k] not in COORDINATORS or k - 1 < edge:
@@ -609,6 +589,8 @@ def _coordinated(
             first = k - 1 - before
             if first < edge:
                 break
+            if not keys.opens(words[first]):
+                continue  # the left side's phrase would start here: no phrase does
             for own, after in [(1, a) for a in range(0 if before else 1, 4)] + [(2, 1), (2, 2)]:
                 # words shared at the back ("control"), after a right side of one word or two
                 # ("too little or too much physical activity")
@@ -632,7 +614,10 @@ def _coordinated(
                     best = (first, last, left, right)
         if best is not None:
             first, last, left, right = best
-            found += [(first, k, keys[left], left), (k + 1, last, keys[right], right)]
+            found += [
+                (first, k, keys.values[left], left),
+                (k + 1, last, keys.values[right], right),
+            ]
             edge = last
     return found
 
@@ -641,16 +626,30 @@ def _coordinated(
 FRAME_ENDS = {"of", "the", "your", "his", "her", "their", "a", "an", "one", "both"}
 
 
-def _longer_phrase(words: list[str], start: int, keys: dict[tuple[str, ...], str]) -> bool:
+def _longer_phrase(words: list[str], start: int, keys: Phrases[str]) -> bool:
     """Whether the lexicon names a phrase of two words or more that starts at ``start``."""
     return any(tuple(words[start : start + n]) in keys for n in range(2, 7))
 
 
-def _inside_level(ent: Span) -> bool:
-    doc = ent.doc
-    before = doc[ent.start - 1].text if ent.start > 0 else ""
-    after = doc[ent.end].text if ent.end < len(doc) else ""
-    return len(ent) == 1 and "-" in (before, after)
+def _inside_level(words: list[str], start: int, end: int) -> bool:
+    """Whether a word is one side of a level: "L5" of "L4-L5"."""
+    before = words[start - 1] if start > 0 else ""
+    after = words[end] if end < len(words) else ""
+    return end - start == 1 and "-" in (before, after)
+
+
+def _longest_first(
+    found: list[tuple[int, int, str, str]],
+) -> list[tuple[int, int, str, str]]:
+    """Phrases that overlap none kept before them, longest (then first) first; by start."""
+    taken: set[int] = set()
+    kept = []
+    for phrase in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
+        words = range(phrase[0], phrase[1])
+        if taken.isdisjoint(words):
+            kept.append(phrase)
+            taken.update(words)
+    return sorted(kept)
 
 
 #: Nouns after a finding's name that make the phrase what carries or senses it.

@@ -2,8 +2,9 @@
 
 Each rule names the categories of its subject and object and the cue words that signal the
 relation; coordinated mentions ("numbness, tingling and weakness in the legs and feet") expand
-to one claim per pair. Modality comes from NegEx (negspacy) on the object mention, corrected for
-negations that sit in a conditional clause of their own ("if therapy does not help, surgery").
+to one claim per pair. Modality comes from NegEx (:mod:`.negex`) on the object mention,
+corrected for negations that sit in a conditional clause of their own ("if therapy does not
+help, surgery").
 """
 
 from __future__ import annotations
@@ -726,10 +727,24 @@ class _Sentence:
         return named(m, local, self.lexicon)
 
     def cues(self, words: set[str], *, inside_mentions: bool = False) -> list[int]:
-        if inside_mentions:
-            return [i for i, t in enumerate(self.tokens) if t in words]
-        covered = {i for m in self.mentions for i in range(m.start, m.end)}
-        return [i for i, t in enumerate(self.tokens) if t in words and i not in covered]
+        """Where ``words`` stand in the sentence, in order; not inside a mention unless asked."""
+        at = [i for w in self._positions.keys() & words for i in self._positions[w]]
+        if not inside_mentions:
+            at = [i for i in at if i not in self._covered]
+        return sorted(at)
+
+    @cached_property
+    def _positions(self) -> dict[str, list[int]]:
+        """Each word of the sentence and where it stands."""
+        out: dict[str, list[int]] = {}
+        for i, t in enumerate(self.tokens):
+            out.setdefault(t, []).append(i)
+        return out
+
+    @cached_property
+    def _covered(self) -> set[int]:
+        """The tokens inside the sentence's mentions."""
+        return {i for m in self.mentions for i in range(m.start, m.end)}
 
     def clause(self, i: int) -> tuple[int, int]:
         """The token range of the clause around token ``i`` (between breaks)."""
@@ -859,6 +874,8 @@ class _Sentence:
 
     def _conditional(self, i: int) -> bool:
         start, _ = self.clause_by_comma(i)
+        if start > 0 and start - 1 == label_end(self.tokens) and self.tokens[start] in EXPLAINS:
+            return False  # "Slipping spine: when a vertebra slips forward" explains the label
         return self.tokens[start] in CONDITIONALS or (
             start > 0 and self.tokens[start - 1] in CONDITIONALS
         )
@@ -879,12 +896,25 @@ def named(m: Mention, local: str | None, lexicon: Lexicon) -> Mention | None:
     return replace(m, entity=entity) if entity is not None else None
 
 
+#: What ends the label an item opens on: "Arthritis: where bony growth pinches the nerve".
+LABEL_ENDS = {":", "-", "\u2013", "\u2014"}
+#: Words that open an explanation of an item's label rather than more items.
+EXPLAINS = {"where", "when", "which", "whereby", "wherein"}
+#: The most words a label has.
+LABEL_WORDS = 6
+
+
+def label_end(tokens: Sequence[str]) -> int | None:
+    """Where the label that a sentence opens on ends: the colon or dash after its first words."""
+    return next((i for i, t in enumerate(tokens[: LABEL_WORDS + 1]) if t in LABEL_ENDS), None)
+
+
 def asides(tokens: Sequence[str]) -> set[int]:
     """Tokens of an aside in brackets or quotes, marks included.
 
     "Bone spurs (bony growths), X"; "tingling \u201cpins and needles\u201d in the hand". A quote
     after "or" or a comma opens a list item of its own, not a gloss. A bracket left open (as when
-    the tokenizer joins "):" into one token) runs to the end of the sentence.
+    a page leaves it unclosed) runs to the end of the sentence.
     """
     inside: set[int] = set()
     opened: int | None = None
@@ -2206,6 +2236,8 @@ def _treated_by(s: _Sentence) -> Iterator[Found]:
     first ("rest may help, but if the pain persists, surgery") are. A kind of care stands for
     that care ("treated conservatively", "surgical options").
     """
+    if not s.of("TREATMENT", "KIND"):
+        return
     tried = _tried_before(s) if set(s.tokens) & TRIED_AND_FAILED else iter(())
     tried_first = {id(f.subject) for f in tried}
     put_off = {id(m) for m in _put_off(s, s.of("TREATMENT"))[1]}  # "to avoid surgery"
@@ -2284,7 +2316,7 @@ def _hedged_subjects(s: _Sentence, treatments: Sequence[Mention]) -> set[int]:
 #: Words that open a relative clause, whose hedge is about the noun before it.
 RELATIVES = {"that", "which", "who", "whose"}
 #: Marks between a list item's label and what is said of it: "Opioids:** may be used".
-LABEL_MARKS = {":", ":*", "*", "**", ":**"}
+LABEL_MARKS = {":", "*"}
 
 
 def _prevents_the_condition(s: _Sentence, first: int) -> bool:

@@ -148,7 +148,7 @@ def pieces(block: Block, size: int) -> list[Block]:
     """``block`` cut into blocks of at most ``size`` characters.
 
     Cuts fall after a sentence's end if one is near, else at a space: a page on one very long
-    line is read in pieces, where spaCy would refuse it whole.
+    line is read in pieces of bounded size.
 
     >>> [b.text for b in pieces(Block("paragraph", "One. Two. Three.", 0, 16), 10)]
     ['One. Two. ', 'Three.']

@@ -9,13 +9,16 @@ Build the graph, open the embedded release and ask a catalog question::
     ...                     disc="L4-L5", zone="paracentral")  # doctest: +SKIP
 
 Querying needs only the light dependencies; :func:`build` and :func:`check` need the
-``build`` extra and are imported when first called.
+``build`` extra and are imported when first called. The query side is imported when one of
+its names is first used, so that a command that needs none of it (``spinekg extract``)
+starts without it.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from spinekg.kernel.errors import (
     BuildError,
@@ -26,14 +29,37 @@ from spinekg.kernel.errors import (
     SpineKGError,
 )
 from spinekg.kernel.release_files import DEFAULT_RELEASE
-from spinekg.queries import get_query, load_catalog
-from spinekg.querying.catalog import rows, run
-from spinekg.querying.runner import EmbeddedRunner, RemoteRunner
-from spinekg.querying.store import embedded, open_store
 
 if TYPE_CHECKING:
     from spinekg.pipeline.build import Checked
     from spinekg.pipeline.load import Inputs
+    from spinekg.queries import get_query, load_catalog
+    from spinekg.querying.catalog import rows, run
+    from spinekg.querying.runner import EmbeddedRunner, RemoteRunner
+    from spinekg.querying.store import embedded, open_store
+
+#: The query side's public names and the modules that hold them, imported on first use.
+_LAZY = {
+    "get_query": "spinekg.queries",
+    "load_catalog": "spinekg.queries",
+    "rows": "spinekg.querying.catalog",
+    "run": "spinekg.querying.catalog",
+    "EmbeddedRunner": "spinekg.querying.runner",
+    "RemoteRunner": "spinekg.querying.runner",
+    "embedded": "spinekg.querying.store",
+    "open_store": "spinekg.querying.store",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The query side's names, imported when first asked for (PEP 562)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'spinekg' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "BuildError",
@@ -55,7 +81,7 @@ __all__ = [
 ]
 
 #: The modules the build side imports beyond the query side's.
-BUILD_MODULES = ("owlready2", "pyshacl", "spacy", "negspacy", "yaml", "tqdm")
+BUILD_MODULES = ("owlready2", "pyshacl", "negspacy", "yaml", "tqdm")
 
 
 def build(

@@ -10,11 +10,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import curies
 from rdflib import SKOS, BNode, Namespace, URIRef
+
+if TYPE_CHECKING:
+    import curies
 
 BASE = "https://w3id.org/spinekg/"
 SPINE = Namespace(BASE)
@@ -50,16 +53,27 @@ def _prefix_file() -> dict[str, Any]:
 
 
 _PREFIX_FILE = _prefix_file()
+#: The prefix records, by prefix.
+_RECORDS: list[dict[str, Any]] = sorted(_PREFIX_FILE["records"], key=lambda r: str(r["prefix"]))
 
-#: Converter between CURIEs and IRIs: spinekg's prefixes and those of every vocabulary it uses
-#: or maps to, as the Bioregistry has them (``prefixes.json``, written by
-#: ``scripts/update_prefixes.py``). It reads the synonyms other files use (``SNOMEDCT_US:``,
-#: ``SCTID:``, ``MESH:``, ``mesh:``, older IRI prefixes) and writes the canonical form.
-CONVERTER = curies.Converter.from_extended_prefix_map(_PREFIX_FILE["records"])
+
+@cache
+def converter() -> curies.Converter:
+    """Converter between CURIEs and IRIs, built when first needed.
+
+    spinekg's prefixes and those of every vocabulary it uses or maps to, as the Bioregistry has
+    them (``prefixes.json``, written by ``scripts/update_prefixes.py``). It reads the synonyms
+    other files use (``SNOMEDCT_US:``, ``SCTID:``, ``MESH:``, ``mesh:``, older IRI prefixes) and
+    writes the canonical form.
+    """
+    import curies
+
+    return curies.Converter.from_extended_prefix_map(_RECORDS)
+
 
 #: Canonical prefix -> IRI prefix: bound in every release file, sent with every SPARQL query,
 #: and the JSON-LD context.
-PREFIXES: dict[str, str] = {record.prefix: record.uri_prefix for record in CONVERTER.records}
+PREFIXES: dict[str, str] = {record["prefix"]: record["uri_prefix"] for record in _RECORDS}
 
 #: The SPARQL ``PREFIX`` lines of every prefix above, for SPARQL sent to a server.
 SPARQL_PROLOGUE = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items())
@@ -71,9 +85,9 @@ MAPPING_PREFIXES: dict[str, str] = {
 
 #: The Bioregistry's pattern of a local identifier in each vocabulary mappings point to.
 XREF_PATTERNS: dict[str, re.Pattern[str]] = {
-    record.prefix: re.compile(record.pattern)
-    for record in CONVERTER.records
-    if record.prefix in MAPPING_PREFIXES and record.pattern
+    record["prefix"]: re.compile(record["pattern"])
+    for record in _RECORDS
+    if record["prefix"] in MAPPING_PREFIXES and record.get("pattern")
 }
 
 
@@ -83,7 +97,7 @@ def standard_curie(value: str) -> str | None:
     >>> standard_curie("SNOMEDCT_US:23056005")
     'snomedct:23056005'
     """
-    return CONVERTER.standardize_curie(value)
+    return converter().standardize_curie(value)
 
 
 def mint(kind: str, local_id: str) -> URIRef:
@@ -101,7 +115,7 @@ def curie(iri: str) -> str:
     >>> curie("https://w3id.org/spinekg/root-L5")
     'spine:root-L5'
     """
-    return CONVERTER.compress(iri) or iri
+    return converter().compress(iri) or iri
 
 
 def expand(value: str) -> str | None:
@@ -110,7 +124,7 @@ def expand(value: str) -> str | None:
     >>> expand("UBERON:0001066")
     'http://purl.obolibrary.org/obo/UBERON_0001066'
     """
-    return CONVERTER.expand(value)
+    return converter().expand(value)
 
 
 #: The label prefix of blank nodes whose labels are already stable (see :func:`stable_bnode`).

@@ -90,7 +90,7 @@ class Vocabulary:
         loaded = load(Inputs(inputs.ontology, inputs.shapes, inputs.curated, ()))
         lexicon = build_lexicon(loaded.graphs.values())
         tables = vocabulary_key(inputs)
-        digest = hashlib.sha256(f"{tables}\0spacy=={version('spacy')}".encode())
+        digest = hashlib.sha256(f"{tables}\0negspacy=={version('negspacy')}".encode())
         text_loader = Path(text_package.__file__).parent
         for path in [*sorted(text_loader.glob("*.py")), Path(__file__)]:
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
