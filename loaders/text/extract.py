@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from spinekg.kernel.namespaces import SPINE
@@ -481,6 +482,7 @@ _SIDES_OF = {"side", "sides", "part", "parts", "aspect", "aspects"}
 _TRAILING = {"muscle", "muscles", "area", "areas", "region", "regions"}
 
 
+@lru_cache(maxsize=8192)
 def _as_worded(text: str) -> str:
     """A mention's words as a label: "the biceps muscle" -> "biceps", "feet" -> "foot".
 

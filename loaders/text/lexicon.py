@@ -11,6 +11,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, URIRef
 from rdflib.term import Node
@@ -49,6 +50,11 @@ class Entity:
     iri: URIRef
     label: str
     category: str
+
+    @cached_property
+    def local_id(self) -> str:
+        """The last part of the entity's IRI: "treatment-surgery"."""
+        return str(self.iri).rsplit("/", 1)[-1]
 
 
 @dataclass

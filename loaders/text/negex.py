@@ -50,11 +50,8 @@ class Phrases(Generic[T]):
         """Every phrase found, overlapping ones included: (start, end, value), by start."""
         found = []
         lengths, values, size = self._lengths, self.values, len(words)
-        for i, word in enumerate(words):
-            ns = lengths.get(word)
-            if ns is None:
-                continue
-            for n in ns:
+        for i in [i for i, word in enumerate(words) if word in lengths]:
+            for n in lengths[words[i]]:
                 if i + n > size:
                     break
                 value = values.get(tuple(words[i : i + n]))

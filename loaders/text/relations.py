@@ -2394,7 +2394,7 @@ def _care_of(s: _Sentence, kind: Mention) -> Mention | None:
 
 def local_id(m: Mention) -> str:
     """The local id of a mention's entity: "treatment-surgery"."""
-    return str(m.entity.iri).rsplit("/", 1)[-1]
+    return m.entity.local_id
 
 
 #: Treatments that name a kind of care: "conservative care such as physical therapy".

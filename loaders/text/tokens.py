@@ -252,7 +252,7 @@ def _piece(piece: str) -> tuple[tuple[int, int], ...]:
     return tuple(front + back[::-1])
 
 
-_RUNS = re.compile(r"\S+|\s+")
+_PIECES = re.compile(r"\S+")
 
 
 def tokenize(text: str) -> list[tuple[int, int]]:
@@ -262,17 +262,24 @@ def tokenize(text: str) -> list[tuple[int, int]]:
     spaCy ("a  b" is "a", " ", "b"), so that word positions agree with the rules' reading.
     """
     out: list[tuple[int, int]] = []
-    for run in _RUNS.finditer(text):
+    append = out.append
+    edge = 0  # where the last piece ended
+    for run in _PIECES.finditer(text):
         start = run.start()
-        piece = run.group()
-        if piece[0].isspace():
-            if piece[0] == " " and out:
-                start += 1
-                piece = piece[1:]
-            if piece:
-                out.append((start, start + len(piece)))
-            continue
-        out += [(start + a, start + b) for a, b in _piece(piece)]
+        if start > edge:  # white space before the piece
+            gap = edge + 1 if text[edge] == " " and out else edge
+            if gap < start:
+                append((gap, start))
+        edge = run.end()
+        words = _piece(run.group())
+        if len(words) == 1:
+            append((start, edge))
+        else:
+            out += [(start + a, start + b) for a, b in words]
+    if edge < len(text):
+        gap = edge + 1 if text[edge] == " " and out else edge
+        if gap < len(text):
+            append((gap, len(text)))
     return out
 
 
