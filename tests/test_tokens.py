@@ -45,6 +45,7 @@ def _words(text: str) -> list[str]:
             ["you", "can", "not", "bend", ",", "it", "\u2019s", "sore"],
         ),
         ("the patient's leg", ["the", "patient", "'s", "leg"]),
+        ("we could've rested", ["we", "could", "'ve", "rested"]),
         ("they're tired and I'm not", ["they", "'re", "tired", "and", "I", "'m", "not"]),
         # numbers with units, percentages, money, ellipses
         (

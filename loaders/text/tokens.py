@@ -93,8 +93,11 @@ def _contractions() -> dict[str, tuple[str, ...]]:
         "there": ("re", "ll", "d"),
         "what": ("re", "ll", "d"),
         "who": ("re", "ve", "ll", "d"),
+        **dict.fromkeys(("could", "would", "should", "must", "might"), ("ve",)),
     }
-    words = {"ill", "well", "were", "hell", "shell", "wed", "id", "whod", "itd", "thered"}
+    # words that the same letters without an apostrophe spell
+    words = {"ill", "well", "were", "hell", "shell", "wed", "id", "whod", "whore", "itd"}
+    words |= {"thered"}
     for pronoun, endings in pronouns.items():
         for ending in endings:
             for apostrophe in ("'", "\u2019"):
