@@ -1695,6 +1695,76 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             {("finding-sciatica", "has_symptom", "finding-leg-pain", "asserted")},
             ("finding-pain",),
         ),
+        (  # "is characterised by" and "involves" give a condition's findings
+            SCIATICA + "Sciatica is characterised by a sharp pain down the leg. The condition"
+            " usually involves tingling and weakness.\n",
+            {
+                ("finding-sciatica", "has_symptom", "finding-radicular-pain", "asserted"),
+                ("finding-sciatica", "has_symptom", "finding-paresthesia", "asserted"),
+                ("finding-sciatica", "has_symptom", "finding-muscle-weakness", "asserted"),
+            },
+            (),
+        ),
+        (  # "it is triggered by problems such as X": the examples cause the page's topic
+            SCIATICA + "It is most commonly triggered by problems such as a slipped disc or"
+            " spinal stenosis.\n",
+            {
+                ("condition-disc-herniation", "causes", "finding-sciatica", "asserted"),
+                ("condition-spinal-stenosis", "causes", "finding-sciatica", "asserted"),
+            },
+            (),
+        ),
+        (  # a compression something is due to causes it, and presses on nothing named; "a few
+            # cases" hedge, "few patients" deny
+            HERNIATION + "The numbness can be due to mechanical compression on a nerve root. In"
+            " a few cases, an operation is needed. Few patients need an operation.\n",
+            {
+                ("mechanism-nerve-root-compression", "causes", "finding-numbness", "possible"),
+                ("condition-disc-herniation", "treated_by", "treatment-surgery", "possible"),
+                ("condition-disc-herniation", "treated_by", "treatment-surgery", "negated"),
+            },
+            ("condition-disc-herniation", "spinal-nerve-root-unspecified"),
+        ),
+        (  # people "suffering from" a condition; a quoted cause after "due to" is no gloss;
+            # smokers are at risk
+            "Spinal stenosis\n\nSpinal stenosis narrows the canal.\n\nMany people suffering"
+            ' from stenosis feel pain in the thighs. Stenosis is usually due to "wear and'
+            ' tear". Smokers are at higher risk of stenosis.\n',
+            {
+                ("condition-spinal-stenosis", "has_symptom", "finding-pain", "asserted"),
+                ("mechanism-age-related-wear", "causes", "condition-spinal-stenosis", "asserted"),
+                (
+                    "risk-factor-smoking",
+                    "risk_factor_for",
+                    "condition-spinal-stenosis",
+                    "asserted",
+                ),
+            },
+            (),
+        ),
+        (  # "smash" presses; "surgical intervention" is surgery, not the kind of what precedes
+            # it; "an epidural" is the injection; "a few days" is no hedge
+            HERNIATION + "Bony spurs can smash the nerve root. Injections or surgical"
+            " intervention may help. An epidural can ease the pain. Leg pain that lasts a few"
+            " days is a symptom of a herniated disc.\n",
+            {
+                (
+                    "condition-bone-spurs",
+                    "compresses",
+                    "spinal-nerve-root-unspecified",
+                    "possible",
+                ),
+                ("condition-disc-herniation", "treated_by", "treatment-surgery", "possible"),
+                (
+                    "condition-disc-herniation",
+                    "treated_by",
+                    "treatment-epidural-steroid-injection",
+                    "possible",
+                ),
+                ("condition-disc-herniation", "has_symptom", "finding-leg-pain", "asserted"),
+            },
+            ("treatment-injection", "kind-surgical"),
+        ),
     ],
 )
 def test_what_a_page_says(

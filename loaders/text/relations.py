@@ -104,6 +104,8 @@ ASIDE_OPENS = {"(", "\u201c", '"'}
 ASIDE_CLOSES = {")", "\u201d", '"'}
 #: Words that deny by frequency: "an operation is rarely required".
 RARELY = {"rarely", "seldom", "unlikely", "hardly"}
+#: What "few" counts when it speaks of frequency: "in a few cases", "few patients".
+FEW_OF = {"cases", "people", "patients", "instances", "individuals", "adults", "of", "persons"}
 #: Words that open a clause of its own after a comma.
 CLAUSE_JOINERS = {"and", "but", "so", "yet", "while", "whereas"}
 #: Words that refer back to what the page or paragraph is about.
@@ -185,6 +187,18 @@ COMPRESS = {
     "push",
     "pushes",
     "pushing",
+    "squash",
+    "squashes",
+    "squashed",
+    "squashing",
+    "smash",
+    "smashes",
+    "smashed",
+    "smashing",
+    "crush",
+    "crushes",
+    "crushed",
+    "crushing",
 }
 SYMPTOM = {
     "signal",
@@ -244,6 +258,10 @@ SENSATION = {
     "begin",
     "starts",
     "start",
+    "originates",
+    "originate",
+    "arises",
+    "arise",
     "most",
     "commonly",
     "part",
@@ -818,17 +836,31 @@ class _Sentence:
             and not self._new_subject(i, last.start)
             and not (i >= last.end and set(self.tokens[i + 1 : i + 4]) & COURSE)
         ]
-        if any(self.tokens[i] in RARELY for i in (*before, *after)):
+        if any(self._rarely(i) for i in (*before, *after)):
             return "negated"
         if obj.negated or subject.negated or negation:
             if not negation or not all(self._conditional(i) for i in negation):
                 if obj.negated or negation:
                     return "negated"
-        hedged = [i for i in (*before, *after) if self.tokens[i] in HEDGE_WORDS]
+        hedged = [i for i in (*before, *after) if self._hedge(i)]
         if obj.hedged or hedged or self._conditional(last.start):
             if not hedged or not all(self._conditional(i) for i in hedged):
                 return "possible"
         return "asserted"
+
+    def _rarely(self, i: int) -> bool:
+        """Whether token ``i`` denies by frequency: "rarely", "few patients need surgery"."""
+        token = self.tokens[i]
+        return token in RARELY or (self._few(i) and self.tokens[i - 1 : i] != ["a"])
+
+    def _hedge(self, i: int) -> bool:
+        """Whether token ``i`` hedges: "may", "sometimes", "in a few cases"."""
+        token = self.tokens[i]
+        return token in HEDGE_WORDS or (self._few(i) and self.tokens[i - 1 : i] == ["a"])
+
+    def _few(self, i: int) -> bool:
+        """Whether token ``i`` counts cases or people: "few patients", not "a few days"."""
+        return self.tokens[i] == "few" and self.tokens[i + 1 : i + 2] in [[w] for w in FEW_OF]
 
     def _hedge_scope_end(self, i: int) -> int:
         """Where the cues after an end stop counting: at the end of its comma clause.
@@ -909,18 +941,25 @@ def label_end(tokens: Sequence[str]) -> int | None:
     return next((i for i, t in enumerate(tokens[: LABEL_WORDS + 1]) if t in LABEL_ENDS), None)
 
 
+#: Words after which a quote is what the sentence says, not a gloss: "due to \u201cwear and
+#: tear\u201d", "known as \u201csciatica\u201d".
+QUOTE_LEADS = {",", "to", "of", "by", "from", "as", "called", "named", "termed", "like", "with"}
+QUOTE_LEADS |= {"is", "are", "a", "an", "the", "include", "includes", "cause", "causes"}
+
+
 def asides(tokens: Sequence[str]) -> set[int]:
     """Tokens of an aside in brackets or quotes, marks included.
 
     "Bone spurs (bony growths), X"; "tingling \u201cpins and needles\u201d in the hand". A quote
-    after "or" or a comma opens a list item of its own, not a gloss. A bracket left open (as when
-    a page leaves it unclosed) runs to the end of the sentence.
+    after "or" or a comma opens a list item of its own, and one after a preposition or a verb
+    ("due to \u201cwear and tear\u201d") is what the sentence says: neither is a gloss. A
+    bracket left open (as when a page leaves it unclosed) runs to the end of the sentence.
     """
     inside: set[int] = set()
     opened: int | None = None
     depth = 0
     for k, token in enumerate(tokens):
-        gloss = token == "(" or (k > 0 and tokens[k - 1] not in JOINERS | {","})
+        gloss = token == "(" or (k > 0 and tokens[k - 1] not in JOINERS | QUOTE_LEADS)
         if token in ASIDE_OPENS and (opened is None or token == "(") and gloss:
             opened = k if opened is None else opened
             depth += token == "("
@@ -1095,6 +1134,8 @@ def _causes(s: _Sentence) -> Iterator[Found]:
             if not objects:
                 start, _ = s.clause(i)
                 objects = [m for m in s.of(*EFFECTS) if m.start < i][:1]
+            if not objects and s.anaphor_before(i):  # "it is often triggered by X"
+                objects = s.implicit(*EFFECTS)
         else:
             # "a herniated disc can cause ...", "lifting heavy loads can cause a herniation"
             subjects = s.group_before(i, CAUSERS | {"RISK"}, gap=6)
@@ -1137,6 +1178,8 @@ def _causes(s: _Sentence) -> Iterator[Found]:
                 continue
         cue_end = i + 1 if s.tokens[i] in {"due", "because"} else i
         causes = s.group_after(cue_end, CAUSERS | {"RISK"}, gap=3)
+        if not causes:  # "pain due to pressure on a nerve root": the root's compression
+            causes = _pressure_on(s, cue_end)
         effects = s.group_before(i, EFFECTS, gap=3)
         if happens and not effects:
             effects = s.group_before(i - 1, EFFECTS, gap=3)
@@ -1387,11 +1430,14 @@ def compression_stated(found: Sequence[Found], lexicon: Lexicon) -> Mention | No
 
 
 def _pressure_on(s: _Sentence, i: int) -> list[Mention]:
-    """The compression that "pressure on the nerve" right after token ``i`` names."""
+    """The compression that "pressure on the nerve" right after token ``i`` names.
+
+    Also "(mechanical) compression on a nerve".
+    """
     words = s.tokens[i + 1 : i + 4]
-    if "pressure" not in words:
+    k = next((i + 1 + n for n, w in enumerate(words) if w in {"pressure", "compression"}), None)
+    if k is None:
         return []
-    k = i + 1 + words.index("pressure")
     if s.tokens[k + 1 : k + 2] not in (["on"], ["against"]):
         return []
     nerve = s.group_after(k + 1, {"NEURAL"}, gap=2)
@@ -1545,6 +1591,19 @@ def _has_symptom(s: _Sentence) -> Iterator[Found]:
             s.group_before(i, {"CONDITION"}) if passive else s.group_after(i, {"CONDITION"})
         )
         yield from _pairs(s, "has_symptom", conditions, findings, 0.7, cue=i)
+    # "sciatica involves numbness and tingling"; "it is characterized by leg pain"
+    for i in s.cues(INVOLVES | CHARACTERIZED):
+        passive = s.tokens[i + 1 : i + 2] == ["by"]
+        if s.tokens[i] in CHARACTERIZED and not passive:
+            continue
+        start, _ = s.clause(i)
+        before = [m for m in s.mentions if start <= m.start and m.end <= i and not generic(m)]
+        # the clause's subject: a condition, or a syndrome named as a finding ("sciatica")
+        conditions = [m for m in before[:1] if m.category in {"CONDITION", "FINDING"}]
+        if not before:
+            conditions = s.implicit("CONDITION", "FINDING")
+        findings = s.group_after(i + passive, {"FINDING"}, gap=3)
+        yield from _pairs(s, "has_symptom", conditions, findings, 0.7, cue=i)
     # "In L5 radiculopathy, numbness is felt in the big toe."
     if len(s.tokens) > 3 and s.tokens[0] == "in" and s.mentions:
         first = s.mentions[0]
@@ -1648,6 +1707,10 @@ def _as_defined(s: _Sentence, found: list[Found]) -> list[Found]:
 
 #: Verbs of a finding going with a condition: "arm pain may accompany myelopathy".
 ACCOMPANY = {"accompany", "accompanies", "accompanied"}
+#: Verbs that give a condition its findings: "sciatica involves numbness", "is characterized by
+#: pain" (only with "by"), "is marked by weakness".
+INVOLVES = {"involve", "involves", "involving"}
+CHARACTERIZED = {"characterized", "characterised", "marked", "typified"}
 #: Words that open a sentence listing what the sentence before announced: "These include".
 LISTING = {"include", "includes", "included", "are", "involve", "involves"}
 
@@ -1754,7 +1817,7 @@ def _experienced(s: _Sentence) -> Iterator[Found]:
 
 #: Words of the people a sentence says have a condition: "people who have a slipped disc".
 PEOPLE = {"people", "patients", "those", "someone", "anyone", "persons", "individuals", "adults"}
-HAVING = {"with", "have", "has", "had"}
+HAVING = {"with", "have", "has", "had", "suffer", "suffers", "suffering"}
 
 
 def _people_with(s: _Sentence) -> Iterator[Found]:
