@@ -1765,6 +1765,27 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             ("treatment-injection", "kind-surgical"),
         ),
+        (  # a lead-in that ends on "because of" lists causes of the page's condition
+            SCIATICA + "Sciatica usually happens when the nerve gets squeezed, most often"
+            " because of:\n\n- A slipped disc\n- Spinal stenosis\n",
+            {
+                ("condition-disc-herniation", "causes", "finding-sciatica", "asserted"),
+                ("condition-spinal-stenosis", "causes", "finding-sciatica", "asserted"),
+            },
+            (),
+        ),
+        (  # preventing further strain, or injuries after easing pain, is part of treating; a
+            # root's name before "disc" names the disc's level
+            HERNIATION + "At first, rest is recommended to prevent further strain on the disc."
+            " Stretching exercises can help reduce the pain and prevent future injuries. The"
+            " main sign of an L4 disc herniation is pain in the thigh.\n",
+            {
+                ("condition-disc-herniation", "treated_by", "treatment-rest", "asserted"),
+                ("condition-disc-herniation", "treated_by", "treatment-stretching", "possible"),
+                ("condition-disc-herniation", "has_symptom", "finding-pain", "asserted"),
+            },
+            ("root-L4",),
+        ),
     ],
 )
 def test_what_a_page_says(

@@ -426,9 +426,15 @@ def _individual(m: Mention) -> bool:
 SIDES = {SPINE["laterality-unilateral"]: "one side", SPINE["laterality-bilateral"]: "both sides"}
 
 
-#: Findings the annotation guide names by a broader one: any loss of a reflex is "diminished
-#: reflexes" (HPO files Areflexia under Reduced tendon reflexes); the IRI stays exact.
-ANNOTATED_AS = {SPINE["finding-absent-reflex"]: "diminished reflexes"}
+#: Entities the annotation guide names its own way; the IRI stays exact. Any loss of a reflex
+#: is "diminished reflexes" (HPO files Areflexia under Reduced tendon reflexes); lumbar
+#: radiculopathy is "sciatica" ("sciatica, whatever the page calls it"); the guide spells
+#: anaesthesia the American way.
+ANNOTATED_AS = {
+    SPINE["finding-absent-reflex"]: "diminished reflexes",
+    SPINE["condition-lumbar-radiculopathy"]: "sciatica",
+    SPINE["finding-saddle-anaesthesia"]: "saddle anesthesia",
+}
 
 #: An age group's label, as :func:`~.pipeline.age_group` writes it.
 AGE_LABEL = re.compile(r"age (between|over|under) \d")

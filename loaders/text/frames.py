@@ -56,6 +56,7 @@ CAUSE_WORDS = {
     "reasons",
     "reason",
     "due",
+    "because",
     "result",
     "results",
     "lead",
@@ -253,8 +254,20 @@ def inherited(section: Frame | None, tokens: Sequence[str]) -> Frame | None:
     return section
 
 
+#: The last words of a lead-in whose items cause its condition.
+CAUSE_ENDINGS = {("due", "to"), ("because", "of"), ("caused", "by"), ("result", "of")}
+CAUSE_ENDINGS |= {("results", "from"), ("result", "from"), ("resulting", "from")}
+
+
 def _causes_of(tokens: Sequence[str], anchor: Mention | None) -> bool:
-    """Whether a cause lead-in lists causes *of* its condition ("Causes of sciatica include")."""
+    """Whether a cause lead-in lists causes *of* its condition ("Causes of sciatica include").
+
+    A lead-in that ends on "due to", "because of" or "caused by" lists causes: "It happens when
+    the nerve is squeezed, most often due to:".
+    """
+    words = [t for t in tokens if t not in {":", ".", "-", "\u2013", "\u2014"}]
+    if tuple(words[-2:]) in CAUSE_ENDINGS:
+        return True
     if anchor is None:  # "Causes include:", "The main causes are:", "Common reasons:"
         nouns = [i for i, t in enumerate(tokens) if t in {"causes", "reasons"}]
         listing = any(i + 1 >= len(tokens) or tokens[i + 1] in NOUN_FOLLOWERS for i in nouns)

@@ -247,6 +247,7 @@ class Pipeline:
             mentions = self._age_groups(sent, mentions, offset)
             if not PROLONGED.keys().isdisjoint(tokens):
                 mentions = self._durations(sent, mentions, offset)
+            mentions = _levels_of_discs(tokens, mentions, sent)
             mentions = _own_negations(tokens, mentions, self._negation_words)
             mentions = _kinds_of_pain(mentions)
             yield sent, [self._reading(tokens, m, mentions) for m in mentions]
@@ -401,6 +402,35 @@ class Pipeline:
             if token in CLAUSE_ENDS:
                 break
         return mention
+
+
+#: Words after a root's name that make it the name of a disc: "an L5 disc herniation".
+DISC_WORDS = {"disc", "disk", "discs", "disks"}
+
+
+def _levels_of_discs(tokens: list[str], mentions: list[Mention], sent: Sentence) -> list[Mention]:
+    """A root's name before "disc" names the disc's level, not the root: "an L5 disc herniation".
+
+    The name joins the condition it qualifies ("L5 disc herniation" is one mention), or is
+    dropped before a bare "disc" ("the C6 disc bulges").
+    """
+    mentions = list(mentions)
+    out: list[Mention] = []
+    for k, m in enumerate(mentions):
+        disc = tokens[m.end] in DISC_WORDS if m.end < len(tokens) else False
+        if m.category != "NEURAL" or m.end - m.start != 1 or not disc:
+            out.append(m)
+            continue
+        qualified = mentions[k + 1] if k + 1 < len(mentions) else None
+        if qualified is not None and qualified.start == m.end and qualified.category == "CONDITION":
+            first, last = sent.chars(m.start, qualified.end)
+            mentions[k + 1] = replace(
+                qualified,
+                start=m.start,
+                text=sent.text[first - sent.start_char : last - sent.start_char],
+                char_start=m.char_start,
+            )
+    return out
 
 
 def _own_negations(

@@ -1227,6 +1227,7 @@ def _happens_before(s: _Sentence, i: int) -> bool:
 
 #: Words right before a mention that name it as a cause ("due to injury", "caused by a fall").
 AS_CAUSE = {("due", "to"), ("caused", "by"), ("result", "of"), ("because", "of")}
+AS_CAUSE |= {("results", "from"), ("result", "from"), ("resulting", "from")}
 
 
 #: Words that may stand between "due to" or "caused by" and what they name.
@@ -1241,7 +1242,8 @@ def named_as_cause(tokens: Sequence[str], m: Mention) -> bool:
 def _cause_named_at(tokens: Sequence[str], i: int) -> bool:
     """Whether the words right before token ``i`` name what follows as a cause."""
     before = [t.lower() for t in tokens[max(0, i - 4) : i] if t.lower() not in CAUSE_FILLERS]
-    return tuple(before[-2:]) in AS_CAUSE
+    # one describing word may stand between: "due to mechanical compression"
+    return tuple(before[-2:]) in AS_CAUSE or tuple(before[-3:-1]) in AS_CAUSE
 
 
 #: Participles of a structure being pressed on: "when a nerve root is pinched".
@@ -2386,13 +2388,23 @@ def _prevents_the_condition(s: _Sentence, first: int) -> bool:
     """Whether the sentence is about preventing a condition, which is no treating it.
 
     "To help prevent a slipped disc, exercise", "exercise helps prevent a recurrence": no
-    treatment; "it needs surgery to prevent paralysis" prevents a consequence and treats.
+    treatment; "it needs surgery to prevent paralysis" prevents a consequence and treats, as
+    "rest is advised to prevent further strain" and "stretches ease pain and prevent injury" do.
     """
     at = next((i for i, t in enumerate(s.tokens) if t in PREVENTION), None)
     if at is None:
         return False
+    if at > first and (
+        set(s.tokens[first:at]) & RELIEF or {"further", "worsening"} & set(s.tokens[at : at + 3])
+    ):
+        return False  # "helps reduce pain and prevent future injuries", "to prevent further strain"
     prevented = next((m for m in s.mentions if m.start > at), None)
     return at < first or prevented is None or prevented.category != "FINDING"
+
+
+#: Words of what a treatment does for a condition: relieving it, not preventing it.
+RELIEF = {"reduce", "reduces", "relieve", "relieves", "ease", "eases", "improve", "improves"}
+RELIEF |= {"manage", "manages", "treat", "treats", "heal", "heals"}
 
 
 #: Words that say a treatment was had: "patients have tried rest", "have been exhausted".
