@@ -1786,6 +1786,32 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             ("root-L4",),
         ),
+        (  # a page that lost the breaks between its list items: the items are told apart
+            "Bulging disc\n\nA bulging disc can cause: neck painnumbness in the"
+            " handsweakness in the armsback pain\n",
+            {
+                ("condition-bulging-disc", "causes", "finding-neck-pain", "possible"),
+                ("condition-bulging-disc", "causes", "finding-numbness", "possible"),
+                ("finding-numbness", "occurs_in", "body-part-hand", "possible"),
+                ("condition-bulging-disc", "causes", "finding-muscle-weakness", "possible"),
+                ("finding-muscle-weakness", "occurs_in", "body-part-arm", "possible"),
+                ("condition-bulging-disc", "causes", "finding-back-pain", "possible"),
+            },
+            ("finding-numbness", "body-part-arm"),
+        ),
+        (  # "X, Y and Z are the most common causes" of the page's condition; "another reason
+            # to consider surgery" is no cause
+            SCIATICA + "Slipped discs, bone spurs and spinal stenosis are the most common"
+            " causes. Injury is another possible cause. Myelopathy, which results from"
+            " compression of the spinal cord, is another reason to consider surgery.\n",
+            {
+                ("condition-disc-herniation", "causes", "finding-sciatica", "asserted"),
+                ("condition-bone-spurs", "causes", "finding-sciatica", "asserted"),
+                ("condition-spinal-stenosis", "causes", "finding-sciatica", "asserted"),
+                ("condition-injury", "causes", "finding-sciatica", "possible"),
+            },
+            ("mechanism-cord-compression", "finding-sciatica"),
+        ),
     ],
 )
 def test_what_a_page_says(

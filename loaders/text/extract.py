@@ -136,7 +136,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
     unrecognised: list[Unrecognised] = []
     layout = [
         piece
-        for block in blocks(_plain(article.body), article.body_start)
+        for block in blocks(_plain(article.body), article.body_start, pipeline.vocabulary)
         for piece in pieces(block, pipeline.max_chars)
     ]
     parsed = [(b, list(pipeline.sentences(_one_line(b.text), b.start))) for b in layout]

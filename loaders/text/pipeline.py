@@ -176,6 +176,8 @@ class Pipeline:
         self._negation_words = {words_of(cue)[0] for cue in preceding}
         self._words = lexicon.words()
         self._vocabulary = sorted(self._words)
+        #: the lexicon's words, by which the layout tells list items a page glued together
+        self.vocabulary = frozenset(self._words)
         self._misspellings: dict[str, str | None] = {}
         #: the longest text :meth:`sentences` takes at once; a longer paragraph is cut
         self.max_chars = MAX_CHARS

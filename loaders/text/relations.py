@@ -1112,6 +1112,12 @@ def _causes(s: _Sentence) -> Iterator[Found]:
             subjects = _objects_after(s, i + 1, CAUSERS)
             yield from _pairs(s, "causes", subjects, s.implicit(*EFFECTS), 0.6, cue=i)
             continue
+        copula = _copula_before(s, i)
+        if s.tokens[i] in CAUSE_NOUNS and copula is not None and nxt in NOUN_ENDS:
+            # "X, Y and Z are the most common causes": causes of what the page is about
+            subjects = s.group_before(copula, CAUSERS | {"RISK"}, gap=1)
+            yield from _pairs(s, "causes", subjects, s.implicit(*EFFECTS), 0.6, cue=i)
+            continue
         if s.tokens[i] not in CAUSE:  # a noun of causing without "of"
             continue
         examples = False
@@ -1199,6 +1205,19 @@ def _causes(s: _Sentence) -> Iterator[Found]:
 #: "The most common cause is ...", "Another cause is ...".
 CAUSE_LEADS = {"the", "a", "another", "one", "most", "more", "common", "main", "usual", "other"}
 CAUSE_LEADS |= {"frequent", "typical", "leading", "commonest", "major", "chief", "underlying"}
+
+
+#: What may follow a cause noun that ends its clause: "X are the most common causes." (not
+#: "of ...", which names the effect, nor "a reason to consider surgery").
+NOUN_ENDS = {"", ".", ",", ";", ")", "in", "among"}
+
+
+def _copula_before(s: _Sentence, i: int) -> int | None:
+    """The "is"/"are" that a cause noun at ``i`` follows: "X are the most common causes"."""
+    k = i - 1
+    while k >= 0 and s.tokens[k] in CAUSE_LEADS | HEDGE_WORDS | {"potential", "also"}:
+        k -= 1
+    return k if k > 0 and s.tokens[k] in {"is", "are", "was", "were"} else None
 
 
 def _modality_before(s: _Sentence, i: int) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 __all__ = ["Block", "blocks"]
@@ -50,10 +51,14 @@ class Block:
         return self.kind != "item" and (tail.endswith((":", "...", "\u2026")))
 
 
-def blocks(body: str, offset: int) -> list[Block]:
-    """The blocks of ``body`` (text starting at ``offset`` in the article), in order."""
+def blocks(body: str, offset: int, words: frozenset[str] = frozenset()) -> list[Block]:
+    """The blocks of ``body`` (text starting at ``offset`` in the article), in order.
+
+    ``words``: the vocabulary's words, by which list items that a page lost the breaks between
+    are told apart (:func:`glued`).
+    """
     found: list[Block] = []
-    for start, end in _lines(body):
+    for start, end in _lines(body, words):
         line = body[start:end]
         bullet = _BULLET.match(line)
         heading = _MARKDOWN_HEADING.match(line)
@@ -83,12 +88,59 @@ def blocks(body: str, offset: int) -> list[Block]:
     return _classify(found)
 
 
-def _lines(body: str) -> Iterator[tuple[int, int]]:
+def _lines(body: str, words: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """Each line's span, a line whose items were glued together cut into them."""
     position = 0
     for line in body.splitlines(keepends=True):
         content = line.rstrip("\r\n")
-        yield position, position + len(content)
+        edges = [0, *glued(content, words), len(content)]
+        for first, last in pairwise(edges):
+            yield position + first, position + last
         position += len(line)
+
+
+#: A word glued to the next one's capital: "neck painCommon causes".
+_CAMEL = re.compile(r"\b[a-z]{3,}[A-Z][a-z]{2,}\b")
+#: A run of lower-case letters long enough to hold two glued words.
+_LONG = re.compile(r"\b[a-z]{8,}\b")
+
+
+def glued(line: str, words: frozenset[str]) -> list[int]:
+    """Where a page lost the breaks between list items, as offsets into ``line``.
+
+    Text taken from a web page may join the items of a list: "can cause: lower back
+    painnumbness or tingling in your feetneck pain". A break falls at a capital inside a word
+    ("painCommon causes"), and, when two or more words of the line split into two words of the
+    vocabulary ("pain|numbness", "feet|neck"), between their halves; the colon of a lead-in
+    before the first break ends the lead-in. One such word alone ("dorsiflexion") is a word.
+
+    >>> words = frozenset({"neck", "pain", "numbness", "hands", "weakness", "dorsi", "flexion"})
+    >>> line = "It can cause: neck painnumbness in the handsweakness"
+    >>> cuts = glued(line, words)
+    >>> [line[a:b].strip() for a, b in pairwise([0, *cuts, len(line)])]
+    ['It can cause:', 'neck pain', 'numbness in the hands', 'weakness']
+    >>> glued("Weak ankle dorsiflexion", words), glued("neck painCommon causes", words)
+    ([], [9])
+    """
+    cuts = [
+        m.start() + next(k for k, c in enumerate(m.group()) if c.isupper())
+        for m in _CAMEL.finditer(line)
+    ]
+    halves = []
+    for m in _LONG.finditer(line):
+        word = m.group()
+        if word in words:
+            continue
+        k = next(
+            (k for k in range(4, len(word) - 3) if word[:k] in words and word[k:] in words), None
+        )
+        if k is not None:
+            halves.append(m.start() + k)
+    cuts += halves if len(halves) >= 2 else []
+    if cuts:
+        colon = line.rfind(": ", 0, min(cuts))
+        cuts += [colon + 1] if colon > 0 else []
+    return sorted(set(cuts))
 
 
 #: Words a heading never ends with: a short line ending in one runs on into the next line.
