@@ -1812,6 +1812,32 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             ("mechanism-cord-compression", "finding-sciatica"),
         ),
+        (  # nerves that "carry signals to" a place supply it; "an altered feeling" is a
+            # sensory change, felt where the sentence says; "pain signals" supply nothing
+            "Cauda equina syndrome\n\nCauda equina syndrome is compression of the cauda equina,"
+            " the bundle of roots below the cord. These nerves carry signals to the legs. It"
+            " gives numbness or an altered feeling in the buttocks. Nerves carry pain signals"
+            " to the brain.\n",
+            {
+                ("cauda-equina", "innervates", "body-part-leg", "asserted"),
+                ("finding-sensory-change", "occurs_in", "body-part-buttock", "asserted"),
+                ("finding-numbness", "occurs_in", "body-part-buttock", "asserted"),
+            },
+            ("finding-pain",),
+        ),
+        (  # "pressure placed on the roots" is their compression
+            "Radiculopathy\n\nRadiculopathy is a problem of a nerve root.\n\nIt is usually"
+            " caused by pressure placed on the nerve roots in the lower back.\n",
+            {
+                (
+                    "mechanism-nerve-root-compression",
+                    "causes",
+                    "condition-radiculopathy",
+                    "asserted",
+                )
+            },
+            (),
+        ),
     ],
 )
 def test_what_a_page_says(

@@ -481,6 +481,9 @@ WORKED = {
     "responds",
     "relief",
 }
+#: Verbs and nouns of a nerve carrying its messages: "carries signals to the calf".
+SIGNAL_VERBS = {"carry", "carries", "send", "sends", "transmit", "transmits", "relay", "relays"}
+SIGNALS = {"signals", "messages", "impulses"}
 INNERVATE = {
     "supplies",
     "supply",
@@ -1453,15 +1456,16 @@ def compression_stated(found: Sequence[Found], lexicon: Lexicon) -> Mention | No
 def _pressure_on(s: _Sentence, i: int) -> list[Mention]:
     """The compression that "pressure on the nerve" right after token ``i`` names.
 
-    Also "(mechanical) compression on a nerve".
+    Also "(mechanical) compression on a nerve", "pressure placed on the roots".
     """
     words = s.tokens[i + 1 : i + 4]
     k = next((i + 1 + n for n, w in enumerate(words) if w in {"pressure", "compression"}), None)
     if k is None:
         return []
-    if s.tokens[k + 1 : k + 2] not in (["on"], ["against"]):
+    on = k + 1 + (s.tokens[k + 1 : k + 2] in (["placed"], ["put"], ["exerted"]))
+    if s.tokens[on : on + 1] not in (["on"], ["against"]):
         return []
-    nerve = s.group_after(k + 1, {"NEURAL"}, gap=2)
+    nerve = s.group_after(on, {"NEURAL"}, gap=2)
     if not nerve:
         return []
     named = s.named(replace(nerve[0], start=k, end=nerve[0].end), _compression_of(nerve[0]))
@@ -2899,7 +2903,13 @@ def _innervates(s: _Sentence) -> Iterator[Found]:
     """
     nerves = [m for m in s.of("NEURAL") if not generic(m)]
     targets = {"MUSCLE", "BODY"}
-    for i in s.cues(INNERVATE):
+    # "these nerves carry signals to the legs and bladder" says what they supply
+    signals = [
+        i
+        for i in s.cues(SIGNAL_VERBS)
+        if s.tokens[i + 1 : i + 2] in [[w] for w in SIGNALS] and "to" in s.tokens[i + 2 : i + 5]
+    ]
+    for i in sorted(s.cues(INNERVATE) + signals):
         passive = i + 1 < len(s.tokens) and s.tokens[i + 1] == "by"
         if passive:  # "the calf muscles, supplied by S1": what is supplied stands right before
             subjects = [m for m in nerves if m.start > i][:1]
