@@ -173,7 +173,7 @@ class Pipeline:
         )
         self._hedges = NegEx(HEDGES, terminations)
         # the first word of each cue, for telling a negation inside a mention from one before it
-        self._negation_words = {words_of(cue)[0] for cue in preceding}
+        self._negation_words = {cue.split()[0].lower() for cue in preceding}
         self._words = lexicon.words()
         self._vocabulary = sorted(self._words)
         #: the lexicon's words, by which the layout tells list items a page glued together
