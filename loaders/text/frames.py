@@ -21,6 +21,7 @@ from rdflib import URIRef
 from spinekg.loaders.text.lexicon import Lexicon
 from spinekg.loaders.text.pipeline import Mention
 from spinekg.loaders.text.relations import (
+    AS_CAUSE,
     CONDITIONALS,
     DEFICITS,
     EXPLAINS,
@@ -254,11 +255,6 @@ def inherited(section: Frame | None, tokens: Sequence[str]) -> Frame | None:
     return section
 
 
-#: The last words of a lead-in whose items cause its condition.
-CAUSE_ENDINGS = {("due", "to"), ("because", "of"), ("caused", "by"), ("result", "of")}
-CAUSE_ENDINGS |= {("results", "from"), ("result", "from"), ("resulting", "from")}
-
-
 def _causes_of(tokens: Sequence[str], anchor: Mention | None) -> bool:
     """Whether a cause lead-in lists causes *of* its condition ("Causes of sciatica include").
 
@@ -266,7 +262,7 @@ def _causes_of(tokens: Sequence[str], anchor: Mention | None) -> bool:
     the nerve is squeezed, most often due to:".
     """
     words = [t for t in tokens if t not in {":", ".", "-", "\u2013", "\u2014"}]
-    if tuple(words[-2:]) in CAUSE_ENDINGS:
+    if tuple(words[-2:]) in AS_CAUSE:
         return True
     if anchor is None:  # "Causes include:", "The main causes are:", "Common reasons:"
         nouns = [i for i, t in enumerate(tokens) if t in {"causes", "reasons"}]

@@ -111,7 +111,7 @@ class NegEx:
         reached = []
         for start, end in spans:
             k = bisect_right(stretches, start) - 1
-            first, last = stretches[k], stretches[k + 1] if k + 1 < len(stretches) else len(words)
+            first, last = stretches[k], stretches[k + 1]
             reached.append(
                 end <= last
                 and (

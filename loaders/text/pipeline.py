@@ -147,12 +147,12 @@ class Pipeline:
     def __init__(self, lexicon: Lexicon) -> None:
         """Read the lexicon's phrases and the negation and hedging cues."""
         self.lexicon = lexicon
-        self._by_key: dict[str, list[Entity]] = {}
+        # each phrase's entities under a key of its own; the phrase finder gives the key
+        phrases = sorted(lexicon.phrases.items())
+        self._by_key = {f"T{i}": entities for i, (_, entities) in enumerate(phrases)}
         self._phrases: Phrases[str] = Phrases(
-            (words_of(phrase), f"T{i}") for i, phrase in enumerate(sorted(lexicon.phrases))
+            (words_of(phrase), f"T{i}") for i, (phrase, _) in enumerate(phrases)
         )
-        for i, (_, entities) in enumerate(sorted(lexicon.phrases.items())):
-            self._by_key[f"T{i}"] = entities
         self._places = {
             phrase for phrase, ents in lexicon.phrases.items() if ents[0].category == "BODY"
         }
@@ -174,10 +174,10 @@ class Pipeline:
         self._hedges = NegEx(HEDGES, terminations)
         # the first word of each cue, for telling a negation inside a mention from one before it
         self._negation_words = {cue.split()[0].lower() for cue in preceding}
-        self._words = lexicon.words()
-        self._vocabulary = sorted(self._words)
-        #: the lexicon's words, by which the layout tells list items a page glued together
-        self.vocabulary = frozenset(self._words)
+        #: the lexicon's words: misspellings are told by them, and list items a page glued
+        #: together
+        self.vocabulary = frozenset(lexicon.words())
+        self._sorted_vocabulary = sorted(self.vocabulary)
         self._misspellings: dict[str, str | None] = {}
         #: the longest text :meth:`sentences` takes at once; a longer paragraph is cut
         self.max_chars = MAX_CHARS
@@ -188,10 +188,10 @@ class Pipeline:
         Words that differ from a known one only by an ending ("weakened", "weakness") are not
         misspellings. Answers are remembered: the same words recur across articles.
         """
-        if word in self._words:
+        if word in self.vocabulary:
             return None
         if word not in self._misspellings:
-            close = closest(word, self._vocabulary, n=1, cutoff=MISSPELLING)
+            close = closest(word, self._sorted_vocabulary, n=1, cutoff=MISSPELLING)
             self._misspellings[word] = (
                 close[0] if close and not _inflection(word, close[0]) else None
             )
@@ -301,20 +301,7 @@ class Pipeline:
             span = _reflex_change(tokens, i, i + len(name))
             if span is not None and span[2] in self._reflex_findings:
                 start, end, change = span
-                first, last = sent.chars(start, end)
-                found.append(
-                    Mention(
-                        entity=self._reflex_findings[change],
-                        ambiguous=(),
-                        start=start,
-                        end=end,
-                        text=sent.text[first - sent.start_char : last - sent.start_char],
-                        char_start=offset + first,
-                        char_end=offset + last,
-                        negated=False,
-                        hedged=False,
-                    )
-                )
+                found.append(_mention_over(sent, start, end, self._reflex_findings[change], offset))
             i += len(name)
         if not found:
             return mentions
@@ -425,11 +412,10 @@ def _levels_of_discs(tokens: list[str], mentions: list[Mention], sent: Sentence)
             continue
         qualified = mentions[k + 1] if k + 1 < len(mentions) else None
         if qualified is not None and qualified.start == m.end and qualified.category == "CONDITION":
-            first, last = sent.chars(m.start, qualified.end)
             mentions[k + 1] = replace(
                 qualified,
                 start=m.start,
-                text=sent.text[first - sent.start_char : last - sent.start_char],
+                text=sent.text_of(m.start, qualified.end),
                 char_start=m.char_start,
             )
     return out
@@ -524,14 +510,20 @@ def _mention_at(
     sent: Sentence, chars: tuple[int, int], entity: Entity, offset: int, stands_for: str = ""
 ) -> Mention:
     """A mention of ``entity`` over characters of a sentence (widened to whole words)."""
-    start, end = sent.words_over(*chars)
+    return _mention_over(sent, *sent.words_over(*chars), entity, offset, stands_for)
+
+
+def _mention_over(
+    sent: Sentence, start: int, end: int, entity: Entity, offset: int, stands_for: str = ""
+) -> Mention:
+    """A mention of ``entity`` over words ``start:end`` of a sentence."""
     first, last = sent.chars(start, end)
     return Mention(
         entity=entity,
         ambiguous=(),
         start=start,
         end=end,
-        text=sent.text[first - sent.start_char : last - sent.start_char],
+        text=sent.text_of(start, end),
         char_start=offset + first,
         char_end=offset + last,
         negated=False,

@@ -1247,7 +1247,8 @@ def _happens_before(s: _Sentence, i: int) -> bool:
     return any(t in HAPPENS for t in s.tokens[start:i])
 
 
-#: Words right before a mention that name it as a cause ("due to injury", "caused by a fall").
+#: Words that name what follows as a cause: "due to injury", "caused by a fall", and a lead-in
+#: that ends on them ("It is often due to:").
 AS_CAUSE = {("due", "to"), ("caused", "by"), ("result", "of"), ("because", "of")}
 AS_CAUSE |= {("results", "from"), ("result", "from"), ("resulting", "from")}
 

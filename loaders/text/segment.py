@@ -100,7 +100,7 @@ def _lines(body: str, words: frozenset[str]) -> Iterator[tuple[int, int]]:
 
 
 #: A word glued to the next one's capital: "neck painCommon causes".
-_CAMEL = re.compile(r"\b[a-z]{3,}[A-Z][a-z]{2,}\b")
+_CAMEL = re.compile(r"\b[a-z]{3,}(?=[A-Z][a-z]{2,}\b)")
 #: A run of lower-case letters long enough to hold two glued words.
 _LONG = re.compile(r"\b[a-z]{8,}\b")
 
@@ -122,10 +122,7 @@ def glued(line: str, words: frozenset[str]) -> list[int]:
     >>> glued("Weak ankle dorsiflexion", words), glued("neck painCommon causes", words)
     ([], [9])
     """
-    cuts = [
-        m.start() + next(k for k, c in enumerate(m.group()) if c.isupper())
-        for m in _CAMEL.finditer(line)
-    ]
+    cuts = [m.end() for m in _CAMEL.finditer(line)]
     halves = []
     for m in _LONG.finditer(line):
         word = m.group()

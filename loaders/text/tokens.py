@@ -327,6 +327,11 @@ class Sentence:
         """The characters of words ``start:end`` of the sentence, in the parsed text."""
         return self.spans[start][0], self.spans[end - 1][1]
 
+    def text_of(self, start: int, end: int) -> str:
+        """The text of words ``start:end`` of the sentence."""
+        first, last = self.chars(start, end)
+        return self.text[first - self.start_char : last - self.start_char]
+
     def words_over(self, start: int, end: int) -> tuple[int, int]:
         """The words that characters ``start:end`` of the sentence's text fall on, widened."""
         start, end = start + self.start_char, end + self.start_char
