@@ -502,6 +502,11 @@ def _root_skin(ctx: _Context, g: Graph, row: Row) -> None:
     ctx.claim(row, root, SPINE.supplies, skin, also=SPINE.hasKeySensoryPoint if key_point else None)
 
 
+#: How a page names a root's radiculopathy by the root: "L5 nerve root compression".
+ROOT_WORDS = ("nerve root", "root")
+ROOT_STATES = ("damage", "compression", "impingement")
+
+
 def _radiculopathies(ctx: _Context, g: Graph, row: Row) -> None:
     root = row.get("root")
     iri = ctx.iri("radiculopathies", root)
@@ -515,7 +520,9 @@ def _radiculopathies(ctx: _Context, g: Graph, row: Row) -> None:
         label=f"{root} radiculopathy",
         definition=f"Radiculopathy of the {root} nerve root: pain, numbness, weakness or reflex "
         f"change in the territory of {root}.",
-        synonyms=[f"{root} radiculitis", f"{root} root compression syndrome"],
+        # a page names the condition by its root's state: "S1 nerve root damage"
+        synonyms=[f"{root} radiculitis", f"{root} root compression syndrome"]
+        + [f"{root} {part} {state}" for part in ROOT_WORDS for state in ROOT_STATES],
         notation=f"{root} radiculopathy",
     )
     ctx.claim(row, iri, SPINE.involvesRoot, ctx.iri("nerve_roots", root))

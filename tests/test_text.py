@@ -1825,6 +1825,104 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             ("finding-pain",),
         ),
+        (  # "all these symptoms" are the findings just listed, placed together; an item may
+            # end on "of certain muscles"; an irritation of the roots is a cause of its own
+            "Radiculopathy\n\nRadiculopathy is a problem of a nerve root. It may bring"
+            " tingling, weakness of certain muscles or a change in reflexes, and all these"
+            " symptoms can occur anywhere from the buttock into the thigh or calf."
+            " Radiculopathy is mostly caused by irritation of the nerve roots.\n",
+            {
+                ("condition-radiculopathy", "causes", "finding-reflex-change", "possible"),
+                ("finding-paresthesia", "occurs_in", "body-part-thigh", "possible"),
+                ("finding-muscle-weakness", "occurs_in", "body-part-calf", "possible"),
+                ("finding-reflex-change", "occurs_in", "body-part-buttock", "possible"),
+                (
+                    "mechanism-nerve-root-irritation",
+                    "causes",
+                    "condition-radiculopathy",
+                    "asserted",
+                ),
+            },
+            (),
+        ),
+        (  # a concession does not hedge a lead-in; weakness tied to a root shows what it
+            # supplies, along the length of a limb and in the places "including" names, not in
+            # an aside; "it" is the item's own condition, and "but rarely causes" denies
+            "Lumbar radiculopathy\n\nAlthough the picture can differ from person to person,"
+            " the usual patterns are:\n\n- L4 radiculopathy causes weakness along the length"
+            " of the thigh, including the quadriceps (the muscles at the front of the thigh)"
+            " and the knee. It often brings an ache in the shin but rarely causes numbness.\n"
+            "- L5 radiculopathy causes pain in the big toe.\n",
+            {
+                ("radiculopathy-L4", "causes", "finding-muscle-weakness", "asserted"),
+                ("root-L4", "innervates", "body-part-thigh", "asserted"),
+                ("root-L4", "innervates", "muscle-quadriceps-femoris", "asserted"),
+                ("root-L4", "innervates", "body-part-knee", "asserted"),
+                ("radiculopathy-L4", "causes", "finding-numbness", "negated"),
+                ("radiculopathy-L4", "causes", "finding-pain", "asserted"),
+                ("radiculopathy-L5", "causes", "finding-pain", "asserted"),
+            },
+            ("condition-lumbar-radiculopathy", "finding-numbness"),
+        ),
+        (  # a title's one condition is the topic, though the page says "radiates" more often;
+            # "compression of the nerve root" causes what follows
+            "Signs of L5 nerve root damage\n\nCompression of the nerve root at L5 causes"
+            " weakness of the big toe. The pain often radiates down the outer leg, and the pain"
+            " radiates to the top of the foot. Most people get better with physical therapy"
+            " and pain medication.\n",
+            {
+                (
+                    "mechanism-nerve-root-compression",
+                    "causes",
+                    "finding-muscle-weakness",
+                    "asserted",
+                ),
+                ("root-L5", "innervates", "body-part-great-toe", "asserted"),
+                ("radiculopathy-L5", "treated_by", "treatment-physical-therapy", "asserted"),
+            },
+            ("finding-radicular-pain", "treated_by"),
+        ),
+        (  # "manifests as"; what people with it notice, a run going on past a radiating
+            # pain's path and into "the affected calf"; "herniated spinal discs"; "other
+            # possible causes", a list going on past a relative clause
+            SCIATICA + "Sciatica often manifests as low back pain. People with sciatica may"
+            " also notice pain that radiates down the back of the thigh, as well as numbness"
+            " and weakness in the affected calf. Herniated spinal discs are the usual cause."
+            " Other possible causes include spinal stenosis, which means a narrowed canal, and"
+            " spinal fractures.\n",
+            {
+                ("finding-sciatica", "has_symptom", "finding-low-back-pain", "asserted"),
+                ("finding-sciatica", "has_symptom", "finding-numbness", "possible"),
+                ("finding-sciatica", "has_symptom", "finding-muscle-weakness", "possible"),
+                ("finding-muscle-weakness", "occurs_in", "body-part-calf", "possible"),
+                ("condition-disc-herniation", "causes", "finding-sciatica", "asserted"),
+                ("condition-spinal-stenosis", "causes", "finding-sciatica", "possible"),
+                ("condition-spinal-fracture", "causes", "finding-sciatica", "possible"),
+            },
+            (),
+        ),
+        (  # a typographic apostrophe; neurogenic claudication (HP:0031952)
+            "Cervical myelopathy\n\nCervical myelopathy may bring Lhermitte\u2019s sign."
+            " Lumbar spinal stenosis may cause neurogenic claudication.\n",
+            {
+                ("condition-cervical-myelopathy", "causes", "finding-lhermitte-sign", "possible"),
+                (
+                    "condition-spinal-stenosis",
+                    "causes",
+                    "finding-neurogenic-claudication",
+                    "possible",
+                ),
+            },
+            (),
+        ),
+        (  # a cue after "and" belongs to what follows it
+            HERNIATION + "A herniated disc can cause back pain and rarely causes weakness.\n",
+            {
+                ("condition-disc-herniation", "causes", "finding-back-pain", "possible"),
+                ("condition-disc-herniation", "causes", "finding-muscle-weakness", "negated"),
+            },
+            (),
+        ),
         (  # "pressure placed on the roots" is their compression
             "Radiculopathy\n\nRadiculopathy is a problem of a nerve root.\n\nIt is usually"
             " caused by pressure placed on the nerve roots in the lower back.\n",

@@ -31,10 +31,9 @@ from spinekg.loaders.text.relations import (
     root_named,
     structure_compressed,
     symptoms_named,
-    word,
 )
 from spinekg.loaders.text.segment import blocks, pieces
-from spinekg.loaders.text.tokens import Sentence
+from spinekg.loaders.text.tokens import Sentence, word
 
 __all__ = ["METHOD", "Extracted", "Extraction", "Unrecognised", "extract"]
 
@@ -202,13 +201,19 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
         as_item = block.kind == "item" or _opens_on_item(frame, sentences)
         if not as_item:
             frame, list_root = None, None
+        subject: Mention | None = None  # the condition the sentence before opened on
         for number, (sent, mentions) in enumerate(sentences):
             start = block.start + sent.start_char
             end = block.start + sent.end_char
             sentence = article.text[start:end]
             tokens = words[id(sent)]
             anchor = frame.anchor if as_item and frame is not None else None
-            topic = _as_topic(anchor or section_topic or page_topic, start)
+            # "C5 radiculopathy weakens the shoulder. It rarely causes numbness": "it" is the
+            # subject of the sentence before in the block, not the page's topic
+            it = subject if tokens[:1] == ["it"] else None
+            topic = _as_topic(it or anchor or section_topic or page_topic, start)
+            opens = mentions[0] if mentions and _opens_sentence(tokens, mentions[0]) else None
+            subject = opens if opens is not None and opens.category == "CONDITION" else None
             mentions = _referring_back(mentions, tokens, recent, pipeline.lexicon)
             found: list[Found] = []
             if mentions:  # a sentence that names nothing says nothing

@@ -153,10 +153,13 @@ def frame_of(tokens: Sequence[str], mentions: Sequence[Mention]) -> Frame | None
     conditions = [m for m in mentions if m.category == "CONDITION" and _specific(m)]
     anchor = conditions[0] if conditions else None
     also = tuple(_coordinated_with(conditions, tokens))
+    conceded = _concession(tokens)  # "While symptoms can vary, the common ones are:"
     hedges = [
         i
         for i, t in enumerate(tokens)
-        if t in HEDGE_WORDS and not (i + 1 < len(tokens) and tokens[i + 1] in {"not", "n't"})
+        if t in HEDGE_WORDS
+        and i >= conceded
+        and not (i + 1 < len(tokens) and tokens[i + 1] in {"not", "n't"})
     ]  # "risk factors you cannot change" states them
     modality = "possible" if hedges else "asserted"
     kinds = [m for m in mentions if m.category == "KIND"]
@@ -185,6 +188,17 @@ def frame_of(tokens: Sequence[str], mentions: Sequence[Mention]) -> Frame | None
         return None
     warning = warning and relation in {"has_symptom", "causes"}
     return Frame(relation, anchor, modality, kinds[0] if kinds else None, also, warning)
+
+
+#: Words that open a clause conceding something before the lead-in's own statement.
+CONCESSIONS = {"while", "whilst", "although", "though"}
+
+
+def _concession(tokens: Sequence[str]) -> int:
+    """Where a lead-in's main clause starts: after an opening "While ..., " clause, else 0."""
+    if tokens[:1] and tokens[0] in CONCESSIONS and "," in tokens:
+        return tokens.index(",") + 1
+    return 0
 
 
 #: Words of a lead-in of warning signs: "red flags that suggest", "warning signs".

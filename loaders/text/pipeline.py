@@ -18,7 +18,7 @@ from negspacy.termsets import termset
 from spinekg.kernel.suggest import closest
 from spinekg.loaders.text.lexicon import Entity, Lexicon
 from spinekg.loaders.text.negex import NegEx, Phrases, words_of
-from spinekg.loaders.text.tokens import Sentence, sentence_bounds, tokenize
+from spinekg.loaders.text.tokens import Sentence, sentence_bounds, tokenize, word
 
 __all__ = ["HEDGES", "Mention", "Pipeline"]
 
@@ -201,7 +201,7 @@ class Pipeline:
         """Each sentence of ``text`` with its mentions; offsets shifted by ``offset``."""
         spans = tokenize(text)
         words = [text[start:end] for start, end in spans]
-        lowered = [w.lower() for w in words]
+        lowered = [word(w) for w in words]
         bounds = sentence_bounds(words)
         found = self._mentions(lowered)
         places = [(start, end) for start, end, _, _ in found]

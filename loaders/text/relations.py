@@ -16,6 +16,7 @@ from functools import cached_property
 from spinekg.kernel.namespaces import SPINE
 from spinekg.loaders.text.lexicon import Lexicon
 from spinekg.loaders.text.pipeline import HEDGES, TRAVEL, Mention
+from spinekg.loaders.text.tokens import word
 
 __all__ = [
     "RELATIONS",
@@ -264,6 +265,11 @@ SENSATION = {
     "arise",
     "most",
     "commonly",
+    "occur",  # "the symptoms can occur anywhere from the neck to the fingers"
+    "occurs",
+    "appear",
+    "appears",
+    "anywhere",
     "part",
     "parts",
     # "a tingling sensation in the foot", "a numb feeling in the hand"
@@ -393,6 +399,11 @@ PLACE |= {
     "tips",
     "entire",
     "whole",
+    "length",  # "weakness along the length of the arm"
+    "affected",  # "weakness in the affected leg"
+    "including",  # "pain along the arm, including the wrist and thumb"
+    "especially",
+    "particularly",
     "certain",
     "specific",
     "usually",
@@ -803,7 +814,7 @@ class _Sentence:
                 if group and not _only(between, JOINERS):
                     break
                 continue
-            allowed = JOINERS if group else None
+            allowed = JOINERS | ITEM_TAILS if group else None
             if any(t in BREAKS for t in between):
                 break
             if allowed is not None and not _only(between, allowed):
@@ -868,12 +879,12 @@ class _Sentence:
     def _hedge_scope_end(self, i: int) -> int:
         """Where the cues after an end stop counting: at the end of its comma clause.
 
-        Not past "and may": that hedge belongs to what follows ("starts in the back and may
-        spread").
+        Not past "and may" or "and rarely": that cue belongs to what follows ("starts in the
+        back and may spread", "causes pain and rarely weakness").
         """
         end = self._segment_end(i, limit=6)
         for j in range(i, end - 1):
-            if self.tokens[j] in {"and", "or", "but"} and self.tokens[j + 1] in HEDGE_WORDS:
+            if self.tokens[j] in {"and", "or", "but"} and self.tokens[j + 1] in LATER_CUES:
                 return j
         return end
 
@@ -976,11 +987,6 @@ def asides(tokens: Sequence[str]) -> set[int]:
     return inside
 
 
-def word(token: str) -> str:
-    """A token as the rules read it: lower-cased, a typographic apostrophe as a plain one."""
-    return token.lower().replace("\u2019", "'")
-
-
 def _only(tokens: Iterable[str], allowed: set[str]) -> bool:
     return all(t in allowed for t in tokens)
 
@@ -1021,19 +1027,23 @@ def _after_in_clause(s: _Sentence, i: int, categories: set[str]) -> list[Mention
 def _objects_after(s: _Sentence, i: int, categories: set[str]) -> list[Mention]:
     """The mentions of ``categories`` after cue ``i``, while only joiners separate them."""
     _, end = s.clause(i)
+    relative: set[int] = set()  # "X, which narrows the canal, and Y": a list goes on past it
+    while (past := _past_relative(s, end)) is not None:
+        relative |= set(range(end - 1, past))
+        end = s.clause(past)[1]
     out: list[Mention] = []
     edge = i + 1
     placed = False  # a place came after the last object: "weakness in the biceps muscle and pain"
     for m in s.mentions:
-        if m.start <= i or m.start >= end or (out and m.start in s.aside):
+        if m.start <= i or m.start >= end or (out and m.start in s.aside | relative):
             continue
-        between = [s.tokens[k] for k in range(edge, m.start) if k not in s.aside]
+        between = [s.tokens[k] for k in range(edge, m.start) if k not in s.aside | relative]
         if between[-2:] in (["feelings", "of"], ["feeling", "of"], ["sensations", "of"]):
             between = between[:-2]  # "nerve compression and feelings of numbness"
         if between[-3:] == ["in", "addition", "to"]:
             between = between[:-3]  # "weakness in addition to pain"
         if m.category in categories:
-            if out and not _only(between, JOINERS | EXTRA_JOINERS):
+            if out and not _only(between, JOINERS | EXTRA_JOINERS | ITEM_TAILS):
                 if not (placed and _rest_of_place(between)) and not _range_on(out, between):
                     break
             if not out and len(between) > 5:
@@ -1046,6 +1056,37 @@ def _objects_after(s: _Sentence, i: int, categories: set[str]) -> list[Mention]:
             placed = placed or bool(out)
         edge = m.end
     return out
+
+
+#: Cues that, after "and", belong to the verb that follows them.
+LATER_CUES = HEDGE_WORDS | RARELY | NEGATIONS
+#: Adverbs and modals that may stand before a verb: "can also", "will usually".
+VERB_FILLERS = {"also", "often", "usually", "sometimes", "commonly", "typically", "only", "even"}
+VERB_FILLERS |= {"can", "may", "might", "could", "will", "would", "does", "do"}
+#: Words after which a verb shares the subject of the clause before: "may cause X but rarely Y".
+SHARED_SUBJECT = {"but", "and", "or"}
+
+
+def _shares_subject(s: _Sentence, i: int) -> bool:
+    """Whether cue ``i`` opens a clause of its own subject-less verb after "but" or "and"."""
+    k = i - 1
+    while k >= 0 and s.tokens[k] in HEDGE_WORDS | NEGATIONS | RARELY | VERB_FILLERS:
+        k -= 1
+    return k >= 0 and s.tokens[k] in SHARED_SUBJECT and not any(k < m.start < i for m in s.mentions)
+
+
+def _past_relative(s: _Sentence, k: int) -> int | None:
+    """Where a list goes on after a relative clause at ``k``: ", which ..., and Y" (Y's start).
+
+    The clause must open on ", which" and close on a comma followed by "and" or "or".
+    """
+    if s.tokens[k : k + 1] != ["which"] or s.tokens[k - 1 : k] != [","]:
+        return None
+    _, end = s.clause(k + 1)
+    close = next((j for j in range(k + 1, end) if s.tokens[j] == ","), None)
+    if close is None or s.tokens[close + 1 : close + 2] not in (["and"], ["or"]):
+        return None
+    return close + 1
 
 
 #: Words of a range of findings: "symptoms varying from mild back pain to numbness".
@@ -1087,6 +1128,7 @@ def _rest_of_place(words: list[str]) -> bool:
 
 
 def _causes(s: _Sentence) -> Iterator[Found]:
+    said: list[Mention] = []  # the subjects of the cue before, which "but rarely causes" shares
     for i in s.cues(CAUSE | CAUSE_NOUNS):
         nxt = s.tokens[i + 1] if i + 1 < len(s.tokens) else ""
         if s.tokens[i] in CAUSE_NOUNS and nxt == "of":
@@ -1110,7 +1152,7 @@ def _causes(s: _Sentence) -> Iterator[Found]:
                 subjects += [m for m in _semicolon_items(s, copula) if m not in subjects]
             yield from _pairs(s, "causes", subjects, objects, 0.7, cue=i)
             continue
-        if s.tokens[i] in CAUSE_NOUNS and nxt in COPULAS and _only(s.tokens[:i], CAUSE_LEADS):
+        if s.tokens[i] in CAUSE_NOUNS and nxt in COPULAS and _only(s.tokens[:i], CAUSE_OPENERS):
             # "the most common cause is a herniated disc": a cause of what the page is about
             subjects = _objects_after(s, i + 1, CAUSERS)
             yield from _pairs(s, "causes", subjects, s.implicit(*EFFECTS), 0.6, cue=i)
@@ -1159,6 +1201,11 @@ def _causes(s: _Sentence) -> Iterator[Found]:
                 # which the compression-clause rule names
                 if not _compression_before(s, i):
                     subjects = s.this_compression(i) or s.implicit(*CAUSERS, "FINDING")
+            if not subjects and _shares_subject(s, i):  # "may cause X but rarely causes Y"
+                subjects = said
+            if not subjects:  # "compression of the nerve root at S1 causes weakness"
+                start, _ = s.clause(i)
+                subjects = _pressure_on(s, start - 1)
             if not subjects:  # "sciatica can bring on hip pain": a syndrome that opens the sentence
                 first = s.mentions[0] if s.mentions else None
                 if first and first.category == "FINDING" and first.end <= i and not generic(first):
@@ -1169,6 +1216,7 @@ def _causes(s: _Sentence) -> Iterator[Found]:
         # what describes the examples ("conditions that do not involve the spine, such as
         # tumors") neither hedges nor denies: the modality is the cue's
         modality = _modality_before(s, i) if examples else None
+        said = subjects
         yield from _pairs(s, "causes", subjects, objects, 0.8, cue=i, modality=modality)
     for i, token in enumerate(s.tokens[:-1]):  # "sciatica occurs when a herniated disc ..."
         if token in HAPPENS and s.tokens[i + 1] in {"when", "if"}:
@@ -1208,6 +1256,8 @@ def _causes(s: _Sentence) -> Iterator[Found]:
 #: "The most common cause is ...", "Another cause is ...".
 CAUSE_LEADS = {"the", "a", "another", "one", "most", "more", "common", "main", "usual", "other"}
 CAUSE_LEADS |= {"frequent", "typical", "leading", "commonest", "major", "chief", "underlying"}
+#: Words that may open a sentence before its cause noun: "Other possible causes include X".
+CAUSE_OPENERS = CAUSE_LEADS | HEDGE_WORDS | {"potential", "less", "rarer"}
 
 
 #: What may follow a cause noun that ends its clause: "X are the most common causes." (not
@@ -1454,17 +1504,22 @@ def compression_stated(found: Sequence[Found], lexicon: Lexicon) -> Mention | No
     return None
 
 
+#: Nouns of a structure being pressed on: "pressure on", "compression of", "impingement of".
+PRESSURE_NOUNS = {"pressure", "compression", "impingement"}
+
+
 def _pressure_on(s: _Sentence, i: int) -> list[Mention]:
     """The compression that "pressure on the nerve" right after token ``i`` names.
 
-    Also "(mechanical) compression on a nerve", "pressure placed on the roots".
+    Also "(mechanical) compression on a nerve", "pressure placed on the roots", "impingement
+    of the nerve root".
     """
     words = s.tokens[i + 1 : i + 4]
-    k = next((i + 1 + n for n, w in enumerate(words) if w in {"pressure", "compression"}), None)
+    k = next((i + 1 + n for n, w in enumerate(words) if w in PRESSURE_NOUNS), None)
     if k is None:
         return []
     on = k + 1 + (s.tokens[k + 1 : k + 2] in (["placed"], ["put"], ["exerted"]))
-    if s.tokens[on : on + 1] not in (["on"], ["against"]):
+    if s.tokens[on : on + 1] not in (["on"], ["against"], ["of"]):
         return []
     nerve = s.group_after(on, {"NEURAL"}, gap=2)
     if not nerve:
@@ -1617,10 +1672,11 @@ def _has_symptom(s: _Sentence) -> Iterator[Found]:
             s.group_before(i, {"CONDITION"}) if passive else s.group_after(i, {"CONDITION"})
         )
         yield from _pairs(s, "has_symptom", conditions, findings, 0.7, cue=i)
-    # "sciatica involves numbness and tingling"; "it is characterized by leg pain"
-    for i in s.cues(INVOLVES | CHARACTERIZED):
-        passive = s.tokens[i + 1 : i + 2] == ["by"]
-        if s.tokens[i] in CHARACTERIZED and not passive:
+    # "sciatica involves numbness and tingling"; "it is characterized by leg pain"; "it often
+    # manifests as back pain"
+    for i in s.cues(INVOLVES | CHARACTERIZED | MANIFESTS):
+        passive = s.tokens[i + 1 : i + 2] in (["by"], ["as"], ["with"])
+        if s.tokens[i] in CHARACTERIZED | MANIFESTS and not passive:
             continue
         start, _ = s.clause(i)
         before = [m for m in s.mentions if start <= m.start and m.end <= i and not generic(m)]
@@ -1737,6 +1793,8 @@ ACCOMPANY = {"accompany", "accompanies", "accompanied"}
 #: pain" (only with "by"), "is marked by weakness".
 INVOLVES = {"involve", "involves", "involving"}
 CHARACTERIZED = {"characterized", "characterised", "marked", "typified"}
+#: Verbs that give a condition its findings with "as" or "with": "manifests as back pain".
+MANIFESTS = {"manifests", "manifest", "presents", "present", "presenting"}
 #: Words that open a sentence listing what the sentence before announced: "These include".
 LISTING = {"include", "includes", "included", "are", "involve", "involves"}
 
@@ -1882,7 +1940,8 @@ def _run_from(s: _Sentence, first: Mention, findings: list[Mention]) -> list[Men
         words = [t for k, t in enumerate(between, run[-1].end) if k not in placed]
         if not _only(between, JOINERS | EXTRA_JOINERS):
             has_place = len(words) < len(between)
-            if not (has_place and _only(words, JOINERS | PLACE | OF_PART | {"to", "a"})):
+            allowed = JOINERS | EXTRA_JOINERS | PLACE | SENSATION | OF_PART | {"to", "a"}
+            if not (has_place and _only(words, allowed)):  # "pain that radiates down the leg,"
                 break
         run.append(m)
     return run
@@ -2108,6 +2167,9 @@ def _runs_and_places(s: _Sentence, mentions: list[Mention]) -> Iterator[Found]:
         if m.start not in s.aside:
             between = [t for k, t in enumerate(between, edge) if k not in s.aside]
         if m.category == "FINDING":
+            if run and generic(m) and _refers_to_run(between):
+                edge = m.end  # "numbness or weakness, and all these symptoms occur in the arm"
+                continue
             if run and "of" in between and all(generic(f) for f in run):
                 run = [m]  # "symptoms of sciatica in the legs": sciatica's place
             elif run and between[-1:] == ["of"]:
@@ -2116,7 +2178,7 @@ def _runs_and_places(s: _Sentence, mentions: list[Mention]) -> Iterator[Found]:
             elif run and not between and generic(m) and not generic(run[-1]):
                 edge = m.end  # "sciatica symptoms affect the legs": sciatica's place
                 continue
-            elif run and not placed and _only(between, JOINERS):
+            elif run and not placed and _only(between, JOINERS | ITEM_TAILS):
                 run.append(m)
                 disjunction = disjunction or "or" in between
             else:
@@ -2154,6 +2216,15 @@ def _runs_and_places(s: _Sentence, mentions: list[Mention]) -> Iterator[Found]:
         else:  # a treatment, a place too far from the run
             run, placed = [], []
         edge = m.end
+
+
+#: Words that make "symptoms" the findings just listed: "... and all these symptoms".
+BACK_TO_RUN = {"these", "those", "such"}
+
+
+def _refers_to_run(between: list[str]) -> bool:
+    """Whether ``between`` makes the generic finding after it the run before it."""
+    return bool(BACK_TO_RUN & set(between)) and _only(between, BACK_TO_RUN | JOINERS | {"all"})
 
 
 #: Words that refer back to the pain the sentence before named: "It can spread to the feet".
@@ -2196,6 +2267,8 @@ def _placed_before(s: _Sentence, finding: Mention) -> bool:
 
 #: Words of a part of a place: "weakness in the muscles of the arm" is weakness in the arm.
 OF_PART = {"muscle", "muscles", "skin", "of"}
+#: Words that may end an item of a list of findings: "weakness of some muscles, or numbness".
+ITEM_TAILS = OF_PART | {"some", "certain"}
 
 
 #: Words that tie a finding to the condition it comes from: "the pain from a herniation".
@@ -2252,9 +2325,9 @@ def _places_after(s: _Sentence, first: Mention) -> list[Mention]:
     places = [first]
     edge = first.end
     for m in s.mentions:
-        if m.start < edge:
-            continue
-        between = s.tokens[edge : m.start]
+        if m.start < edge or (m.start in s.aside and first.start not in s.aside):
+            continue  # "the biceps (the front of the upper arm) and the wrist": not the aside's
+        between = [t for k, t in enumerate(s.tokens[edge : m.start], edge) if k not in s.aside]
         if m.category not in PLACES or not _only(between, PLACE | JOINERS | SENSATION):
             break
         if between in (["of"], ["of", "the"], ["of", "your"]):  # "the back of the calf"
@@ -2724,15 +2797,15 @@ def _list_between(words: list[str]) -> bool:
     know ("steroids") keeps the list going; a verb or a longer phrase ends it.
     """
     item: list[str] = []
-    for word in [*words, ","]:
-        if word in {",", "and", "or"}:
+    for w in [*words, ","]:
+        if w in {",", "and", "or"}:
             if len(item) > UNKNOWN_ITEM:
                 return False
             item = []
-        elif word not in EXAMPLES | JOINERS | KIND_NOUNS | EXTRA_JOINERS:
-            if word in BREAKS or word in VERBS_ENDING_A_LIST:
+        elif w not in EXAMPLES | JOINERS | KIND_NOUNS | EXTRA_JOINERS:
+            if w in BREAKS or w in VERBS_ENDING_A_LIST:
                 return False
-            item.append(word)
+            item.append(w)
     return True
 
 
@@ -2958,8 +3031,9 @@ def _what_a_root_supplies(s: _Sentence, found: Sequence[Found]) -> Iterator[Foun
 
     "With S1, the calf muscle may be weak and the outer foot numb": S1 innervates the
     gastrocnemius and supplies the lateral foot (a skin area; the graph keeps a body part such
-    as "the thumb" out, as the ontology's ``supplies`` ends at skin areas). The root (or its
-    radiculopathy) comes before the deficits and is the only root the sentence names.
+    as "the thumb" out, as the ontology's ``supplies`` ends at skin areas); "C5 weakens the
+    shoulder": the muscles of the shoulder. The root (or its radiculopathy) comes before the
+    deficits and is the only root the sentence names.
     """
     named = [
         (m, local)
@@ -2976,7 +3050,7 @@ def _what_a_root_supplies(s: _Sentence, found: Sequence[Found]) -> Iterator[Foun
         deficit, place = local_id(item.subject), item.object
         if item.relation != "occurs_in" or item.subject.start < opener.end:
             continue
-        motor = deficit in MOTOR_DEFICITS and place.category == "MUSCLE"
+        motor = deficit in MOTOR_DEFICITS and place.category in PLACES  # "weak biceps, arm"
         sensory = deficit in SENSORY_DEFICITS and place.category == "BODY"
         if motor or sensory:
             yield Found(root, "innervates", place, "asserted", 0.6)

@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Sentence", "sentence_bounds", "tokenize"]
+__all__ = ["Sentence", "sentence_bounds", "tokenize", "word"]
 
 #: Characters that end a sentence.
 SENTENCE_ENDS = frozenset(".!?\u203c\u203d\u2047\u2048\u2049\u3002\uff01\uff0e\uff1f\uff61")
@@ -338,3 +338,12 @@ class Sentence:
         first = next(i for i, (_, e) in enumerate(self.spans) if e > start)
         last = max(i for i, (s, _) in enumerate(self.spans) if s < end)
         return first, last + 1
+
+
+def word(token: str) -> str:
+    """A token as the matcher and the rules read it.
+
+    Lower-cased, a typographic apostrophe as a plain one: "Lhermitte\u2019s sign" is
+    "lhermitte's sign".
+    """
+    return token.lower().replace("\u2019", "'")

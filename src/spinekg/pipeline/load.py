@@ -17,7 +17,7 @@ from rdflib import Graph, URIRef
 
 from spinekg.kernel.errors import display_path
 from spinekg.kernel.namespaces import ONTOLOGY_GRAPH, expand
-from spinekg.loaders import LOADERS, articles_path, curated_path
+from spinekg.loaders import LOADERS, articles_path, curated_path, reference
 from spinekg.loaders.text import lexicon as lexicon_module
 from spinekg.loaders.text.lexicon import Lexicon, build_lexicon
 from spinekg.ontology import ontology_path, parse_turtle, shapes_path
@@ -182,9 +182,15 @@ def cache_folder() -> Path:
 
 
 def vocabulary_key(inputs: Inputs) -> str:
-    """A digest of every file the lexicon comes from, and of the code that builds it."""
+    """A digest of every file the lexicon comes from, and of the code that builds it.
+
+    The code is the lexicon's module and the table loaders' (which give entities names, such
+    as "L5 nerve root compression" for L5 radiculopathy).
+    """
     digest = hashlib.sha256()
-    files = [inputs.ontology, *sorted(inputs.curated.glob("*.tsv")), Path(lexicon_module.__file__)]
+    table_loaders = sorted(Path(reference.__file__).parent.glob("*.py"))
+    code = [*table_loaders, Path(lexicon_module.__file__)]
+    files = [inputs.ontology, *sorted(inputs.curated.glob("*.tsv")), *code]
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes() if path.is_file() else b"")
