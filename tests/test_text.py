@@ -1915,6 +1915,25 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             (),
         ),
+        (  # "may be present" gives the topic's findings, a place between and a condition
+            # after "depending on" notwithstanding; a list of red flags opened by back pain
+            # puts none of them in the back
+            HERNIATION + "Weakness of the ankle may be present depending on the size of the"
+            " herniation. Tingling or lack of sensation may also be present. Severe back pain,"
+            " saddle numbness, urinary incontinence and sexual dysfunction are warning signs.\n",
+            {
+                ("condition-disc-herniation", "has_symptom", "finding-muscle-weakness", "possible"),
+                ("finding-muscle-weakness", "occurs_in", "body-part-ankle", "possible"),
+                ("condition-disc-herniation", "has_symptom", "finding-sensory-loss", "possible"),
+                (
+                    "condition-disc-herniation",
+                    "has_symptom",
+                    "finding-urinary-incontinence",
+                    "asserted",
+                ),
+            },
+            ("finding-urinary-incontinence", "occurs_in"),
+        ),
         (  # a cue after "and" belongs to what follows it
             HERNIATION + "A herniated disc can cause back pain and rarely causes weakness.\n",
             {

@@ -434,11 +434,12 @@ SIDES = {SPINE["laterality-unilateral"]: "one side", SPINE["laterality-bilateral
 #: Entities the annotation guide names its own way; the IRI stays exact. Any loss of a reflex
 #: is "diminished reflexes" (HPO files Areflexia under Reduced tendon reflexes); lumbar
 #: radiculopathy is "sciatica" ("sciatica, whatever the page calls it"); the guide spells
-#: anaesthesia the American way.
+#: anaesthesia the American way, and names bowel incontinence by its clinical name.
 ANNOTATED_AS = {
     SPINE["finding-absent-reflex"]: "diminished reflexes",
     SPINE["condition-lumbar-radiculopathy"]: "sciatica",
     SPINE["finding-saddle-anaesthesia"]: "saddle anesthesia",
+    SPINE["finding-bowel-incontinence"]: "fecal incontinence",
 }
 
 #: An age group's label, as :func:`~.pipeline.age_group` writes it.

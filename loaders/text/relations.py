@@ -1843,6 +1843,7 @@ EXPERIENCE_BEFORE = {
     "complain",
 }
 EXPERIENCE_AFTER = {
+    "present",  # "weakness may be present"
     "occur",
     "occurs",
     "develop",
@@ -1863,9 +1864,11 @@ def _experienced(s: _Sentence) -> Iterator[Found]:
 
     "You may also feel tingling in the leg", "Numbness and weakness can occur."
     """
-    if s.of("CONDITION", "MECHANISM", "TREATMENT", "TEST") or not s.implicit(
-        "CONDITION", "FINDING"
-    ):
+    # a condition named only after "depending on" qualifies: "may be present depending on the
+    # severity of the herniation"
+    depends = next((i for i, t in enumerate(s.tokens) if t == "depending"), len(s.tokens))
+    named = [m for m in s.of("CONDITION", "MECHANISM", "TREATMENT", "TEST") if m.start < depends]
+    if named or not s.implicit("CONDITION", "FINDING"):
         return
     findings = [m for m in s.of("FINDING") if not generic(m)]
     for i, t in enumerate(s.tokens):
@@ -1887,7 +1890,12 @@ def _experienced(s: _Sentence) -> Iterator[Found]:
                 return
         if t in EXPERIENCE_AFTER:
             before = [m for m in findings if m.end <= i]
-            if before and i - before[-1].end <= 3:
+            # "weakness (of the ankle) may be present": a finding's place is no gap before a
+            # hedged verb
+            hedged = bool(set(s.tokens[max(0, i - 3) : i]) & HEDGE_WORDS)
+            placed = {k for m in s.of(*PLACES) for k in range(m.start - 2, m.end) if hedged}
+            gap = [k for k in range(before[-1].end, i) if k not in placed] if before else []
+            if before and len(gap) <= 3:
                 yield from _pairs(
                     s,
                     "has_symptom",
@@ -2086,7 +2094,8 @@ def _place_shared(s: _Sentence) -> Iterator[Found]:
     """A place that the first finding of a list names is every item's.
 
     "Arm pain, numbness or weakness": numbness and weakness in the arm. The list ends at any
-    other word, and items with a place of their own keep it.
+    other word, and items with a place of their own keep it; only pain and deficits are felt
+    in a place ("back pain, saddle anaesthesia or incontinence" puts nothing in the back).
     """
     for head in s.of("FINDING"):
         if head.place is None:
@@ -2103,7 +2112,9 @@ def _place_shared(s: _Sentence) -> Iterator[Found]:
         if not items or (edge < len(s.tokens) and s.tokens[edge] in PLACE):
             continue  # "arm pain and numbness in the hand": the items have a place of their own
         place = replace(head, entity=head.place, names_place=False, place=None)
-        targets = [m for m in items if not m.names_place and not generic(m)]
+        targets = [m for m in items if not m.names_place and local_id(m) in FELT_IN_A_PLACE]
+        if len(targets) < len(items):
+            continue  # a list of other findings: not a place's
         yield from _pairs(s, "occurs_in", targets, [place], 0.6)
 
 
@@ -2297,6 +2308,10 @@ RADICULAR_PAIN = "finding-radicular-pain"
 DEFICITS = MOTOR_DEFICITS | SENSORY_DEFICITS | {"finding-pain", *CHANGED_REFLEXES}
 #: Findings felt in the skin, not in a muscle: "numbness down from the biceps" starts at it.
 SKIN_FINDINGS = SENSORY_DEFICITS | {RADICULAR_PAIN, "finding-burning-sensation"}
+
+
+#: Findings a place written before a list is shared with: "arm pain, numbness or weakness".
+FELT_IN_A_PLACE = DEFICITS | SKIN_FINDINGS | {"finding-muscle-spasm", "finding-stiffness"}
 
 
 def _felt_in(finding: Mention, place: Mention) -> bool:
