@@ -1934,6 +1934,37 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             ("finding-urinary-incontinence", "occurs_in"),
         ),
+        (  # a kind's examples after "for <condition> include", an unknown item between;
+            # "radiating leg pain" in a list is radiating pain in the leg; limited mobility; a
+            # heading's kind for a lead-in that treats "mild symptoms" (hedged, but the kind
+            # is not)
+            "Spinal stenosis\n\nNon-surgical treatments for spinal stenosis include physical"
+            " therapy, spinal decompression, epidural steroid injections and medication."
+            " Spinal stenosis can lead to low back pain, radiating leg pain, numbness, and"
+            " limited mobility.\n\nWhen Conservative Management Is Enough\nFor mild"
+            " symptoms, initial care at home may be sufficient:\n- Rest and activity"
+            " modification\n",
+            {
+                (
+                    "treatment-epidural-steroid-injection",
+                    "treatment_kind",
+                    "kind-conservative",
+                    "asserted",
+                ),
+                ("treatment-medication", "treatment_kind", "kind-conservative", "asserted"),
+                ("condition-spinal-stenosis", "causes", "finding-radicular-pain", "possible"),
+                ("finding-radicular-pain", "occurs_in", "body-part-leg", "possible"),
+                (
+                    "condition-spinal-stenosis",
+                    "causes",
+                    "finding-limited-range-of-motion",
+                    "possible",
+                ),
+                ("condition-spinal-stenosis", "treated_by", "treatment-rest", "possible"),
+                ("treatment-rest", "treatment_kind", "kind-conservative", "asserted"),
+            },
+            (),
+        ),
         (  # a cue after "and" belongs to what follows it
             HERNIATION + "A herniated disc can cause back pain and rarely causes weakness.\n",
             {

@@ -17,6 +17,7 @@ from spinekg.loaders.text.frames import (
     inherited,
     signs_of_list,
     topic_of,
+    with_kind,
 )
 from spinekg.loaders.text.lexicon import IRREGULAR_PLURALS, Entity, Lexicon
 from spinekg.loaders.text.pipeline import Mention, Pipeline
@@ -238,7 +239,9 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
                 found += frame_claims(frame, tokens, mentions, topic, pipeline.lexicon)
                 if frame.modality == "possible":  # "you might notice:" hedges every item
                     found = [
-                        replace(f, modality="possible") if f.modality == "asserted" else f
+                        replace(f, modality="possible")
+                        if f.modality == "asserted" and f.relation not in KIND_OF_A_THING
+                        else f
                         for f in found
                     ]
             new = [
@@ -264,7 +267,9 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             if block.lead_in and number == len(sentences) - 1:
                 list_root = root_named(mentions, pipeline.lexicon)
                 # "Risk factors you can change ... These may include:" keeps the heading's frame
-                frame = frame_of(tokens, mentions) or inherited(section_frame, tokens)
+                frame = with_kind(frame_of(tokens, mentions), section_frame) or inherited(
+                    section_frame, tokens
+                )
     return Extraction(article, _unique(claims), unrecognised)
 
 
@@ -285,6 +290,10 @@ def _opens_on_item(frame: Frame | None, sentences: list[tuple[Sentence, list[Men
     after = sent.words[first.end] if first.end < len(sent) else ""
     return first.start == 0 and first.category in frame.item_categories and after in ITEM_ENDS
 
+
+#: Relations of what a thing is, which no hedge on its use makes possible: "may help: rest"
+#: hedges the treatment, not that rest is conservative care.
+KIND_OF_A_THING = {"treatment_kind"}
 
 #: How many of the treatments named last "other conservative treatments" may look back on.
 OFFERED = 6

@@ -174,7 +174,7 @@ def frame_of(tokens: Sequence[str], mentions: Sequence[Mention]) -> Frame | None
         relation, modality = "has_symptom", "possible"
     elif free & RISK_WORDS or (_more_frequent_in(tokens) and not free & SYMPTOM_WORDS):
         relation = "risk_factor_for"
-    elif free & SYMPTOM_WORDS:
+    elif free & SYMPTOM_WORDS and not _treatment_for_symptoms(tokens, free):
         relation = "causes" if free & CAUSE_WORDS else "has_symptom"
     elif free & DIAGNOSIS_WORDS:
         relation = "diagnosed_by"
@@ -188,6 +188,21 @@ def frame_of(tokens: Sequence[str], mentions: Sequence[Mention]) -> Frame | None
         return None
     warning = warning and relation in {"has_symptom", "causes"}
     return Frame(relation, anchor, modality, kinds[0] if kinds else None, also, warning)
+
+
+#: Words that make symptoms what a treatment is for: "management of mild symptoms".
+FOR_SYMPTOMS = {"for", "of", "relieve", "ease", "manage", "treat", "mild", "severe", "your"}
+
+
+def _treatment_for_symptoms(tokens: Sequence[str], free: set[str]) -> bool:
+    """Whether a lead-in treats symptoms rather than lists them.
+
+    "For mild symptoms, initial management at home may be sufficient:" lists treatments.
+    """
+    if not free & TREAT_WORDS:
+        return False
+    named = [i for i, t in enumerate(tokens) if t in SYMPTOM_WORDS]
+    return all(tokens[i - 1 : i] and tokens[i - 1] in FOR_SYMPTOMS for i in named)
 
 
 #: Words that open a clause conceding something before the lead-in's own statement.
@@ -255,6 +270,19 @@ def signs_of_list(tokens: Sequence[str], mentions: Sequence[Mention]) -> Frame |
         return None
     hedged = any(t in HEDGE_WORDS for t in tokens)
     return Frame("has_symptom", named[0], "possible" if hedged else "asserted")
+
+
+def with_kind(frame: Frame | None, section: Frame | None) -> Frame | None:
+    """A treatment lead-in's frame with its heading's kind when it names none itself.
+
+    "When conservative management is appropriate" over "Initial care at home may be enough:"
+    makes every item conservative.
+    """
+    if frame is None or section is None or frame.kind is not None or section.kind is None:
+        return frame
+    if frame.relation != "treated_by" or section.relation != "treated_by":
+        return frame
+    return replace(frame, kind=section.kind)
 
 
 def inherited(section: Frame | None, tokens: Sequence[str]) -> Frame | None:

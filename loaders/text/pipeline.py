@@ -252,7 +252,7 @@ class Pipeline:
             mentions = _levels_of_discs(tokens, mentions, sent)
             mentions = _own_negations(tokens, mentions, self._negation_words)
             mentions = _kinds_of_pain(mentions)
-            yield sent, [self._reading(tokens, m, mentions) for m in mentions]
+            yield sent, [self._reading(sent, tokens, m, mentions, offset) for m in mentions]
 
     def _mentions(self, words: list[str]) -> list[tuple[int, int, str, str]]:
         """The lexicon's phrases in a text's words: start, end, key and the words stood for.
@@ -342,7 +342,14 @@ class Pipeline:
                     found.append(_mention_at(sent, (start, end), named[0], offset))
         return _replacing(mentions, found)
 
-    def _reading(self, tokens: list[str], mention: Mention, mentions: list[Mention]) -> Mention:
+    def _reading(
+        self,
+        sent: Sentence,
+        tokens: list[str],
+        mention: Mention,
+        mentions: list[Mention],
+        offset: int,
+    ) -> Mention:
         """What a pain mention means in its phrase.
 
         "Pain in the neck" is neck pain when the graph has it; pain said to travel ("a burning
@@ -372,11 +379,15 @@ class Pipeline:
                 if named and named[0].category == "FINDING":
                     return replace(mention, entity=named[0], names_place=True, place=place.entity)
         radiating = self.lexicon.phrases.get(RADIATING_PAIN)
+        before = tokens[mention.start - 1] if mention.start > 0 else ""
+        if radiating is not None and mention.place is not None and before in RADIATING:
+            # "radiating leg pain": radiating pain in the leg, the word "radiating" its own
+            widened = _mention_over(sent, mention.start - 1, mention.end, radiating[0], offset)
+            return replace(widened, names_place=True, place=mention.place)
         if radiating is None or mention.names_place or mention.entity.iri == radiating[0].iri:
             return mention
-        before = tokens[mention.start - 1] if mention.start > 0 else ""
         after = tokens[mention.end] if mention.end < len(tokens) else ""
-        if before in {"shooting", "radiating"} or after == "down":  # "a sharp pain down the leg"
+        if before in RADIATING or after == "down":  # "a sharp pain down the leg"
             return replace(mention, entity=radiating[0])
         depth = 0  # "pain (often described as burning) that radiates down the leg"
         for i in range(mention.end, min(len(tokens), mention.end + 16)):
@@ -392,6 +403,9 @@ class Pipeline:
                 break
         return mention
 
+
+#: Words before a pain that make it radiating pain: "shooting pain", "radiating leg pain".
+RADIATING = {"shooting", "radiating"}
 
 #: Words after a root's name that make it the name of a disc: "an L5 disc herniation".
 DISC_WORDS = {"disc", "disk", "discs", "disks"}

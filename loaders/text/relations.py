@@ -2090,6 +2090,12 @@ def _places_before(s: _Sentence) -> Iterator[Found]:
             yield from _pairs(s, "occurs_in", [finding], places, 0.7)
 
 
+def _own_place(finding: Mention) -> Mention:
+    """The place a finding's own words name ("leg" of "leg pain"), as a mention over them."""
+    assert finding.place is not None
+    return replace(finding, entity=finding.place, names_place=False, place=None)
+
+
 def _place_shared(s: _Sentence) -> Iterator[Found]:
     """A place that the first finding of a list names is every item's.
 
@@ -2100,6 +2106,9 @@ def _place_shared(s: _Sentence) -> Iterator[Found]:
     for head in s.of("FINDING"):
         if head.place is None:
             continue
+        if local_id(head) == RADICULAR_PAIN:  # "radiating leg pain" is radiating pain there
+            opens = s.clause(head.start)[0]  # as hedged as the clause that names the pain
+            yield from _pairs(s, "occurs_in", [head], [_own_place(head)], 0.7, cue=opens)
         items: list[Mention] = []
         edge = head.end
         for m in s.mentions:
@@ -2111,7 +2120,7 @@ def _place_shared(s: _Sentence) -> Iterator[Found]:
             edge = m.end
         if not items or (edge < len(s.tokens) and s.tokens[edge] in PLACE):
             continue  # "arm pain and numbness in the hand": the items have a place of their own
-        place = replace(head, entity=head.place, names_place=False, place=None)
+        place = _own_place(head)
         targets = [m for m in items if not m.names_place and local_id(m) in FELT_IN_A_PLACE]
         if len(targets) < len(items):
             continue  # a list of other findings: not a place's
@@ -2644,6 +2653,8 @@ EXAMPLES = {
 }
 
 
+#: What a treatment is for: "treatments for stenosis", "management of sciatica".
+TARGETS = {"CONDITION", "FINDING"}
 #: Nouns a treatment kind qualifies: "conservative measures", "surgical options".
 KIND_NOUNS = {
     "treatment",
@@ -2701,12 +2712,15 @@ def _treatment_kind(s: _Sentence) -> Iterator[Found]:
             if m.start < edge:
                 continue
             between = s.tokens[edge : m.start]
-            ok = EXAMPLES | JOINERS if not examples else JOINERS | EXTRA_JOINERS
-            if (
-                m.category != "TREATMENT"
-                or not _only(between, ok)
-                or (not examples and not set(between) & EXAMPLES)
-            ):
+            if not examples and m.category in TARGETS and _only(between, {"for", "of", "the"}):
+                edge = m.end  # "non-surgical treatments for stenosis include X": its target
+                continue
+            if m.category != "TREATMENT":
+                break
+            opens = _only(between, EXAMPLES | JOINERS) and bool(set(between) & EXAMPLES)
+            if not examples and not opens:
+                break
+            if examples and not _list_between(between):  # an unknown item keeps a list going
                 break
             examples.append(m)
             edge = m.end
