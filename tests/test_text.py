@@ -1965,6 +1965,43 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             (),
         ),
+        (  # "compression or irritation of a nerve root" names both; "this compression
+            # results from X": X causes it and presses on a root; the back of the leg and
+            # the inner thigh are places of their own
+            "Lumbar radiculopathy\n\nLumbar radiculopathy is caused by compression or"
+            " irritation of a nerve root in the lower back. This compression often results"
+            " from a herniated disc or bone spurs. The pain extends down the back of the leg,"
+            " and numbness may be felt in the inner thighs.\n",
+            {
+                (
+                    "mechanism-nerve-root-compression",
+                    "causes",
+                    "condition-lumbar-radiculopathy",
+                    "asserted",
+                ),
+                (
+                    "mechanism-nerve-root-irritation",
+                    "causes",
+                    "condition-lumbar-radiculopathy",
+                    "asserted",
+                ),
+                (
+                    "condition-bone-spurs",
+                    "causes",
+                    "mechanism-nerve-root-compression",
+                    "asserted",
+                ),
+                (
+                    "condition-disc-herniation",
+                    "compresses",
+                    "spinal-nerve-root-unspecified",
+                    "asserted",
+                ),
+                ("finding-radicular-pain", "occurs_in", "body-part-back-of-leg", "asserted"),
+                ("finding-numbness", "occurs_in", "body-part-inner-thigh", "possible"),
+            },
+            (),
+        ),
         (  # a cue after "and" belongs to what follows it
             HERNIATION + "A herniated disc can cause back pain and rarely causes weakness.\n",
             {

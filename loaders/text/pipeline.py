@@ -610,8 +610,9 @@ def _coordinated(
     In "loss of bladder or bowel control" the lexicon knows "loss of bladder control" and
     "loss of bowel control"; the first is named by "loss of bladder", the second by "bowel
     control". In "lower back and leg pain" only the last word is shared: "lower back pain" and
-    "leg pain". Both phrases must be in the lexicon, so a plain list ("numbness or tingling in
-    the leg") is left to the phrase matcher.
+    "leg pain"; in "compression or irritation of a nerve root", four words. Both phrases must
+    be in the lexicon, so a plain list ("numbness or tingling in the leg") is left to the
+    phrase matcher.
     """
     found: list[tuple[int, int, str, tuple[str, ...]]] = []
     if COORDINATORS.isdisjoint(words):
@@ -629,7 +630,7 @@ def _coordinated(
                 break
             if not keys.opens(words[first]):
                 continue  # the left side's phrase would start here: no phrase does
-            for own, after in [(1, a) for a in range(0 if before else 1, 4)] + [(2, 1), (2, 2)]:
+            for own, after in [(1, a) for a in range(0 if before else 1, 5)] + [(2, 1), (2, 2)]:
                 # words shared at the back ("control"), after a right side of one word or two
                 # ("too little or too much physical activity")
                 last = k + 1 + own + after

@@ -1186,7 +1186,10 @@ def _causes(s: _Sentence) -> Iterator[Found]:
                 start, _ = s.clause(i)
                 objects = [m for m in s.of(*EFFECTS) if m.start < i][:1]
             if not objects and s.anaphor_before(i):  # "it is often triggered by X"
-                objects = s.implicit(*EFFECTS)
+                # "this compression results from X": the compression the sentence before stated
+                start, _ = s.clause(i)
+                named_pressure = bool(set(s.tokens[start:i]) & PRESSURE_NOUNS)
+                objects = (named_pressure and s.this_compression(i)) or s.implicit(*EFFECTS)
         else:
             # "a herniated disc can cause ...", "lifting heavy loads can cause a herniation"
             subjects = s.group_before(i, CAUSERS | {"RISK"}, gap=6)
