@@ -2002,6 +2002,40 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             (),
         ),
+        (  # care that "is not effective" leads to surgery and is not denied, unlike "does
+            # not help"; treatments offered "during this time" come before the operation a
+            # lasting pain leads to; "microdiscectomy surgery" is one treatment; "this
+            # surgery" presses on nothing; spinal fusion
+            HERNIATION + "Surgery is considered when conservative care is not effective. Bed"
+            " rest does not help most patients. During the first weeks, physical therapy or"
+            " heat may bring relief. If severe pain continues beyond this period,"
+            " microdiscectomy surgery may be needed. This surgery removes the bone that is"
+            " pressing on the nerve. Spinal fusion is not routinely needed.\n",
+            {
+                ("treatment-conservative-care", "tried_before", "treatment-surgery", "asserted"),
+                ("condition-disc-herniation", "treated_by", "treatment-rest", "negated"),
+                (
+                    "treatment-physical-therapy",
+                    "tried_before",
+                    "treatment-microdiscectomy",
+                    "asserted",
+                ),
+                ("treatment-heat", "tried_before", "treatment-microdiscectomy", "asserted"),
+                ("condition-disc-herniation", "treated_by", "treatment-spinal-fusion", "negated"),
+            },
+            ("condition-disc-herniation", "compresses"),
+        ),
+        (  # a short sentence after a heading reads as an item, but its own words decide its
+            # modality; one operation that avoids another is its alternative, not before it
+            "Surgery for herniated discs\n\nSpinal fusion is not routinely needed for a simple"
+            " disc herniation.\n\nA posterior foraminotomy avoids fusion and suits lateral"
+            " herniations, and physical therapy may help you avoid surgery.\n",
+            {
+                ("condition-disc-herniation", "treated_by", "treatment-spinal-fusion", "negated"),
+                ("treatment-physical-therapy", "tried_before", "treatment-surgery", "asserted"),
+            },
+            ("treatment-generic-foraminotomy", "tried_before"),
+        ),
         (  # a cue after "and" belongs to what follows it
             HERNIATION + "A herniated disc can cause back pain and rarely causes weakness.\n",
             {

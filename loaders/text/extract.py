@@ -32,6 +32,7 @@ from spinekg.loaders.text.relations import (
     root_named,
     structure_compressed,
     symptoms_named,
+    tried_before_the_last,
 )
 from spinekg.loaders.text.segment import blocks, pieces
 from spinekg.loaders.text.tokens import Sentence, word
@@ -231,12 +232,19 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             found += kinds_of_the_last(
                 tokens, mentions, offered, pipeline.lexicon, just_before=said_before
             )
+            found += tried_before_the_last(tokens, mentions, said_before)
             said_before = [m for m in mentions if m.category == "TREATMENT"]
             offered = [*offered, *said_before][-OFFERED:]
             symptoms_of = symptoms_named(tokens, mentions)
             pressed = compression_stated(found, pipeline.lexicon)
             if as_item and frame is not None and number == 0:
-                found += frame_claims(frame, tokens, mentions, topic, pipeline.lexicon)
+                # what the item's own words say of a pair wins: "Fusion is not needed."
+                said = {(f.subject.entity.iri, f.relation, f.object.entity.iri) for f in found}
+                found += [
+                    f
+                    for f in frame_claims(frame, tokens, mentions, topic, pipeline.lexicon)
+                    if (f.subject.entity.iri, f.relation, f.object.entity.iri) not in said
+                ]
                 if frame.modality == "possible":  # "you might notice:" hedges every item
                     found = [
                         replace(f, modality="possible")

@@ -251,7 +251,7 @@ class Pipeline:
                 mentions = self._durations(sent, mentions, offset)
             mentions = _levels_of_discs(tokens, mentions, sent)
             mentions = _own_negations(tokens, mentions, self._negation_words)
-            mentions = _kinds_of_pain(mentions)
+            mentions = _named_procedures(_kinds_of_pain(mentions))
             yield sent, [self._reading(sent, tokens, m, mentions, offset) for m in mentions]
 
     def _mentions(self, words: list[str]) -> list[tuple[int, int, str, str]]:
@@ -518,6 +518,24 @@ def _kinds_of_pain(mentions: list[Mention]) -> list[Mention]:
         and "pain" in after.entity.label.split()
     }
     return [m for k, m in enumerate(mentions) if k not in described]
+
+
+#: Generic treatments that, right after a named one, are its head noun: "microdiscectomy surgery".
+HEAD_NOUNS = {"surgery", "procedure", "operation", "therapy", "treatment"}
+
+
+def _named_procedures(mentions: list[Mention]) -> list[Mention]:
+    """A treatment named with its head noun is one: "microdiscectomy surgery", not surgery too."""
+    headed = {
+        k + 1
+        for k, (m, after) in enumerate(pairwise(mentions))
+        if m.category == "TREATMENT"
+        and after.category == "TREATMENT"
+        and after.start == m.end
+        and after.end - after.start == 1
+        and after.text.lower() in HEAD_NOUNS
+    }
+    return [m for k, m in enumerate(mentions) if k not in headed]
 
 
 def _mention_at(

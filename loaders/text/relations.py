@@ -477,6 +477,9 @@ TREAT = {
 FAILED = {"fail", "fails", "failed", "despite", "unresponsive", "persist", "persists", "exhausted"}
 #: Words that, negated, say a treatment did not work: "does not help", "has not responded to".
 WORKED = {
+    "successful",  # "if other treatments have not been successful"
+    "effective",
+    "succeed",
     "enough",
     "help",
     "helps",
@@ -1599,7 +1602,10 @@ def _compresses(s: _Sentence) -> Iterator[Found]:
                 subjects = [
                     m for m in s.of("CONDITION") if m.start < i and not named_as_cause(s.tokens, m)
                 ][:1]
-            if not subjects and (s.anaphor_before(i) or _disc_part_before(s, i)):
+            start, _ = s.clause(i)
+            # "this surgery removes the bone that presses on the nerve": "this" is no condition
+            other = any(start <= m.start < i for m in s.of("TREATMENT", "TEST"))
+            if not subjects and not other and (s.anaphor_before(i) or _disc_part_before(s, i)):
                 subjects = s.implicit("CONDITION")
         # a pinched nerve is the nerve pressed on, never what presses; and what is "caused by
         # pressure on a root" is the effect of the pressing, not what presses
@@ -2429,7 +2435,7 @@ def _treated_by(s: _Sentence) -> Iterator[Found]:
         return
     tried = _tried_before(s) if set(s.tokens) & TRIED_AND_FAILED else iter(())
     tried_first = {id(f.subject) for f in tried}
-    put_off = {id(m) for m in _put_off(s, s.of("TREATMENT"))[1]}  # "to avoid surgery"
+    put_off = {id(m) for _, later in _avoided(s, s.of("TREATMENT")) for m in later}
     treatments = [t for t in s.of("TREATMENT") if id(t) not in tried_first | put_off]
     treatments += [care for k in s.of("KIND") if _names_care(s, k) and (care := _care_of(s, k))]
     if not treatments or (not s.cues(TREAT, inside_mentions=True) and not s.of("KIND")):
@@ -2457,10 +2463,20 @@ def _treated_by(s: _Sentence) -> Iterator[Found]:
     if not targets:
         targets = s.implicit("CONDITION", "FINDING")
     fails = _fail_cue(s)
+    # "surgery when conservative care is not effective": a failure that leads to another step,
+    # not a denial of the treatment ("physical therapy does not help" is one)
+    did_not_work = (
+        fails is not None
+        and s.tokens[fails] in WORKED
+        and bool(set(s.tokens[:fails]) & CONDITIONALS)
+        and len(treatments) > 1
+    )
     hedged = _hedged_subjects(s, treatments)
     for target in targets[:2]:
         for t in treatments:
             modality = s.modality(target, t)
+            if modality == "negated" and did_not_work and fails is not None and t.start < fails:
+                continue
             if (fails is not None and t.start > fails) or (
                 id(t) in hedged and modality == "asserted"
             ):
@@ -2774,6 +2790,33 @@ def kinds_of_the_last(
     return found
 
 
+#: Words of symptoms that go on after the care tried first: "if the pain continues beyond".
+LASTING = FAILED | {"continue", "continues", "remain", "remains", "worsen", "worsens", "linger"}
+
+
+def tried_before_the_last(
+    tokens: Sequence[str], mentions: Sequence[Mention], just_before: Sequence[Mention]
+) -> list[Found]:
+    """The treatments the sentence before offered, tried before what this one offers if they fail.
+
+    "During this time, rest, heat or painkillers may bring relief. If the pain continues beyond
+    this period, microdiscectomy may be needed": each was tried before microdiscectomy. The
+    sentence must open on its condition, name no treatment in it, and offer one after it.
+    """
+    if not just_before or not tokens or tokens[0] not in CONDITIONALS:
+        return []
+    cue = next((i for i, t in enumerate(tokens) if t in LASTING), None)
+    treatments = [m for m in mentions if m.category == "TREATMENT"]
+    if cue is None or any(t.start < cue for t in treatments):
+        return []
+    earlier = [t for t in just_before if t.entity.iri not in {m.entity.iri for m in treatments}]
+    return [
+        Found(replace(t, start=-1, end=-1), "tried_before", later, "asserted", 0.5)
+        for t in earlier
+        for later in treatments
+    ]
+
+
 #: Words of a treatment's own name that say its kind: "emergency surgery", "this surgery".
 KIND_WORDS = {
     "surgery": "kind-surgical",
@@ -2863,6 +2906,12 @@ def _fail_cue(s: _Sentence) -> int | None:
 CONSERVATIVE_CARE = "treatment-conservative-care"
 
 
+def _surgical(s: _Sentence, treatment: Mention) -> bool:
+    """Whether the graph makes a treatment an operation."""
+    kind = s.lexicon.kinds.get(treatment.entity.iri)
+    return kind is not None and kind.iri == SPINE["kind-surgical"]
+
+
 def _beyond_conservative(s: _Sentence, treatment: Mention) -> bool:
     """Whether the graph makes a treatment interventional or surgical."""
     kind = s.lexicon.kinds.get(treatment.entity.iri)
@@ -2950,14 +2999,24 @@ TRIED_NOUNS = {"treatment", "treatments", "measures", "care", "therapies", "opti
 
 
 def _put_off(s: _Sentence, steps: list[Mention]) -> tuple[list[Mention], list[Mention]]:
-    """What a treatment puts off comes after it: "X may help to avoid (the need for) surgery"."""
+    """What a treatment puts off comes after it: "X may help to avoid (the need for) surgery".
+
+    One operation that avoids another ("a foraminotomy avoids fusion") is an alternative to it.
+    """
+    for i, later in _avoided(s, steps):
+        first = [m for m in s.of("TREATMENT") if m.end <= i and not _surgical(s, m)]
+        if first:
+            return first, later
+    return [], []
+
+
+def _avoided(s: _Sentence, steps: list[Mention]) -> Iterator[tuple[int, list[Mention]]]:
+    """Each "avoid"-like word after a treatment, with the steps it puts off ("avoid surgery")."""
     for i, token in enumerate(s.tokens):
         if token in PUT_OFF:
             later = [m for m in steps if i < m.start <= i + 5]
-            first = [m for m in s.of("TREATMENT") if m.end <= i]
-            if later and first:
-                return first, later
-    return [], []
+            if later and any(m.end <= i for m in s.of("TREATMENT")):
+                yield i, later
 
 
 def _not_responded(s: _Sentence, steps: list[Mention]) -> tuple[list[Mention], list[Mention]]:
