@@ -238,8 +238,12 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             symptoms_of = symptoms_named(tokens, mentions)
             pressed = compression_stated(found, pipeline.lexicon)
             if as_item and frame is not None and number == 0:
-                # what the item's own words say of a pair wins: "Fusion is not needed."
-                said = {(f.subject.entity.iri, f.relation, f.object.entity.iri) for f in found}
+                # an item's own words that deny or hedge a pair win: "Fusion is not needed."
+                said = {
+                    (f.subject.entity.iri, f.relation, f.object.entity.iri)
+                    for f in found
+                    if f.modality != "asserted"
+                }
                 found += [
                     f
                     for f in frame_claims(frame, tokens, mentions, topic, pipeline.lexicon)
