@@ -2036,6 +2036,22 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             ("treatment-generic-foraminotomy", "tried_before"),
         ),
+        (  # two roots' names that span a disc name its level; an aside is no gap between a
+            # finding and "is the most common"
+            "Thoracic disc herniation\n\nMost thoracic herniations develop below T8, with the"
+            " highest incidence at the T11 to T12 level. Pain (sharp or dull) is the most"
+            " common first symptom, followed by numbness.\n",
+            {
+                (
+                    "condition-thoracic-disc-herniation",
+                    "occurs_in",
+                    "disc-T11-T12",
+                    "asserted",
+                ),
+                ("condition-thoracic-disc-herniation", "has_symptom", "finding-pain", "asserted"),
+            },
+            ("root-T11",),
+        ),
         (  # a cue after "and" belongs to what follows it
             HERNIATION + "A herniated disc can cause back pain and rarely causes weakness.\n",
             {

@@ -250,6 +250,7 @@ class Pipeline:
             if not PROLONGED.keys().isdisjoint(tokens):
                 mentions = self._durations(sent, mentions, offset)
             mentions = _levels_of_discs(tokens, mentions, sent)
+            mentions = self._level_ranges(sent, tokens, mentions, offset)
             mentions = _own_negations(tokens, mentions, self._negation_words)
             mentions = _named_procedures(_kinds_of_pain(mentions))
             yield sent, [self._reading(sent, tokens, m, mentions, offset) for m in mentions]
@@ -342,6 +343,33 @@ class Pipeline:
                     found.append(_mention_at(sent, (start, end), named[0], offset))
         return _replacing(mentions, found)
 
+    def _level_ranges(
+        self, sent: Sentence, tokens: list[str], mentions: list[Mention], offset: int
+    ) -> list[Mention]:
+        """Two roots' names that span a disc name its level.
+
+        "Between L4 and L5" and "the T11 to T12 level" are the L4-L5 and T11-T12 discs.
+        """
+        out: list[Mention] = []
+        skip = -1
+        for k, (m, n) in enumerate(pairwise(mentions)):
+            if k == skip:
+                continue
+            level = self.lexicon.phrases.get(f"{m.text}-{n.text}".lower(), [None])[0]
+            joined = tokens[m.end : n.start] in (["to"], ["and"], ["through"])
+            named = tokens[max(0, m.start - 2) : m.start].count("between") or (
+                tokens[n.end : n.end + 1] and tokens[n.end] in LEVEL_NOUNS
+            )
+            if m.category == n.category == "NEURAL" and level is not None and joined and named:
+                if level.category == "LEVEL":
+                    out.append(_mention_over(sent, m.start, n.end, level, offset))
+                    skip = k + 1
+                    continue
+            out.append(m)
+        if mentions and skip != len(mentions) - 1:
+            out.append(mentions[-1])
+        return out
+
     def _reading(
         self,
         sent: Sentence,
@@ -406,6 +434,9 @@ class Pipeline:
 
 #: Words before a pain that make it radiating pain: "shooting pain", "radiating leg pain".
 RADIATING = {"shooting", "radiating"}
+
+#: Words after two roots' names that make them a disc's level: "the T11 to T12 level".
+LEVEL_NOUNS = {"level", "levels", "disc", "discs", "disk", "disks", "segment", "vertebrae"}
 
 #: Words after a root's name that make it the name of a disc: "an L5 disc herniation".
 DISC_WORDS = {"disc", "disk", "discs", "disks"}

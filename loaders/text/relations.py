@@ -1903,7 +1903,8 @@ def _experienced(s: _Sentence) -> Iterator[Found]:
             # hedged verb
             hedged = bool(set(s.tokens[max(0, i - 3) : i]) & HEDGE_WORDS)
             placed = {k for m in s.of(*PLACES) for k in range(m.start - 2, m.end) if hedged}
-            gap = [k for k in range(before[-1].end, i) if k not in placed] if before else []
+            skipped = placed | s.aside  # "pain (radicular or midline) is the most common"
+            gap = [k for k in range(before[-1].end, i) if k not in skipped] if before else []
             if before and len(gap) <= 3:
                 yield from _pairs(
                     s,
