@@ -2052,6 +2052,27 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             ("root-T11",),
         ),
+        (  # a minority of patients makes a finding possible, a majority does not; weakness
+            # "involving" a place is in it
+            "Thoracic disc herniation\n\nWeakness involving the legs is a first symptom in 28%"
+            " of patients. Back pain occurs in 80% of patients.\n",
+            {
+                (
+                    "condition-thoracic-disc-herniation",
+                    "has_symptom",
+                    "finding-muscle-weakness",
+                    "possible",
+                ),
+                ("finding-muscle-weakness", "occurs_in", "body-part-leg", "possible"),
+                (
+                    "condition-thoracic-disc-herniation",
+                    "has_symptom",
+                    "finding-back-pain",
+                    "asserted",
+                ),
+            },
+            (),
+        ),
         (  # a cue after "and" belongs to what follows it
             HERNIATION + "A herniated disc can cause back pain and rarely causes weakness.\n",
             {

@@ -9,6 +9,7 @@ help, surgery").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -318,6 +319,7 @@ PLACE = {
     "throughout",
     "of",
     "affecting",
+    "involving",  # "weakness involving the legs"
     "within",
     "behind",
     "under",
@@ -860,6 +862,8 @@ class _Sentence:
                 if obj.negated or negation:
                     return "negated"
         hedged = [i for i in (*before, *after) if self._hedge(i)]
+        _, clause_end = self.clause(last.start)
+        hedged += [i for i in range(start, clause_end) if self._minority(i)]
         if obj.hedged or hedged or self._conditional(last.start):
             if not hedged or not all(self._conditional(i) for i in hedged):
                 return "possible"
@@ -874,6 +878,15 @@ class _Sentence:
         """Whether token ``i`` hedges: "may", "sometimes", "in a few cases"."""
         token = self.tokens[i]
         return token in HEDGE_WORDS or (self._few(i) and self.tokens[i - 1 : i] == ["a"])
+
+    def _minority(self, i: int) -> bool:
+        """Whether token ``i`` is the "%" of a minority of cases: "in 28% of patients"."""
+        if self.tokens[i] != "%" or i == 0 or self.tokens[i + 1 : i + 2] != ["of"]:
+            return False
+        if self.tokens[i + 2 : i + 3] not in [[w] for w in FEW_OF]:
+            return False
+        numbers = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", self.tokens[i - 1])]
+        return bool(numbers) and max(numbers) < 50
 
     def _few(self, i: int) -> bool:
         """Whether token ``i`` counts cases or people: "few patients", not "a few days"."""
