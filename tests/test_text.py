@@ -2073,6 +2073,15 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             (),
         ),
+        (  # a kind's examples go on past their relative clauses
+            HERNIATION + "Surgical options such as discectomy, which removes the herniated part"
+            " of the disc, or laminectomy, which removes part of the vertebra, may be needed.\n",
+            {
+                ("treatment-discectomy", "treatment_kind", "kind-surgical", "asserted"),
+                ("treatment-laminectomy", "treatment_kind", "kind-surgical", "asserted"),
+            },
+            (),
+        ),
         (  # a cue after "and" belongs to what follows it
             HERNIATION + "A herniated disc can cause back pain and rarely causes weakness.\n",
             {

@@ -783,6 +783,18 @@ class _Sentence:
         """The tokens inside the sentence's mentions."""
         return {i for m in self.mentions for i in range(m.start, m.end)}
 
+    def list_end(self, i: int) -> tuple[int, set[int]]:
+        """Where a list in the clause of token ``i`` ends, and the relative clauses inside it.
+
+        "X, which narrows the canal, and Y" goes on past the relative clause.
+        """
+        _, end = self.clause(i)
+        relative: set[int] = set()
+        while (past := _past_relative(self, end)) is not None:
+            relative |= set(range(end - 1, past))
+            end = self.clause(past)[1]
+        return end, relative
+
     def clause(self, i: int) -> tuple[int, int]:
         """The token range of the clause around token ``i`` (between breaks)."""
         start = i
@@ -1042,11 +1054,7 @@ def _after_in_clause(s: _Sentence, i: int, categories: set[str]) -> list[Mention
 
 def _objects_after(s: _Sentence, i: int, categories: set[str]) -> list[Mention]:
     """The mentions of ``categories`` after cue ``i``, while only joiners separate them."""
-    _, end = s.clause(i)
-    relative: set[int] = set()  # "X, which narrows the canal, and Y": a list goes on past it
-    while (past := _past_relative(s, end)) is not None:
-        relative |= set(range(end - 1, past))
-        end = s.clause(past)[1]
+    end, relative = s.list_end(i)  # "X, which narrows the canal, and Y": a list goes on past it
     out: list[Mention] = []
     edge = i + 1
     placed = False  # a place came after the last object: "weakness in the biceps muscle and pain"
@@ -2715,9 +2723,9 @@ KIND_NOUNS = {
 def _treatment_kind(s: _Sentence) -> Iterator[Found]:
     for kind in s.of("KIND"):
         word = kind.entity.label.lower()[:5]
-        _, end = s.clause(kind.start)
+        end, relative = s.list_end(kind.start)  # "such as X, which ..., or Y"
         # "non-surgical options such as rest and heat": only a list the kind introduces
-        listed = {i for t in s.of("TREATMENT") for i in range(t.start, t.end)}
+        listed = {i for t in s.of("TREATMENT") for i in range(t.start, t.end)} | relative
         after = [
             m
             for m in s.of("TREATMENT")
