@@ -350,25 +350,18 @@ class Pipeline:
 
         "Between L4 and L5" and "the T11 to T12 level" are the L4-L5 and T11-T12 discs.
         """
-        out: list[Mention] = []
-        skip = -1
-        for k, (m, n) in enumerate(pairwise(mentions)):
-            if k == skip:
-                continue
+        found = []
+        for m, n in pairwise(mentions):
             level = self.lexicon.phrases.get(f"{m.text}-{n.text}".lower(), [None])[0]
+            if level is None or level.category != "LEVEL" or m.category != "NEURAL":
+                continue
             joined = tokens[m.end : n.start] in (["to"], ["and"], ["through"])
-            named = tokens[max(0, m.start - 2) : m.start].count("between") or (
-                tokens[n.end : n.end + 1] and tokens[n.end] in LEVEL_NOUNS
+            named = "between" in tokens[max(0, m.start - 2) : m.start] or (
+                n.end < len(tokens) and tokens[n.end] in LEVEL_NOUNS
             )
-            if m.category == n.category == "NEURAL" and level is not None and joined and named:
-                if level.category == "LEVEL":
-                    out.append(_mention_over(sent, m.start, n.end, level, offset))
-                    skip = k + 1
-                    continue
-            out.append(m)
-        if mentions and skip != len(mentions) - 1:
-            out.append(mentions[-1])
-        return out
+            if joined and named and n.category == "NEURAL":
+                found.append(_mention_over(sent, m.start, n.end, level, offset))
+        return _replacing(mentions, found)
 
     def _reading(
         self,

@@ -893,9 +893,10 @@ class _Sentence:
 
     def _minority(self, i: int) -> bool:
         """Whether token ``i`` is the "%" of a minority of cases: "in 28% of patients"."""
-        if self.tokens[i] != "%" or i == 0 or self.tokens[i + 1 : i + 2] != ["of"]:
+        of_whom = self.tokens[i + 1 : i + 3]
+        if self.tokens[i] != "%" or i == 0 or of_whom[:1] != ["of"] or of_whom[1:] == []:
             return False
-        if self.tokens[i + 2 : i + 3] not in [[w] for w in FEW_OF]:
+        if of_whom[1] not in FEW_OF:
             return False
         numbers = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", self.tokens[i - 1])]
         return bool(numbers) and max(numbers) < 50
@@ -1084,9 +1085,9 @@ def _objects_after(s: _Sentence, i: int, categories: set[str]) -> list[Mention]:
 
 #: Cues that, after "and", belong to the verb that follows them.
 LATER_CUES = HEDGE_WORDS | RARELY | NEGATIONS
-#: Adverbs and modals that may stand before a verb: "can also", "will usually".
-VERB_FILLERS = {"also", "often", "usually", "sometimes", "commonly", "typically", "only", "even"}
-VERB_FILLERS |= {"can", "may", "might", "could", "will", "would", "does", "do"}
+#: Adverbs and auxiliaries that may stand before a verb besides its cues: "will also".
+VERB_FILLERS = {"also", "often", "usually", "commonly", "typically", "only", "even"}
+VERB_FILLERS |= {"will", "would", "does", "do"}
 #: Words after which a verb shares the subject of the clause before: "may cause X but rarely Y".
 SHARED_SUBJECT = {"but", "and", "or"}
 
@@ -1094,7 +1095,7 @@ SHARED_SUBJECT = {"but", "and", "or"}
 def _shares_subject(s: _Sentence, i: int) -> bool:
     """Whether cue ``i`` opens a clause of its own subject-less verb after "but" or "and"."""
     k = i - 1
-    while k >= 0 and s.tokens[k] in HEDGE_WORDS | NEGATIONS | RARELY | VERB_FILLERS:
+    while k >= 0 and s.tokens[k] in LATER_CUES | VERB_FILLERS:
         k -= 1
     return k >= 0 and s.tokens[k] in SHARED_SUBJECT and not any(k < m.start < i for m in s.mentions)
 
@@ -2485,25 +2486,31 @@ def _treated_by(s: _Sentence) -> Iterator[Found]:
     if not targets:
         targets = s.implicit("CONDITION", "FINDING")
     fails = _fail_cue(s)
-    # "surgery when conservative care is not effective": a failure that leads to another step,
-    # not a denial of the treatment ("physical therapy does not help" is one)
-    did_not_work = (
-        fails is not None
-        and s.tokens[fails] in WORKED
-        and bool(set(s.tokens[:fails]) & CONDITIONALS)
-        and len(treatments) > 1
-    )
+    failed = _failed_first(s, fails, treatments)
     hedged = _hedged_subjects(s, treatments)
     for target in targets[:2]:
         for t in treatments:
             modality = s.modality(target, t)
-            if modality == "negated" and did_not_work and fails is not None and t.start < fails:
+            if modality == "negated" and id(t) in failed:
                 continue
             if (fails is not None and t.start > fails) or (
                 id(t) in hedged and modality == "asserted"
             ):
                 modality = "possible"
             yield from _pairs(s, "treated_by", [target], [t], 0.6, modality=modality)
+
+
+def _failed_first(s: _Sentence, fails: int | None, treatments: Sequence[Mention]) -> set[int]:
+    """The treatments a failure before another step names (their ids), which it does not deny.
+
+    "Surgery when conservative care is not effective": conservative care came first; but
+    "physical therapy does not help" denies physical therapy.
+    """
+    if fails is None or s.tokens[fails] not in WORKED or len(treatments) < 2:
+        return set()
+    if not set(s.tokens[:fails]) & CONDITIONALS:
+        return set()
+    return {id(t) for t in treatments if t.start < fails}
 
 
 def _hedged_subjects(s: _Sentence, treatments: Sequence[Mention]) -> set[int]:
@@ -2928,16 +2935,20 @@ def _fail_cue(s: _Sentence) -> int | None:
 CONSERVATIVE_CARE = "treatment-conservative-care"
 
 
+def _kind_of(s: _Sentence, treatment: Mention) -> str:
+    """The kind the graph gives a treatment ("kind-surgical"), or "" when it gives none."""
+    kind = s.lexicon.kinds.get(treatment.entity.iri)
+    return kind.local_id if kind is not None else ""
+
+
 def _surgical(s: _Sentence, treatment: Mention) -> bool:
     """Whether the graph makes a treatment an operation."""
-    kind = s.lexicon.kinds.get(treatment.entity.iri)
-    return kind is not None and kind.iri == SPINE["kind-surgical"]
+    return _kind_of(s, treatment) == "kind-surgical"
 
 
 def _beyond_conservative(s: _Sentence, treatment: Mention) -> bool:
     """Whether the graph makes a treatment interventional or surgical."""
-    kind = s.lexicon.kinds.get(treatment.entity.iri)
-    return kind is not None and kind.iri in {SPINE["kind-interventional"], SPINE["kind-surgical"]}
+    return _kind_of(s, treatment) in {"kind-interventional", "kind-surgical"}
 
 
 def _tried_before(s: _Sentence) -> Iterator[Found]:
