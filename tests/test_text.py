@@ -2090,6 +2090,29 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             (),
         ),
+        (  # under "Causes and risk factors" an activity is a cause; under "Risk factors" a risk
+            HERNIATION + "Causes and risk factors\n\n- Wear and tear\n- Heavy lifting\n\n"
+            "Risk factors\n\n- Smoking\n",
+            {
+                ("risk-factor-heavy-lifting", "causes", "condition-disc-herniation", "asserted"),
+                ("risk-factor-smoking", "risk_factor_for", "condition-disc-herniation", "asserted"),
+            },
+            ("risk-factor-heavy-lifting", "risk_factor_for"),
+        ),
+        (  # a herniation the sentence places in a region presses on a root of that region
+            "Pinched nerve\n\nA pinched nerve hurts.\n\nA herniated disc in the lower back,"
+            " for instance, may press on a nerve root and bring on cramps in the calf.\n",
+            {
+                (
+                    "condition-lumbar-disc-herniation",
+                    "compresses",
+                    "lumbar-nerve-root-unspecified",
+                    "possible",
+                ),
+                ("finding-muscle-spasm", "occurs_in", "body-part-calf", "possible"),
+            },
+            ("spinal-nerve-root-unspecified",),
+        ),
         (  # "pressure placed on the roots" is their compression
             "Radiculopathy\n\nRadiculopathy is a problem of a nerve root.\n\nIt is usually"
             " caused by pressure placed on the nerve roots in the lower back.\n",

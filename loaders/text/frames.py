@@ -172,6 +172,8 @@ def frame_of(tokens: Sequence[str], mentions: Sequence[Mention]) -> Frame | None
     warning = bool(free & WARNING_WORDS) and bool(free & SYMPTOM_WORDS)
     if warning and free & RISK_WORDS:  # "red flags that suggest a high risk of nerve damage"
         relation, modality = "has_symptom", "possible"
+    elif _causes_and_risks(tokens, anchor):  # "Causes & Risk Factors": what a cause is
+        relation = "cause_of"
     elif free & RISK_WORDS or (_more_frequent_in(tokens) and not free & SYMPTOM_WORDS):
         relation = "risk_factor_for"
     elif free & SYMPTOM_WORDS and not _treatment_for_symptoms(tokens, free):
@@ -295,6 +297,17 @@ def inherited(section: Frame | None, tokens: Sequence[str]) -> Frame | None:
     if set(tokens) & HEDGE_WORDS:
         return replace(section, modality="possible")
     return section
+
+
+def _causes_and_risks(tokens: Sequence[str], anchor: Mention | None) -> bool:
+    """Whether a heading or lead-in names causes before risk factors: "Causes and risk factors".
+
+    Its items are what the page gives as causes; "heavy lifting" under it causes the condition
+    (a list under "Risk factors" alone gives risk factors).
+    """
+    cause = next((i for i, t in enumerate(tokens) if t in {"causes", "cause"}), None)
+    risk = next((i for i, t in enumerate(tokens) if t in {"risk", "risks"}), None)
+    return cause is not None and risk is not None and cause < risk and _causes_of(tokens, anchor)
 
 
 def _causes_of(tokens: Sequence[str], anchor: Mention | None) -> bool:
@@ -425,7 +438,7 @@ def frame_claims(
         if modality == "asserted" and (hedged or m.hedged):
             modality = "possible"
         for a in anchors:
-            if m.category == "RISK":
+            if m.category == "RISK" and frame.relation != "cause_of":
                 out.append(Found(m, "risk_factor_for", a, modality, 0.6))
             elif frame.relation in {"cause_of", "risk_factor_for"}:
                 relation = "causes" if frame.relation == "cause_of" else frame.relation

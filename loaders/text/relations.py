@@ -655,7 +655,25 @@ def extract_relations(
     kept = [
         f for f in found if not (f.relation in SYMPTOM_RELATIONS and f.object.start in described)
     ]
-    return _unique(_as_defined(s, kept))
+    return _unique(_as_defined(s, [_regional_root(s, f) for f in kept]))
+
+
+def _regional_root(s: _Sentence, f: Found) -> Found:
+    """A root pressed by a herniation of a named region is a root of that region.
+
+    "A herniated disc in the lower back may press on a nerve root" and "a cervical disc
+    herniation compresses the nerve" press on a lumbar and a cervical root.
+    """
+    if f.relation != "compresses" or local_id(f.object) != "spinal-nerve-root-unspecified":
+        return f
+    if f.subject.start < 0:  # the topic: its region is the page's, not the sentence's
+        return f
+    named = s.lexicon.phrases.get(f.subject.text.lower(), [])
+    region = s.lexicon.region_of(f.subject.entity.iri) if f.subject.entity in named else None
+    local = REGION_ROOTS.get(region.local_id) if region is not None else None
+    local = local or _region_root(s, f.subject)
+    structure = s.named(f.object, local)
+    return f if structure is None else replace(f, object=structure)
 
 
 def _unique(found: list[Found]) -> list[Found]:
