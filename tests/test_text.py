@@ -2113,6 +2113,20 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             ("spinal-nerve-root-unspecified",),
         ),
+        (  # a list item the lexicon lacks, a matching side, a place reached and one as far as
+            "Spinal stenosis\n\nSpinal stenosis hurts.\n\nSymptoms include:\n\n- Burning"
+            " pain, cramping, or heaviness in the calves\n\nStenosis can cause numbness in the"
+            " matching buttock and extending down the leg.\n\nMany people feel aching down the"
+            " thigh, sometimes as far as the ankle.\n",
+            {
+                ("finding-burning-pain", "occurs_in", "body-part-calf", "asserted"),
+                ("finding-muscle-spasm", "occurs_in", "body-part-calf", "asserted"),
+                ("finding-numbness", "occurs_in", "body-part-buttock", "possible"),
+                ("finding-numbness", "occurs_in", "body-part-leg", "possible"),
+                ("finding-radicular-pain", "occurs_in", "body-part-ankle", "possible"),
+            },
+            (),
+        ),
         (  # "pressure placed on the roots" is their compression
             "Radiculopathy\n\nRadiculopathy is a problem of a nerve root.\n\nIt is usually"
             " caused by pressure placed on the nerve roots in the lower back.\n",
@@ -2706,13 +2720,14 @@ def test_the_guides_name_for_a_lost_reflex_and_the_graphs_name_within_the_pages_
     claims = _json_claims(
         tmp_path,
         "Pinched nerve\n\nA pinched nerve hurts.\n\nIt can cause an absent ankle jerk. Put an"
-        " ice pack on the neck to treat a pinched nerve.\n",
+        " ice pack on the neck to treat a pinched nerve. Treatment includes heating and rest.\n",
     )
     shown = {
         (c["relation"], c["object"]["label"], c["object"]["iri"].rsplit("/", 1)[-1]) for c in claims
     }
     assert ("causes", "diminished reflexes", "finding-absent-reflex") in shown
     assert ("treated_by", "ice", "treatment-ice") in shown
+    assert ("treated_by", "heat", "treatment-heat") in shown  # what one does: its thing
 
 
 def test_a_test_that_guides_an_injection_diagnoses_nothing(pipeline: Pipeline) -> None:

@@ -493,11 +493,14 @@ def _worded(entity: Entity, mention: Mention, lexicon: Lexicon) -> bool:
     first = mention.phrase.split()[0].lower() if mention.phrase.split() else ""
     # the graph's name within the page's words ("ice" of "an ice pack") is the shorter name
     within = set(entity.label.lower().split()) < set(_as_worded(mention.phrase).lower().split())
+    # a treatment named by what one does ("heating", "icing") is named by the thing: heat, ice
+    doing = entity.category == "TREATMENT" and mention.phrase.lower().endswith("ing")
     return (
         entity.category in WORDED
         and entity.iri not in GUIDE_NAMED
         and first not in RELATIVE_PLACES
         and not within
+        and not (doing and len(mention.phrase.split()) == 1)
         and any(e.iri == entity.iri for e in named)
     )
 

@@ -278,6 +278,14 @@ SENSATION = {
     "sensations",
     "feeling",
     "feelings",
+    # "numbness in the buttock and extending down the leg"
+    "extending",
+    "spreading",
+    "travelling",
+    "traveling",
+    "shooting",
+    "running",
+    "reaching",
 }
 EXTRA_JOINERS = {
     "along",  # "numbness along with pain"
@@ -338,8 +346,15 @@ PLACE = {
     "or",
 }
 #: Further words that may stand between a finding and where it is felt ("the pain will often
-#: reach below the knee", "pain in one part of the leg").
+#: reach below the knee", "pain in one part of the leg", "in the corresponding buttock", "down
+#: the thigh, sometimes as far as the knee").
 PLACE |= {
+    "corresponding",
+    "matching",
+    "same",
+    "opposite",
+    "far",
+    "as",
     "part",
     "parts",
     "area",
@@ -2257,7 +2272,10 @@ def _runs_and_places(s: _Sentence, mentions: list[Mention]) -> Iterator[Found]:
         elif (
             m.category in PLACES
             and run
-            and _only(between, PLACE | JOINERS | SENSATION | (set() if placed else OF_PART))
+            and _only(
+                _past_unknown_item(between),
+                PLACE | JOINERS | SENSATION | (set() if placed else OF_PART),
+            )
         ):  # "in the muscles of the arm", but not "the biceps muscles of the arm" again
             if qualified == edge and _only(between, {"in", "at", "of", "the", "a", "your"}):
                 run, placed = [], []  # the condition's own place: "a pinched nerve in the neck"
@@ -2286,6 +2304,24 @@ def _runs_and_places(s: _Sentence, mentions: list[Mention]) -> Iterator[Found]:
         else:  # a treatment, a place too far from the run
             run, placed = [], []
         edge = m.end
+
+
+#: Endings of a noun that names a sensation or a state: "heaviness", "cramping", "stiffness".
+STATE_ENDINGS = ("ness", "ing", "ity")
+
+
+def _past_unknown_item(between: list[str]) -> list[str]:
+    """``between`` without a last list item the lexicon does not know.
+
+    "Pain, cramping or heaviness in the legs": "heaviness" is an item like the others, and the
+    legs are the place of them all. One word after "or" or "and", ending like a state's name.
+    """
+    if len(between) >= 2 and between[0] in {",", "or", "and"}:
+        joined = 1 + (between[1] in {"or", "and"})
+        item = between[joined : joined + 1]
+        if item and item[0].endswith(STATE_ENDINGS) and item[0] not in PLACE | SENSATION:
+            return between[joined + 1 :]
+    return between
 
 
 #: Words that make "symptoms" the findings just listed: "... and all these symptoms".
