@@ -2730,6 +2730,17 @@ def test_the_guides_name_for_a_lost_reflex_and_the_graphs_name_within_the_pages_
     assert ("treated_by", "heat", "treatment-heat") in shown  # what one does: its thing
 
 
+def test_a_radiculopathy_the_page_names_by_the_roots_harm_is_shown_so(tmp_path: Path) -> None:
+    claims = _json_claims(
+        tmp_path,
+        "L5 nerve root damage\n\nIt can cause weakness of the big toe. Physical therapy"
+        " helps.\n\nL5 radiculopathy can also bring numbness on the top of the foot.\n",
+    )
+    shown = {(c["subject"]["label"], c["subject"]["iri"].rsplit("/", 1)[-1]) for c in claims}
+    assert ("L5 nerve root compression", "radiculopathy-L5") in shown  # the topic, as named
+    assert ("L5 radiculopathy", "radiculopathy-L5") in shown  # named so in its own sentence
+
+
 def test_a_test_that_guides_an_injection_diagnoses_nothing(pipeline: Pipeline) -> None:
     claims = _claims(
         pipeline,

@@ -430,10 +430,22 @@ def _lower(sent: Sentence) -> list[str]:
 
 
 def _as_topic(topic: Mention | None, start: int) -> Mention | None:
-    """The topic as a mention standing before the sentence (it is not among its words)."""
+    """The topic as a mention standing before the sentence (it is not among its words).
+
+    It keeps the words the page named it by, to be shown in them where annotation does so.
+    """
     if topic is None:
         return None
-    return replace(topic, start=-1, end=-1, negated=False, hedged=False, text="", char_start=start)
+    return replace(
+        topic,
+        start=-1,
+        end=-1,
+        negated=False,
+        hedged=False,
+        text="",
+        char_start=start,
+        stands_for=topic.phrase,
+    )
 
 
 def _informative(found: Found) -> bool:
@@ -480,6 +492,19 @@ GUIDE_NAMED = {
         "conservative-care",
     )
 }
+
+
+def _named_by_compression(entity: Entity, mention: Mention) -> bool:
+    """Whether a root's radiculopathy is named by the harm to the root.
+
+    "S1 nerve root compression", "damage to the S1 root": clinical annotation keeps the name.
+    """
+    words = set(mention.phrase.lower().split())
+    return entity.local_id.startswith("radiculopathy-") and bool(words & ROOT_HARMS)
+
+
+#: Words that name a root's radiculopathy by the harm to the root.
+ROOT_HARMS = {"compression", "compressed", "impingement", "impinged", "damage", "pinched"}
 
 
 def _worded(entity: Entity, mention: Mention, lexicon: Lexicon) -> bool:
@@ -581,6 +606,8 @@ def _claim(found: Found, sentence: str, start: int, end: int, lexicon: Lexicon) 
             general = replace(entity, label=SIDES[entity.iri])
         elif entity.iri in ANNOTATED_AS:
             general = replace(entity, label=ANNOTATED_AS[entity.iri])
+        elif _named_by_compression(entity, mention):  # what the page says: "S1 root compression"
+            general = replace(entity, label=f"{entity.label.split()[0]} nerve root compression")
         elif _worded(entity, mention, lexicon) and (words := _as_worded(mention.phrase)):
             general = replace(entity, label=words)
         elif entity.category == "RISK" and AGE_LABEL.match(mention.stands_for):
