@@ -2127,6 +2127,24 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             (),
         ),
+        (  # on a page about one root's radiculopathy, a deficit tied to it shows the root's area
+            "L5 radiculopathy\n\nL5 radiculopathy is common.\n\nIt can cause numbness on the"
+            " top of the foot.\n\nA herniated disc can also bring tingling in the thigh.\n",
+            {("root-L5", "innervates", "skin-dorsum-of-foot", "asserted")},
+            ("root-L5", "innervates", "body-part-thigh"),
+        ),
+        (  # ... but never a place of the other limb, nor the places of a warning
+            "C6 radiculopathy\n\nC6 radiculopathy is common.\n\nSome notice tingling in the"
+            " hand or foot.\n\nSeek help at once for numbness in both arms.\n",
+            {("root-C6", "innervates", "body-part-hand", "asserted")},
+            ("root-C6", "innervates", "body-part-foot"),
+        ),
+        (
+            "C6 radiculopathy\n\nC6 radiculopathy is common.\n\nSeek help at once for"
+            " numbness in both arms.\n",
+            set(),
+            ("root-C6", "innervates", "body-part-arm"),
+        ),
         (  # "pressure placed on the roots" is their compression
             "Radiculopathy\n\nRadiculopathy is a problem of a nerve root.\n\nIt is usually"
             " caused by pressure placed on the nerve roots in the lower back.\n",

@@ -73,6 +73,8 @@ class Lexicon:
     regional: dict[URIRef, tuple[Entity, str]] = field(default_factory=dict)
     overlies: dict[URIRef, Entity] = field(default_factory=dict)
     reflexes: list[str] = field(default_factory=list)
+    #: A place in a limb (a body part or skin area of the arm or the leg) -> that limb's id.
+    limbs: dict[URIRef, str] = field(default_factory=dict)
     #: A treatment -> its kind (conservative, interventional, surgical), as the graph gives it.
     kinds: dict[URIRef, Entity] = field(default_factory=dict)
     #: A treatment -> the broader treatment it is a kind of (NSAIDs -> pain medication).
@@ -89,6 +91,7 @@ class Lexicon:
                 "regional": {str(k): [str(g.iri), r] for k, (g, r) in self.regional.items()},
                 "overlies": {str(k): str(r.iri) for k, r in self.overlies.items()},
                 "reflexes": self.reflexes,
+                "limbs": {str(k): v for k, v in self.limbs.items()},
                 "kinds": {str(k): str(v.iri) for k, v in self.kinds.items()},
                 "broader": {str(k): str(v) for k, v in self.broader.items()},
             },
@@ -112,6 +115,7 @@ class Lexicon:
             },
             overlies={URIRef(k): by_iri[URIRef(r)] for k, r in data["overlies"].items()},
             reflexes=list(data["reflexes"]),
+            limbs={URIRef(k): v for k, v in data["limbs"].items()},
             kinds={URIRef(k): by_iri[URIRef(v)] for k, v in data["kinds"].items()},
             broader={URIRef(k): URIRef(v) for k, v in data["broader"].items()},
         )
@@ -184,6 +188,7 @@ def build_lexicon(graphs: Iterable[Graph]) -> Lexicon:
         for part, region in merged.subject_objects(SPINE.overlies)
         if isinstance(part, URIRef) and isinstance(region, URIRef) and region in lexicon.by_iri
     }
+    lexicon.limbs = _limbs(merged, lexicon.by_iri)
     lexicon.kinds = {
         treatment: lexicon.by_iri[kind]
         for cls, kind in KIND_OF_CLASS.items()
@@ -200,6 +205,25 @@ def build_lexicon(graphs: Iterable[Graph]) -> Lexicon:
     }
     _compose_regional(lexicon, merged)
     return lexicon
+
+
+#: The limbs, by the local id of their body part.
+LIMBS = ("body-part-arm", "body-part-leg")
+
+
+def _limbs(graph: Graph, by_iri: Mapping[URIRef, Entity]) -> dict[URIRef, str]:
+    """Each place whose ``partOf`` chain reaches the arm or the leg, with that limb's id."""
+    out: dict[URIRef, str] = {}
+    for place in by_iri:
+        node: Node | None = place
+        seen: set[Node] = set()
+        while isinstance(node, URIRef) and node not in seen:
+            seen.add(node)
+            if (local := str(node).rsplit("/", 1)[-1]) in LIMBS:
+                out[place] = local
+                break
+            node = graph.value(node, SPINE.partOf)
+    return out
 
 
 def _reflex_names(graph: Graph) -> list[str]:

@@ -3220,6 +3220,8 @@ def _what_a_root_supplies(s: _Sentence, found: Sequence[Found]) -> Iterator[Foun
     ]
     if not named and s.root is not None:  # an item under "Symptoms if the root is L5:"
         named = [(s.root, local_id(s.root))]
+    if not named and (topic := _root_topic(s)) is not None:  # a page on L5 radiculopathy
+        named = [topic]
     if len({local for _, local in named}) != 1:
         return
     opener, local = named[0]
@@ -3230,8 +3232,45 @@ def _what_a_root_supplies(s: _Sentence, found: Sequence[Found]) -> Iterator[Foun
             continue
         motor = deficit in MOTOR_DEFICITS and place.category in PLACES  # "weak biceps, arm"
         sensory = deficit in SENSORY_DEFICITS and place.category == "BODY"
-        if motor or sensory:
+        if (motor or sensory) and _in_reach(s.lexicon, local, place):
             yield Found(root, "innervates", place, "asserted", 0.6)
+
+
+def _in_reach(lexicon: Lexicon, root: str, place: Mention) -> bool:
+    """Whether a place may be a root's: a neck root's is no place of the leg, nor the reverse.
+
+    The roots C5 to T1 make the arm's nerves, the lumbar and sacral roots the leg's.
+    """
+    limb = lexicon.limbs.get(place.entity.iri)
+    level = root.removeprefix("root-")
+    if level[:1] == "C" or level == "T1":
+        return limb != "body-part-leg"
+    if level[:1] in {"L", "S"}:
+        return limb != "body-part-arm"
+    return limb is None
+
+
+#: Words of a sentence about more than one root's deficits: both sides, a warning sign.
+NOT_ONE_ROOT = {"both", "bilateral", "emergency", "urgent", "urgently", "immediately", "seek"}
+
+
+def _root_topic(s: _Sentence) -> tuple[Mention, str] | None:
+    """The root of a page or section about one root's radiculopathy ("L5 radiculopathy").
+
+    A sentence of it that names no condition, disc or treatment of its own ("It weakens the big
+    toe") ties its deficits to that root; not a warning ("numbness around the groin, weakness in
+    both legs: seek help at once"), which names what no single root gives.
+    """
+    if (
+        s.topic is None
+        or s.of("CONDITION", "LEVEL", "TREATMENT")
+        or not NOT_ONE_ROOT.isdisjoint(s.tokens)
+    ):
+        return None
+    local = _root_of(s.lexicon, s.topic)
+    if local is None or not local_id(s.topic).startswith("radiculopathy-"):
+        return None
+    return replace(s.topic, start=-1, end=-1, text=""), local
 
 
 def root_named(mentions: Sequence[Mention], lexicon: Lexicon) -> Mention | None:
