@@ -2145,6 +2145,29 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             set(),
             ("root-C6", "innervates", "body-part-arm"),
         ),
+        (  # a relative clause names the causes of the compression before it; a short gloss in
+            # brackets stays inside the phrase it interrupts
+            "Sciatica\n\nSciatica hurts.\n\nIt is caused by pressure on the nerve roots in the"
+            " lumbar (lower) spine, which can be due to arthritis or a herniated (bulging)"
+            " disc.\n\nRadiculopathy is caused by compression of a nerve root in the neck, most"
+            " often from bone spurs.\n",
+            {
+                ("condition-arthritis", "compresses", "lumbar-nerve-root-unspecified", "possible"),
+                (
+                    "condition-disc-herniation",
+                    "compresses",
+                    "lumbar-nerve-root-unspecified",
+                    "possible",
+                ),
+                (
+                    "condition-bone-spurs",
+                    "compresses",
+                    "cervical-nerve-root-unspecified",
+                    "asserted",
+                ),
+            },
+            ("condition-bulging-disc",),
+        ),
         (  # "pressure placed on the roots" is their compression
             "Radiculopathy\n\nRadiculopathy is a problem of a nerve root.\n\nIt is usually"
             " caused by pressure placed on the nerve roots in the lower back.\n",

@@ -272,7 +272,7 @@ class Pipeline:
             for start, end, key in self._phrases.find(words)
             if taken.isdisjoint(range(start, end))
         ]
-        return _longest_first(shared + plain)
+        return _longest_first(shared + plain + _across_glosses(words, self._phrases))
 
     def _place_in(self, words: list[str]) -> Entity | None:
         """The body part that the first words of a finding's phrase name ("arm" of "arm pain")."""
@@ -717,6 +717,36 @@ def _inside_level(words: list[str], start: int, end: int) -> bool:
     before = words[start - 1] if start > 0 else ""
     after = words[end] if end < len(words) else ""
     return end - start == 1 and "-" in (before, after)
+
+
+#: The most words a gloss in brackets inside a phrase may have: "a herniated (bulging) disc".
+GLOSS_WORDS = 2
+
+
+def _across_glosses(words: list[str], phrases: Phrases[str]) -> list[tuple[int, int, str, str]]:
+    """Phrases that a short gloss in brackets interrupts, with the words they stand for.
+
+    "A herniated (bulging) disc" names a herniated disc, "the lumbar (lower) spine" the lumbar
+    spine; the gloss stays inside the mention.
+    """
+    if "(" not in words:
+        return []
+    kept: list[int] = []  # the words outside the glosses
+    i = 0
+    while i < len(words):
+        end = min(len(words), i + GLOSS_WORDS + 2)
+        close = next((j for j in range(i + 2, end) if words[j] == ")"), None)
+        if words[i] == "(" and close is not None and kept:
+            i = close + 1
+            continue
+        kept.append(i)
+        i += 1
+    reduced = [words[k] for k in kept]
+    return [
+        (kept[start], kept[end - 1] + 1, key, " ".join(reduced[start:end]))
+        for start, end, key in phrases.find(reduced)
+        if kept[end - 1] + 1 - kept[start] > end - start  # it holds a gloss
+    ]
 
 
 def _longest_first(

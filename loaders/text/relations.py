@@ -1239,7 +1239,7 @@ def _causes(s: _Sentence) -> Iterator[Found]:
                 if pressing:
                     nerve = s.group_after(i + 1, {"NEURAL"})
                     yield from _pairs(s, "compresses", subjects, nerve, 0.6)
-            objects = s.group_before(i, EFFECTS, gap=3)
+            objects = s.group_before(i, EFFECTS, gap=3) or _relative_referent(s, i)
             if not objects:
                 start, _ = s.clause(i)
                 objects = [m for m in s.of(*EFFECTS) if m.start < i][:1]
@@ -1291,14 +1291,15 @@ def _causes(s: _Sentence) -> Iterator[Found]:
             continue  # handled above
         happens = i > 0 and s.tokens[i - 1] in HAPPENS  # "can also occur from stenosis"
         fails = _disc_fails(s.tokens[s.clause(i)[0] : i])  # "discs may break open from injury"
+        referent = _relative_referent(s, i)  # "pressure on the root, which can be due to X"
         if s.tokens[i] == "from" and not s.group_before(i, {"FINDING"}, gap=1):
-            if not happens and not fails:
+            if not happens and not fails and not referent:
                 continue
         cue_end = i + 1 if s.tokens[i] in {"due", "because"} else i
         causes = s.group_after(cue_end, CAUSERS | {"RISK"}, gap=3)
         if not causes:  # "pain due to pressure on a nerve root": the root's compression
             causes = _pressure_on(s, cue_end)
-        effects = s.group_before(i, EFFECTS, gap=3)
+        effects = s.group_before(i, EFFECTS, gap=3) or referent
         if happens and not effects:
             effects = s.group_before(i - 1, EFFECTS, gap=3)
         if not effects and (fails or _disc_part_before(s, i)):  # "discs can tear due to injury"
@@ -1567,6 +1568,36 @@ def compression_stated(found: Sequence[Found], lexicon: Lexicon) -> Mention | No
 
 #: Nouns of a structure being pressed on: "pressure on", "compression of", "impingement of".
 PRESSURE_NOUNS = {"pressure", "compression", "impingement"}
+
+
+#: Words between a relative "which" (or a comma) and the cue of its cause: "which can be due
+#: to", ", most often from".
+RELATIVE_FILLERS = {"can", "could", "may", "might", "be", "is", "are", "often", "usually"}
+RELATIVE_FILLERS |= {"most", "commonly", "typically", "sometimes", "also", "mainly", "mostly"}
+
+
+def _relative_referent(s: _Sentence, i: int) -> list[Mention]:
+    """What a relative clause opened before the cause cue at ``i`` is about.
+
+    "Pressure on the nerve roots in the lower back, which can be due to X": the roots'
+    compression; "compression of a root in the neck, most often from X" too. After "which",
+    else the last finding or condition of the clause before.
+    """
+    k = i - 1
+    while k > 0 and s.tokens[k] in RELATIVE_FILLERS:
+        k -= 1
+    if k < 1 or s.tokens[k] not in {"which", ","} or (s.tokens[k] == "," and k == i - 1):
+        return []
+    relative = s.tokens[k] == "which"
+    k -= s.tokens[k - 1] == ","  # ", which"
+    start, _ = s.clause(k - 1)
+    for j in range(start, k):
+        if s.tokens[j] in PRESSURE_NOUNS and (pressed := _pressure_on(s, j - 1)):
+            return pressed
+    before = [m for m in s.of(*EFFECTS) if start <= m.start and m.end <= k]
+    if not relative:  # "bony growth pinches the nerve, usually due to wear": whose cause?
+        return [m for m in before if local_id(m) in COMPRESSIONS][-1:]
+    return before[-1:]
 
 
 def _pressure_on(s: _Sentence, i: int) -> list[Mention]:
