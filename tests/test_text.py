@@ -2168,6 +2168,15 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             ("condition-bulging-disc",),
         ),
+        (  # "the lumbar nerve roots" say which roots they are: not the nerve named before
+            "Sciatica\n\nSciatica hurts.\n\nThe sciatic nerve supplies the calf. The lumbar"
+            " nerve roots control the muscles in the thighs.\n",
+            {
+                ("nerve-sciatic", "innervates", "body-part-calf", "asserted"),
+                ("lumbar-nerve-root-unspecified", "innervates", "body-part-thigh", "asserted"),
+            },
+            ("nerve-sciatic", "body-part-thigh"),
+        ),
         (  # "pressure placed on the roots" is their compression
             "Radiculopathy\n\nRadiculopathy is a problem of a nerve root.\n\nIt is usually"
             " caused by pressure placed on the nerve roots in the lower back.\n",

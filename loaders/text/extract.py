@@ -22,6 +22,7 @@ from spinekg.loaders.text.frames import (
 from spinekg.loaders.text.lexicon import IRREGULAR_PLURALS, Entity, Lexicon
 from spinekg.loaders.text.pipeline import Mention, Pipeline
 from spinekg.loaders.text.relations import (
+    REGION_ROOTS,
     Found,
     compression_stated,
     extract_relations,
@@ -388,7 +389,8 @@ def _referring_back(
         if before is None or before.entity.iri == m.entity.iri:
             pass
         elif m.category == "NEURAL" and article in {"the", "this", "that"}:
-            if generic(m) and not generic(before):
+            # "the nerve" is the one named before; "the lumbar roots" say which they are
+            if generic(m) and not generic(before) and local_id(m) not in REGION_ROOTS.values():
                 m = replace(m, entity=before.entity)
         elif m.category == "TREATMENT" and article in {"this", "that"}:
             kind = lexicon.kinds.get(m.entity.iri)

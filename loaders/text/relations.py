@@ -3184,7 +3184,8 @@ def _innervates(s: _Sentence) -> Iterator[Found]:
 
     "It supplies ..." takes the nerve of the sentence before.
     """
-    nerves = [m for m in s.of("NEURAL") if not generic(m)]
+    # a region's roots supply too ("the lumbar nerve roots control the legs"); "a nerve" not
+    nerves = [m for m in s.of("NEURAL") if not generic(m) or local_id(m) in REGION_ROOTS.values()]
     targets = {"MUSCLE", "BODY"}
     # "these nerves carry signals to the legs and bladder" says what they supply
     signals = [
