@@ -2177,6 +2177,16 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             ("nerve-sciatic", "body-part-thigh"),
         ),
+        (  # a line after an item of when a treatment comes goes on with that item
+            "Epidural steroid injections\n\nAn injection can ease sciatica.\n\nInjections are"
+            " usually considered when:\n- Home care has not worked\nMost people have tried rest"
+            " and NSAIDs for six weeks without enough relief.\n- Pain is severe\n",
+            {
+                ("treatment-rest", "tried_before", "treatment-injection", "asserted"),
+                ("treatment-nsaids", "tried_before", "treatment-injection", "asserted"),
+            },
+            (),
+        ),
         (  # "pressure placed on the roots" is their compression
             "Radiculopathy\n\nRadiculopathy is a problem of a nerve root.\n\nIt is usually"
             " caused by pressure placed on the nerve roots in the lower back.\n",

@@ -189,7 +189,8 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
     section_topic: Mention | None = None
     frame: Frame | None = None
     section_frame: Frame | None = None  # the heading's, for a lead-in that sets none itself
-    for block, sentences in parsed:
+    kinds = [b.kind for b, _ in parsed]
+    for k, (block, sentences) in enumerate(parsed):
         if block.kind == "heading":
             heading = sentences[0] if sentences else None
             frame = frame_of(_lower(heading[0]), heading[1]) if heading else None
@@ -201,7 +202,15 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             continue
         # a paragraph that opens on an item of the list's kind ("Smoking. Nicotine ...") is
         # one more item of a list whose bullets the page lost
-        as_item = block.kind == "item" or _opens_on_item(frame, sentences)
+        # a line after an item of when a treatment comes goes on with it: "- Home care has
+        # not worked / Most have tried rest for weeks without relief"
+        goes_on = (
+            kinds[k - 1 : k] == ["item"]
+            and not block.lead_in
+            and frame is not None
+            and frame.relation == "tried_before"
+        )
+        as_item = block.kind == "item" or goes_on or _opens_on_item(frame, sentences)
         if not as_item:
             frame, list_root = None, None
         subject: Mention | None = None  # the condition the sentence before opened on
@@ -210,7 +219,8 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             end = block.start + sent.end_char
             sentence = article.text[start:end]
             tokens = words[id(sent)]
-            anchor = frame.anchor if as_item and frame is not None else None
+            within = as_item and not (goes_on and block.kind != "item")
+            anchor = frame.anchor if within and frame is not None else None
             # "C5 radiculopathy weakens the shoulder. It rarely causes numbness": "it" is the
             # subject of the sentence before in the block, not the page's topic
             it = subject if tokens[:1] == ["it"] else None
@@ -238,7 +248,8 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             offered = [*offered, *said_before][-OFFERED:]
             symptoms_of = symptoms_named(tokens, mentions)
             pressed = compression_stated(found, pipeline.lexicon)
-            if as_item and frame is not None and number == 0:
+            first = number == 0 and within
+            if as_item and frame is not None and (first or frame.relation == "tried_before"):
                 # an item's own words that deny or hedge a pair win: "Fusion is not needed."
                 said = {
                     (f.subject.entity.iri, f.relation, f.object.entity.iri)
