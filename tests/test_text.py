@@ -2187,6 +2187,14 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             (),
         ),
+        (  # a second "because of" after "or" names another cause of the same thing
+            HERNIATION + "They happen either because of an injury or because of smoking.\n",
+            {
+                ("condition-injury", "causes", "condition-disc-herniation", "asserted"),
+                ("risk-factor-smoking", "causes", "condition-disc-herniation", "asserted"),
+            },
+            ("risk-factor-smoking", "condition-injury"),
+        ),
         (  # "pressure placed on the roots" is their compression
             "Radiculopathy\n\nRadiculopathy is a problem of a nerve root.\n\nIt is usually"
             " caused by pressure placed on the nerve roots in the lower back.\n",
@@ -2299,6 +2307,18 @@ def test_a_cause_named_in_the_text_is_not_the_page_topic(
 def test_a_reflex_named_without_a_change_is_no_finding(pipeline: Pipeline) -> None:
     (sentence,) = list(pipeline.sentences("The doctor tests the ankle reflex with a hammer."))
     assert [m.entity.label for m in sentence[1]] == ["ankle"]
+
+
+def test_a_noun_of_change_before_a_reflex_makes_it_a_finding(pipeline: Pipeline) -> None:
+    (sentence,) = list(
+        pipeline.sentences(
+            "It brings absence of the ankle jerk and a reduction of the knee reflex."
+        )
+    )
+    assert [(m.text, m.entity.label) for m in sentence[1]] == [
+        ("absence of the ankle jerk", "absent reflex"),
+        ("reduction of the knee reflex", "diminished reflexes"),
+    ]
 
 
 def test_a_disc_where_a_condition_occurs_is_shown_as_its_level(tmp_path: Path) -> None:

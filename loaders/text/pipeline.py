@@ -618,6 +618,11 @@ REFLEX_CHANGES = {
     ),
 }
 REFLEX_FINDINGS = {"absent": "absent reflex", "diminished": "diminished reflexes"}
+#: Nouns of a change before "of" and a reflex: "loss of the ankle jerk", "reduction of".
+CHANGE_NOUNS = {
+    **dict.fromkeys(("loss", "absence", "lack"), "absent"),
+    **dict.fromkeys(("reduction", "decrease", "weakening", "diminution"), "diminished"),
+}
 #: Words between a reflex and its change: "the knee jerk may often be absent".
 REFLEX_VERBS = {"is", "are", "was", "may", "can", "might", "will", "be", "become", "becomes"}
 REFLEX_VERBS |= {"often", "usually", "sometimes", "also"}
@@ -630,8 +635,8 @@ def _reflex_change(tokens: list[str], start: int, end: int) -> tuple[int, int, s
         before -= 1
     if before >= 0 and tokens[before] in REFLEX_CHANGES:  # "reduced knee jerk"
         return before, end, REFLEX_CHANGES[tokens[before]]
-    if before >= 1 and tokens[before] == "of" and tokens[before - 1] == "loss":  # "loss of"
-        return before - 1, end, "absent"
+    if before >= 1 and tokens[before] == "of" and tokens[before - 1] in CHANGE_NOUNS:
+        return before - 1, end, CHANGE_NOUNS[tokens[before - 1]]  # "loss of", "absence of"
     after = end
     while after < len(tokens) and tokens[after] in REFLEX_VERBS and after - end < 4:
         after += 1
