@@ -1284,7 +1284,7 @@ def _causes(s: _Sentence) -> Iterator[Found]:
             effects = s.group_before(i, EFFECTS, gap=3)
             causes = [m for m in s.group_after(i + 1, CAUSERS, gap=3) if m not in effects]
             yield from _pairs(s, "causes", causes, effects, 0.6, cue=i)
-    before: tuple[list[Mention], list[Mention]] = ([], [])  # the last cue's causes, effects
+    last: tuple[list[Mention], list[Mention]] = ([], [])  # the last cue's causes and effects
     for i in s.cues(CAUSE_PASSIVE):
         if s.tokens[i] == "by" and (i == 0 or s.tokens[i - 1] not in {"caused", "triggered"}):
             continue
@@ -1301,8 +1301,8 @@ def _causes(s: _Sentence) -> Iterator[Found]:
         if not causes:  # "pain due to pressure on a nerve root": the root's compression
             causes = _pressure_on(s, cue_end)
         effects = s.group_before(i, EFFECTS, gap=3) or referent
-        if before[0] and _only(s.tokens[before[0][-1].end : i], JOINERS | {"either", "also"}):
-            effects = before[1]  # "because of an injury or because of wear": both cause it
+        if last[0] and _only(s.tokens[last[0][-1].end : i], JOINERS | {"either", "also"}):
+            effects = last[1]  # "because of an injury or because of wear": both cause it
         if happens and not effects:
             effects = s.group_before(i - 1, EFFECTS, gap=3)
         if not effects and (fails or _disc_part_before(s, i)):  # "discs can tear due to injury"
@@ -1314,7 +1314,7 @@ def _causes(s: _Sentence) -> Iterator[Found]:
             modality = "possible" if hedged else None
         if not effects and s.anaphor_before(i) and _happens_before(s, i):
             effects = s.implicit(*EFFECTS)  # "it may develop slowly due to wear"
-        before = (causes, effects)
+        last = (causes, effects)
         yield from _pairs(s, "causes", causes, effects, 0.7, cue=i, modality=modality)
 
 
