@@ -2195,6 +2195,32 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             ("risk-factor-smoking", "condition-injury"),
         ),
+        (  # muscles named by what they move, as a group; "the calf" stays the body part
+            HERNIATION + "It can cause weakness of the ankle dorsiflexors or the wrist"
+            " extensors, and pain in the calf.\n",
+            {
+                (
+                    "condition-disc-herniation",
+                    "causes",
+                    "finding-muscle-weakness",
+                    "possible",
+                ),
+                (
+                    "finding-muscle-weakness",
+                    "occurs_in",
+                    "muscle-group-ankle-dorsiflexors",
+                    "possible",
+                ),
+                (
+                    "finding-muscle-weakness",
+                    "occurs_in",
+                    "muscle-group-wrist-extensors",
+                    "possible",
+                ),
+                ("finding-pain", "occurs_in", "body-part-calf", "possible"),
+            },
+            ("muscle-group-triceps-surae",),
+        ),
         (  # "pressure placed on the roots" is their compression
             "Radiculopathy\n\nRadiculopathy is a problem of a nerve root.\n\nIt is usually"
             " caused by pressure placed on the nerve roots in the lower back.\n",

@@ -25,7 +25,7 @@ __all__ = ["CATEGORIES", "IRREGULAR_PLURALS", "Entity", "Lexicon", "build_lexico
 #: when one phrase names entities of several categories.
 CATEGORIES: dict[str, tuple[URIRef, ...]] = {
     "NEURAL": (SPINE.NeuralStructure, SPINE.PeripheralNerve),
-    "MUSCLE": (SPINE.Muscle,),
+    "MUSCLE": (SPINE.Muscle, SPINE.MuscleGroup),
     "TREATMENT": (SPINE.Treatment,),
     "TEST": (SPINE.DiagnosticTest,),
     "RISK": (SPINE.RiskFactor,),
@@ -176,9 +176,8 @@ def build_lexicon(graphs: Iterable[Graph]) -> Lexicon:
                 found[variant].setdefault(entity, Entity(entity, label, category))
     lexicon = Lexicon()
     for phrase, entities in found.items():
-        lexicon.phrases[phrase] = sorted(
-            entities.values(), key=lambda e: (rank[e.category], str(e.iri))
-        )
+        named = sorted(entities.values(), key=lambda e: (rank[e.category], str(e.iri)))
+        lexicon.phrases[phrase] = _body_before_muscle_group(named)
         for e in entities.values():
             lexicon.by_iri.setdefault(e.iri, e)
     lexicon.regional = _regional(merged, above, lexicon.by_iri)
@@ -224,6 +223,16 @@ def _limbs(graph: Graph, by_iri: Mapping[URIRef, Entity]) -> dict[URIRef, str]:
                 break
             node = graph.value(node, SPINE.partOf)
     return out
+
+
+def _body_before_muscle_group(entities: list[Entity]) -> list[Entity]:
+    """A phrase's entities without a muscle group that it names only as a body part.
+
+    "The calf" is where a pain is felt; the calf muscles are named "calf muscles".
+    """
+    if not any(e.category == "BODY" for e in entities):
+        return entities
+    return [e for e in entities if not e.local_id.startswith("muscle-group-")]
 
 
 def _reflex_names(graph: Graph) -> list[str]:
