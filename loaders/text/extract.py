@@ -200,8 +200,6 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             recent, pressed, listed, list_root = {}, None, [], None
             offered, said_before = [], []
             continue
-        # a paragraph that opens on an item of the list's kind ("Smoking. Nicotine ...") is
-        # one more item of a list whose bullets the page lost
         # a line after an item of when a treatment comes goes on with it: "- Home care has
         # not worked / Most have tried rest for weeks without relief"
         goes_on = (
@@ -210,6 +208,8 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             and frame is not None
             and frame.relation == "tried_before"
         )
+        # a paragraph that opens on an item of the list's kind ("Smoking. Nicotine ...") is
+        # one more item of a list whose bullets the page lost
         as_item = block.kind == "item" or goes_on or _opens_on_item(frame, sentences)
         if not as_item:
             frame, list_root = None, None

@@ -1584,8 +1584,9 @@ def _relative_referent(s: _Sentence, i: int) -> list[Mention]:
     """What a relative clause opened before the cause cue at ``i`` is about.
 
     "Pressure on the nerve roots in the lower back, which can be due to X": the roots'
-    compression; "compression of a root in the neck, most often from X" too. After "which",
-    else the last finding or condition of the clause before.
+    compression; "compression of a root in the neck, most often from X" too. After "which" and
+    no compression, the last finding or condition of the clause before; after a comma, only a
+    compression.
     """
     k = i - 1
     while k > 0 and s.tokens[k] in RELATIVE_FILLERS:
