@@ -2195,26 +2195,15 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             ("risk-factor-smoking", "condition-injury"),
         ),
-        (  # muscles named by what they move, as a group; "the calf" stays the body part
-            HERNIATION + "It can cause weakness of the ankle dorsiflexors or the wrist"
-            " extensors, and pain in the calf.\n",
+        (  # a muscle group is a place of weakness; "the calf" stays the body part
+            HERNIATION + "It can cause weakness of the hamstrings or the thenar muscles, and"
+            " pain in the calf.\n",
             {
-                (
-                    "condition-disc-herniation",
-                    "causes",
-                    "finding-muscle-weakness",
-                    "possible",
-                ),
+                ("finding-muscle-weakness", "occurs_in", "muscle-group-hamstrings", "possible"),
                 (
                     "finding-muscle-weakness",
                     "occurs_in",
-                    "muscle-group-ankle-dorsiflexors",
-                    "possible",
-                ),
-                (
-                    "finding-muscle-weakness",
-                    "occurs_in",
-                    "muscle-group-wrist-extensors",
+                    "muscle-group-thenar-muscles",
                     "possible",
                 ),
                 ("finding-pain", "occurs_in", "body-part-calf", "possible"),
