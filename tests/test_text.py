@@ -2210,6 +2210,19 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             ("muscle-group-triceps-surae",),
         ),
+        (  # what "these symptoms" are due to causes each finding named just before
+            "Cervical radiculopathy\n\nCervical radiculopathy is common.\n\nIt brings pain and"
+            " numbness in the arm. The symptoms may come and go. These symptoms can be due to"
+            " compression of a nerve root.\n\nCommon signs are:\n- tingling in the fingers\n-"
+            " weakness of the grip\nThese symptoms are usually caused by a herniated disc.\n",
+            {
+                ("mechanism-nerve-root-compression", "causes", "finding-pain", "possible"),
+                ("mechanism-nerve-root-compression", "causes", "finding-numbness", "possible"),
+                ("condition-disc-herniation", "causes", "finding-paresthesia", "asserted"),
+                ("condition-disc-herniation", "causes", "finding-muscle-weakness", "asserted"),
+            },
+            ("condition-disc-herniation", "causes", "finding-pain"),
+        ),
         (  # "pressure placed on the roots" is their compression
             "Radiculopathy\n\nRadiculopathy is a problem of a nerve root.\n\nIt is usually"
             " caused by pressure placed on the nerve roots in the lower back.\n",

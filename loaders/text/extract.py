@@ -189,6 +189,9 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
     section_topic: Mention | None = None
     frame: Frame | None = None
     section_frame: Frame | None = None  # the heading's, for a lead-in that sets none itself
+    # the findings of the sentence (or the list) just read, for "these symptoms are due to X"
+    findings_before: list[Mention] = []
+    was_item = False  # whether the sentence before was a list item
     kinds = [b.kind for b, _ in parsed]
     for k, (block, sentences) in enumerate(parsed):
         if block.kind == "heading":
@@ -198,6 +201,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             named = [m for m in (heading[1] if heading else []) if m.category == "CONDITION"]
             section_topic = named[0] if named else None
             recent, pressed, listed, list_root = {}, None, [], None
+            findings_before = []
             offered, said_before = [], []
             continue
         # a line after an item of when a treatment comes goes on with it: "- Home care has
@@ -244,6 +248,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
                 tokens, mentions, offered, pipeline.lexicon, just_before=said_before
             )
             found += tried_before_the_last(tokens, mentions, said_before)
+            found += _causes_of_those(found, tokens, findings_before)
             said_before = [m for m in mentions if m.category == "TREATMENT"]
             offered = [*offered, *said_before][-OFFERED:]
             symptoms_of = symptoms_named(tokens, mentions)
@@ -288,6 +293,10 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             unrecognised += _ambiguous(mentions, sentence)
             unrecognised += _near_misses(sent, mentions, pipeline, block.start, sentence)
             recent = _remember(recent, tokens, mentions, pipeline.lexicon)
+            named = [m for m in mentions if m.category == "FINDING" and not generic(m)]
+            if named:  # a list's items add up; a sentence names its own
+                findings_before = [*findings_before, *named] if as_item and was_item else named
+            was_item = as_item
             if block.lead_in and number == len(sentences) - 1:
                 list_root = root_named(mentions, pipeline.lexicon)
                 # "Risk factors you can change ... These may include:" keeps the heading's frame
@@ -459,6 +468,31 @@ def _as_topic(topic: Mention | None, start: int) -> Mention | None:
         char_start=start,
         stands_for=topic.phrase,
     )
+
+
+#: Words that open a sentence about the findings just named: "These symptoms are due to X".
+THOSE_FINDINGS = {
+    ("these", "symptoms"),
+    ("these", "signs"),
+    ("those", "symptoms"),
+    ("such", "symptoms"),
+}
+
+
+def _causes_of_those(found: list[Found], tokens: list[str], before: list[Mention]) -> list[Found]:
+    """What causes "these symptoms" causes each finding just named.
+
+    "Pain, numbness and weakness in the arm. These symptoms can be due to compression of a
+    nerve": the compression causes the pain, the numbness and the weakness.
+    """
+    if tuple(tokens[:2]) not in THOSE_FINDINGS or not before:
+        return []
+    return [
+        Found(f.subject, "causes", replace(m, negated=False, hedged=False), f.modality, 0.5)
+        for f in found
+        if f.relation == "causes" and f.object.start <= 1 and generic(f.object)
+        for m in before
+    ]
 
 
 def _informative(found: Found) -> bool:
