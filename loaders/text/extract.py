@@ -22,7 +22,9 @@ from spinekg.loaders.text.frames import (
 from spinekg.loaders.text.lexicon import IRREGULAR_PLURALS, Entity, Lexicon
 from spinekg.loaders.text.pipeline import Mention, Pipeline
 from spinekg.loaders.text.relations import (
+    BACK_TO_RUN,
     REGION_ROOTS,
+    SYMPTOM,
     Found,
     compression_stated,
     extract_relations,
@@ -207,7 +209,8 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
         # a line after an item of when a treatment comes goes on with it: "- Home care has
         # not worked / Most have tried rest for weeks without relief"
         goes_on = (
-            kinds[k - 1 : k] == ["item"]
+            block.kind == "paragraph"
+            and kinds[k - 1 : k] == ["item"]
             and not block.lead_in
             and frame is not None
             and frame.relation == "tried_before"
@@ -223,7 +226,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             end = block.start + sent.end_char
             sentence = article.text[start:end]
             tokens = words[id(sent)]
-            within = as_item and not (goes_on and block.kind != "item")
+            within = as_item and not goes_on  # goes on: no anchor, no first sentence
             anchor = frame.anchor if within and frame is not None else None
             # "C5 radiculopathy weakens the shoulder. It rarely causes numbness": "it" is the
             # subject of the sentence before in the block, not the page's topic
@@ -470,22 +473,13 @@ def _as_topic(topic: Mention | None, start: int) -> Mention | None:
     )
 
 
-#: Words that open a sentence about the findings just named: "These symptoms are due to X".
-THOSE_FINDINGS = {
-    ("these", "symptoms"),
-    ("these", "signs"),
-    ("those", "symptoms"),
-    ("such", "symptoms"),
-}
-
-
 def _causes_of_those(found: list[Found], tokens: list[str], before: list[Mention]) -> list[Found]:
     """What causes "these symptoms" causes each finding just named.
 
     "Pain, numbness and weakness in the arm. These symptoms can be due to compression of a
     nerve": the compression causes the pain, the numbness and the weakness.
     """
-    if tuple(tokens[:2]) not in THOSE_FINDINGS or not before:
+    if len(tokens) < 2 or tokens[0] not in BACK_TO_RUN or tokens[1] not in SYMPTOM:
         return []
     return [
         Found(f.subject, "causes", replace(m, negated=False, hedged=False), f.modality, 0.5)
@@ -542,16 +536,12 @@ GUIDE_NAMED = {
 
 
 def _named_by_compression(entity: Entity, mention: Mention) -> bool:
-    """Whether a root's radiculopathy is named by the harm to the root.
+    """Whether a root's radiculopathy is named by the root and the harm to it, not as one.
 
-    "S1 nerve root compression", "damage to the S1 root": clinical annotation keeps the name.
+    "S1 nerve root damage", "impingement of the nerve root at S1" (the graph's synonyms and
+    what the rules read as them): clinical annotation keeps the root's compression.
     """
-    words = set(mention.phrase.lower().split())
-    return entity.local_id.startswith("radiculopathy-") and bool(words & ROOT_HARMS)
-
-
-#: Words that name a root's radiculopathy by the harm to the root.
-ROOT_HARMS = {"compression", "compressed", "impingement", "impinged", "damage", "pinched"}
+    return entity.local_id.startswith("radiculopathy-") and "radicul" not in mention.phrase.lower()
 
 
 def _worded(entity: Entity, mention: Mention, lexicon: Lexicon) -> bool:

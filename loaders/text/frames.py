@@ -22,6 +22,7 @@ from spinekg.loaders.text.lexicon import Lexicon
 from spinekg.loaders.text.pipeline import Mention
 from spinekg.loaders.text.relations import (
     AS_CAUSE,
+    BACK_TO_RUN,
     CONDITIONALS,
     DEFICITS,
     EXPLAINS,
@@ -251,7 +252,6 @@ def _more_frequent_in(tokens: Sequence[str]) -> bool:
 
 #: Words after a list that make its items the signs of a condition: "these symptoms can be a
 #: sign of cauda equina syndrome", "such problems may indicate ...".
-LIST_BACK = {"these", "such", "those"}
 SIGN_OF = SIGN_WORDS | {"sign", "signs", "symptom", "symptoms", "warning", "mean", "means"}
 
 
@@ -261,7 +261,7 @@ def signs_of_list(tokens: Sequence[str], mentions: Sequence[Mention]) -> Frame |
     "Although it is rare, these symptoms can be a sign of cauda equina syndrome": each item
     is a possible symptom of cauda equina syndrome, not of the page's condition.
     """
-    back = next((i for i, t in enumerate(tokens[:8]) if t in LIST_BACK), None)
+    back = next((i for i, t in enumerate(tokens[:8]) if t in BACK_TO_RUN), None)
     if back is None:
         return None
     cue = next((i for i in range(back + 1, len(tokens)) if tokens[i] in SIGN_OF), None)
