@@ -2127,6 +2127,104 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             (),
         ),
+        (  # a nerve the findings travel along is their way, not a break before the place
+            "Spinal stenosis\n\nSpinal stenosis hurts.\n\nSome feel pain that travels along"
+            " the nerve into the back of the thigh.\n\nThe ache and tingling follow the nerve's"
+            " path down into the calf and toes.\n",
+            {
+                ("finding-radicular-pain", "occurs_in", "skin-posterior-thigh", "possible"),
+                ("finding-paresthesia", "occurs_in", "body-part-calf", "asserted"),
+                ("finding-paresthesia", "occurs_in", "body-part-toes", "asserted"),
+            },
+            (),
+        ),
+        (  # not causing the compression of the cord denies pressing on it and on the roots
+            # joined to it; the nerves coming off the cord are roots, and "the nerves" after
+            # the cord was named are no cord
+            "Bulging disc\n\nA bulging disc is common.\n\nA bulge usually does not cause"
+            " compression of the spinal cord or the nerve roots.\n\nA herniated disc can"
+            " press on the nerves coming off the spinal cord.\n\nIt can also press on the"
+            " nerves.\n",
+            {
+                ("condition-bulging-disc", "compresses", "spinal-cord", "negated"),
+                (
+                    "condition-bulging-disc",
+                    "compresses",
+                    "spinal-nerve-root-unspecified",
+                    "negated",
+                ),
+                (
+                    "condition-disc-herniation",
+                    "compresses",
+                    "spinal-nerve-root-unspecified",
+                    "possible",
+                ),
+            },
+            ("condition-disc-herniation", "compresses", "spinal-cord"),
+        ),
+        (  # the symptoms "experienced with" a condition are its; "these symptoms could signify"
+            # a condition makes the findings just named its symptoms; going to hospital is no
+            # pain's travel
+            "Spinal stenosis\n\nSpinal stenosis is common.\n\nThe symptoms most often"
+            " experienced with a lumbar disc herniation include numbness and tingling.\n\n"
+            "Anyone with bladder incontinence or severe pain must go to the emergency room."
+            " These symptoms could signify cauda equina syndrome.\n",
+            {
+                ("condition-lumbar-disc-herniation", "has_symptom", "finding-numbness", "asserted"),
+                (
+                    "condition-lumbar-disc-herniation",
+                    "has_symptom",
+                    "finding-paresthesia",
+                    "asserted",
+                ),
+                (
+                    "condition-cauda-equina-syndrome",
+                    "has_symptom",
+                    "finding-urinary-incontinence",
+                    "possible",
+                ),
+                ("condition-cauda-equina-syndrome", "has_symptom", "finding-pain", "possible"),
+            },
+            ("finding-radicular-pain",),
+        ),
+        (  # a hedge after a kind's examples or before a list is each item's; "no better than"
+            # denies; what a drug is prescribed for is what it treats
+            "Sciatica\n\nSciatica is common.\n\nGabapentinoids such as gabapentin and"
+            " pregabalin are sometimes prescribed for nerve pain.\n\nSome doctors list"
+            " naproxen, ibuprofen or opioids as options.\n\nOne trial found pregabalin no"
+            " better than placebo.\n",
+            {
+                ("finding-radicular-pain", "treated_by", "treatment-gabapentinoids", "possible"),
+                ("finding-radicular-pain", "treated_by", "treatment-gabapentin", "possible"),
+                ("finding-radicular-pain", "treated_by", "treatment-pregabalin", "possible"),
+                ("finding-sciatica", "treated_by", "treatment-opioids", "possible"),
+                ("finding-sciatica", "treated_by", "treatment-pregabalin", "negated"),
+            },
+            ("finding-sciatica", "treated_by", "treatment-gabapentinoids", "asserted"),
+        ),
+        (  # a title naming a condition is about it, not about the findings it also names;
+            # "traveling pain" travels; the shoulder blade is a place
+            "Clumsy hands? Signs of cervical myelopathy\n\nWhy ignoring clumsy hands can be"
+            " harmful.\n\nSymptoms include:\n\n- Traveling pain along the arm\n- Pain around"
+            " the shoulder blade\n",
+            {
+                (
+                    "condition-cervical-myelopathy",
+                    "has_symptom",
+                    "finding-radicular-pain",
+                    "asserted",
+                ),
+                ("finding-radicular-pain", "occurs_in", "body-part-arm", "asserted"),
+                ("finding-pain", "occurs_in", "body-part-scapular-region", "asserted"),
+            },
+            ("finding-hand-clumsiness", "has_symptom"),
+        ),
+        (  # ... but a cause the title names is not what the page is about
+            "---\ntitle: Foot drop from a herniated disc\n---\n\nFoot drop makes the toes"
+            " catch.\n\nSymptoms include numbness on the top of the foot.\n",
+            {("finding-foot-drop", "has_symptom", "finding-numbness", "asserted")},
+            ("condition-disc-herniation", "has_symptom", "finding-numbness"),
+        ),
         (  # on a page about one root's radiculopathy, a deficit tied to it shows the root's area
             "L5 radiculopathy\n\nL5 radiculopathy is common.\n\nIt can cause numbness on the"
             " top of the foot.\n\nA herniated disc can also bring tingling in the thigh.\n",
@@ -2550,6 +2648,7 @@ def test_a_drug_is_not_a_step_after_the_medicines_it_belongs_to(
             {
                 ("finding-sciatica", "treated_by", "treatment-acetaminophen", "possible"),
                 ("finding-sciatica", "treated_by", "treatment-nsaids", "possible"),
+                ("finding-sciatica", "treated_by", "treatment-naproxen", "possible"),
             },
         ),
         (

@@ -144,9 +144,11 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
         for piece in pieces(block, pipeline.max_chars)
     ]
     parsed = [(b, list(pipeline.sentences(_one_line(b.text), b.start))) for b in layout]
-    title = [m for _, ms in pipeline.sentences(_plain(article.title), 0) for m in ms]
-    if not title and layout and layout[0].kind == "heading":
-        title = [m for _, ms in parsed[0][1] for m in ms]
+    titled = list(pipeline.sentences(_plain(article.title), 0))
+    if not any(ms for _, ms in titled) and layout and layout[0].kind == "heading":
+        titled = parsed[0][1]
+    # a cause the title names is not what the page is about: "Foot drop from a herniated disc"
+    title = [m for sent, ms in titled for m in ms if not _cause_in_title(_lower(sent), m)]
     body = [(b, sents) for b, sents in parsed if b.kind != "heading"]
     words = {id(sent): _lower(sent) for _, sents in parsed for sent, _ in sents}  # once each
     # the opening sentences say what the page is about; a cause named later in the paragraph
@@ -252,6 +254,8 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             )
             found += tried_before_the_last(tokens, mentions, said_before)
             found += _causes_of_those(found, tokens, findings_before)
+            if not listed:  # after prose, not a list: "These symptoms could signify X"
+                found += _signs_of_those(tokens, mentions, findings_before)
             said_before = [m for m in mentions if m.category == "TREATMENT"]
             offered = [*offered, *said_before][-OFFERED:]
             symptoms_of = symptoms_named(tokens, mentions)
@@ -358,6 +362,12 @@ def _refers_back(sent: Sentence) -> bool:
     return len(sent) > 0 and sent.words[0].lower() in {"this", "it", "these", "they", "that"}
 
 
+def _cause_in_title(tokens: list[str], m: Mention) -> bool:
+    """Whether a title names a mention as a cause: "Foot drop from a herniated disc"."""
+    before = [t for t in tokens[max(0, m.start - 3) : m.start] if t not in {"a", "an", "the"}]
+    return named_as_cause(tokens, m) or before[-1:] == ["from"]
+
+
 def _named_as_cause(tokens: list[str], m: Mention, mentions: list[Mention]) -> bool:
     """Whether a mention is named as the cause of an event: a cause is not a page's topic.
 
@@ -412,8 +422,14 @@ def _referring_back(
         if before is None or before.entity.iri == m.entity.iri:
             pass
         elif m.category == "NEURAL" and article in {"the", "this", "that"}:
-            # "the nerve" is the one named before; "the lumbar roots" say which they are
-            if generic(m) and not generic(before) and local_id(m) not in REGION_ROOTS.values():
+            # "the nerve" is the one named before; "the lumbar roots" say which they are; the
+            # spinal cord is no nerve
+            if (
+                generic(m)
+                and not generic(before)
+                and local_id(m) not in REGION_ROOTS.values()
+                and local_id(before) != "spinal-cord"
+            ):
                 m = replace(m, entity=before.entity)
         elif m.category == "TREATMENT" and article in {"this", "that"}:
             kind = lexicon.kinds.get(m.entity.iri)
@@ -485,6 +501,29 @@ def _causes_of_those(found: list[Found], tokens: list[str], before: list[Mention
         Found(f.subject, "causes", replace(m, negated=False, hedged=False), f.modality, 0.5)
         for f in found
         if f.relation == "causes" and f.object.start <= 1 and generic(f.object)
+        for m in before
+    ]
+
+
+def _signs_of_those(
+    tokens: list[str], mentions: list[Mention], before: list[Mention]
+) -> list[Found]:
+    """Each finding just named is a symptom of what "these symptoms" are said to be signs of.
+
+    "Incontinence or weak legs need care at once. These symptoms could signify cauda equina
+    syndrome": both are possible symptoms of cauda equina syndrome.
+    """
+    signs = signs_of_list(tokens, mentions) if before else None
+    if signs is None or signs.anchor is None:
+        return []
+    return [
+        Found(
+            signs.anchor,
+            "has_symptom",
+            replace(m, negated=False, hedged=False),
+            signs.modality,
+            0.5,
+        )
         for m in before
     ]
 

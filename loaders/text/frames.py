@@ -102,7 +102,8 @@ DIAGNOSIS_WORDS = {
 #: Words after "causes" that make it the noun ("the main causes are:"), not the verb.
 NOUN_FOLLOWERS = {"are", "include", "includes", "of", "can", "may", ":", "for"}
 #: Words of a lead-in whose items are signs of a condition it names ("red flags that suggest").
-SIGN_WORDS = {"suggest", "suggests", "indicate", "indicates", "signal", "signals"}
+SIGN_WORDS = {"suggest", "suggests", "indicate", "indicates", "signal", "signals", "signify"}
+SIGN_WORDS |= {"signifies"}
 #: Categories an item's mentions must have to be the far end of each frame.
 ITEM_CATEGORIES = {
     "has_symptom": ("FINDING",),
@@ -348,8 +349,11 @@ def topic_of(
     for m in [m for m in everything if _topical(m)]:
         score[m.entity.iri] += 1
         first.setdefault(m.entity.iri, m)
+    # a title naming a condition names its findings as what it has ("Clumsy hands? Signs of
+    # cervical myelopathy"): only the condition counts as the title's
+    named_condition = any(_topical(m) and m.category == "CONDITION" for m in title)
     for m in title:
-        if _topical(m):
+        if _topical(m) and not (named_condition and m.category != "CONDITION"):
             score[m.entity.iri] += 3
             first.setdefault(m.entity.iri, m)
     opener = next((m for m in opening if _topical(m)), None)

@@ -77,6 +77,14 @@ TRAVEL = {
     "reaches",
     "reaching",
 }
+#: Verbs of going anywhere, which make a pain travel only with a way: "goes down the leg".
+MOVING = {"go", "went", "goes", "going", "run", "runs", "running", "move", "moves", "moving"}
+MOVING |= {"reach", "reaches", "reaching"}
+#: The ways such a verb goes that a pain travels: "runs down", "moves into", "reaches the foot".
+WAYS = {"down", "into", "along", "through", "up", "across", "from", "all", "the", "your", "as"}
+WAYS |= {"below", "past", "beyond", "over", "around", "toward", "towards", "out", "to"}
+#: The verbs of going that "to" alone does not make a pain's way: "must go to hospital".
+GOING = {"go", "went", "goes", "going"}
 #: Where the clause of a pain mention ends: a verb of travelling after it is not its verb.
 CLAUSE_ENDS = {".", ";", ":", "but", "while", "whereas", "although", "though", "however"}
 #: Words between a run of findings and the verb that makes its pain travel.
@@ -249,7 +257,7 @@ class Pipeline:
             mentions = self._age_groups(sent, mentions, offset)
             if not PROLONGED.keys().isdisjoint(tokens):
                 mentions = self._durations(sent, mentions, offset)
-            mentions = _levels_of_discs(tokens, mentions, sent)
+            mentions = _origins(tokens, _levels_of_discs(tokens, mentions, sent))
             mentions = self._level_ranges(sent, tokens, mentions, offset)
             mentions = _own_negations(tokens, mentions, self._negation_words)
             mentions = _named_procedures(_kinds_of_pain(mentions))
@@ -416,7 +424,10 @@ class Pipeline:
             depth += (token == "(") - (token == ")")
             if depth > 0:
                 continue
-            if token in TRAVEL and tokens[i + 1 : i + 2] != ["away"]:  # not "will not go away"
+            going = tokens[i + 1] if i + 1 < len(tokens) else ""
+            # not "will not go away", nor "pain ... must go to the emergency room"
+            way = going in WAYS and not (token in GOING and going == "to")
+            if token in TRAVEL and (token not in MOVING or way):
                 return replace(mention, entity=radiating[0])
             if token == "down" and tokens[i + 1 : i + 2] and tokens[i + 1] in DOWN_ALONG:
                 return replace(mention, entity=radiating[0])  # "pain and numbness down the arm"
@@ -426,7 +437,7 @@ class Pipeline:
 
 
 #: Words before a pain that make it radiating pain: "shooting pain", "radiating leg pain".
-RADIATING = {"shooting", "radiating"}
+RADIATING = {"shooting", "radiating", "traveling", "travelling", "spreading"}
 
 #: Words after two roots' names that make them a disc's level: "the T11 to T12 level".
 LEVEL_NOUNS = {"level", "levels", "disc", "discs", "disk", "disks", "segment", "vertebrae"}
@@ -456,6 +467,53 @@ def _levels_of_discs(tokens: list[str], mentions: list[Mention], sent: Sentence)
                 text=sent.text_of(m.start, qualified.end),
                 char_start=m.char_start,
             )
+    return out
+
+
+#: Verbs of nerves leaving where they come from: "the nerves coming off the spinal cord".
+BRANCHING = {
+    "come",
+    "comes",
+    "coming",
+    "branch",
+    "branches",
+    "branching",
+    "exit",
+    "exits",
+    "exiting",
+    "leave",
+    "leaves",
+    "leaving",
+    "emerge",
+    "emerges",
+    "emerging",
+    "extend",
+    "extends",
+    "extending",
+}
+#: Words that may stand around such a verb: "that branch out of the spinal cord".
+BRANCHING_WORDS = {"that", "which", "off", "from", "out", "of", "the", "your"}
+
+
+def _origins(tokens: list[str], mentions: list[Mention]) -> list[Mention]:
+    """Without the structure that the nerve named before comes from.
+
+    In "the nerves coming off the spinal cord" or "nerve roots that branch out from the cord",
+    the cord only says where the nerves start: it is no structure of its own in the sentence.
+    """
+    out: list[Mention] = []
+    for m in mentions:
+        before = out[-1] if out else None
+        between = tokens[before.end : m.start] if before is not None else []
+        if (
+            before is not None
+            and before.category == m.category == "NEURAL"
+            and set(between) & BRANCHING
+            and set(between) & {"off", "from"}
+            and set(between) <= BRANCHING | BRANCHING_WORDS
+        ):
+            continue
+        out.append(m)
     return out
 
 

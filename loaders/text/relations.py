@@ -888,17 +888,18 @@ class _Sentence:
             subject = obj if cue is None else replace(obj, start=min(cue, obj.start))
         first, last = sorted((subject, obj), key=lambda m: m.start)
         start, _ = self.clause(first.start)
-        lo = min(first.start, cue if cue is not None else first.start)
+        # a hedge before a list is each item's: "lists gabapentin, pregabalin or ... as options"
+        lo = min(self._run_start(first), cue if cue is not None else first.start)
         segment = self.clause_by_comma(last.start)[0]
         before = range(max(start, lo - 4), last.start)
-        after = range(last.end, self._hedge_scope_end(last.end))
+        after = range(last.end, self._hedge_scope_end(self._past_examples(last)))
         negation = [
             i
             for i in (*before, *after)
             if self.tokens[i] in NEGATIONS
             and not self._other_clause(i, segment, cue)
             and not self._new_subject(i, last.start)
-            and not (i >= last.end and set(self.tokens[i + 1 : i + 4]) & COURSE)
+            and not (i >= last.end and self._of_course(i))
         ]
         if any(self._rarely(i) for i in (*before, *after)):
             return "negated"
@@ -913,6 +914,35 @@ class _Sentence:
             if not hedged or not all(self._conditional(i) for i in hedged):
                 return "possible"
         return "asserted"
+
+    def _run_start(self, m: Mention) -> int:
+        """Where the run of coordinated mentions of ``m``'s category that ends with ``m`` starts."""
+        start = m.start
+        for other in reversed([o for o in self.mentions if o.end <= start]):
+            if other.category != m.category or not _only(self.tokens[other.end : start], JOINERS):
+                break
+            start = other.start
+        return start
+
+    def _of_course(self, i: int) -> bool:
+        """Whether the negation at ``i`` is about how a condition goes: "does not get better".
+
+        Not a comparison: "pregabalin was no better than placebo" denies the pregabalin.
+        """
+        words = self.tokens[i + 1 : i + 4]
+        return bool(set(words) & COURSE) and "than" not in words
+
+    def _past_examples(self, m: Mention) -> int:
+        """Where the examples a mention's "such as" or "including" lists end, or its own end.
+
+        "Gabapentinoids such as gabapentin and pregabalin are sometimes prescribed": the hedge
+        after the examples is the gabapentinoids' too.
+        """
+        lead = self.tokens[m.end : m.end + 2]
+        if lead != ["such", "as"] and lead[:1] not in (["including"], ["like"]):
+            return m.end
+        examples = self.group_after(m.end + len(lead) - 1, {m.category}, gap=1)
+        return examples[-1].end if examples else m.end
 
     def _rarely(self, i: int) -> bool:
         """Whether token ``i`` denies by frequency: "rarely", "few patients need surgery"."""
@@ -1493,19 +1523,27 @@ def _compressors(s: _Sentence, found: Sequence[Found]) -> Iterator[Found]:
 
     "A pinched nerve in the neck can be the result of arthritis, a herniated disc or bone
     spurs": each of them presses on a cervical nerve root. Only a condition presses (not an
-    injury, nor a compression itself).
+    injury, nor a compression itself). What does not cause the compression of a named structure
+    does not press on it, nor on a structure joined to it ("a bulge is not causing compression
+    of the spinal cord or the nerve roots").
     """
     for f in found:
         local = local_id(f.object)
-        if f.relation != "causes" or local not in COMPRESSIONS or f.modality == "negated":
+        if f.relation != "causes" or local not in COMPRESSIONS:
             continue
         if f.subject.category != "CONDITION" or _not_pressing(f.subject):
             continue
         if local_id(f.subject) in COMPRESSIONS or generic(f.subject):
             continue
+        if f.modality == "negated" and local not in STRUCTURE_OF:
+            continue
         structure = s.named(f.object, STRUCTURE_OF.get(local) or _region_root(s, f.object))
-        if structure is not None:
-            yield Found(f.subject, "compresses", structure, f.modality, 0.5)
+        if structure is None:
+            continue
+        yield Found(f.subject, "compresses", structure, f.modality, 0.5)
+        if local in STRUCTURE_OF:  # "compression of the spinal cord or the nerve roots"
+            joined = s.group_after(f.object.end - 1, {"NEURAL"}, gap=3)
+            yield from _pairs(s, "compresses", [f.subject], joined, 0.5)
 
 
 def _region_root(s: _Sentence, compression: Mention) -> str:
@@ -1744,9 +1782,30 @@ def _disc_fails(words: Sequence[str]) -> bool:
     return bool(set(words) & DISC_WALLS) and bool(set(words) & DISC_FAILS)
 
 
+#: Participles that tie symptoms to whose they are: "the symptoms experienced with X".
+EXPERIENCED_WITH = {"experienced", "seen", "associated", "linked", "found", "related", "caused"}
+#: Words that may come between "symptoms" and such a participle: "most often experienced".
+EXPERIENCED_FILLERS = {"most", "often", "commonly", "usually", "typically", "frequently"}
+
+
+def _symptoms_with(s: _Sentence, i: int) -> list[Mention]:
+    """The condition of "symptoms experienced with X" or "associated with X", for ``i``.
+
+    A syndrome the lexicon names as a finding ("symptoms associated with sciatica") is the
+    condition too.
+    """
+    k = i + 1
+    while k < len(s.tokens) and s.tokens[k] in EXPERIENCED_FILLERS:
+        k += 1
+    if s.tokens[k : k + 1] and s.tokens[k] in EXPERIENCED_WITH:
+        if s.tokens[k + 1 : k + 2] and s.tokens[k + 1] in {"with", "in", "to", "by"}:
+            return s.group_after(k + 1, {"CONDITION", "FINDING"}, gap=2)
+    return []
+
+
 def _has_symptom(s: _Sentence) -> Iterator[Found]:
     for i in s.cues(SYMPTOM, inside_mentions=True):
-        after = s.group_after(i, {"CONDITION"}, gap=2)
+        after = _symptoms_with(s, i) or s.group_after(i, {"CONDITION"}, gap=2)
         before = s.group_before(i, {"CONDITION"}, gap=2)
         conditions = after or before
         listed = [m for m in s.of("FINDING") if m.start > i]
@@ -2333,6 +2392,13 @@ def _runs_and_places(s: _Sentence, mentions: list[Mention]) -> Iterator[Found]:
                 placed = bodies  # "begins in the lower back and may also affect the thigh"
             else:
                 run = []
+        elif run and m.category == "NEURAL" and _followed_along(between):
+            # "pain that travels along the nerve into the thigh": the nerve is the way, and
+            # "the nerve's path" too
+            edge = m.end
+            while edge < len(s.tokens) and s.tokens[edge] in NERVE_WAY:
+                edge += 1
+            continue
         elif run and m.category == "CONDITION" and _of_condition(between):
             # "the symptoms of a lumbar herniation affect ...", "pain from a herniation"; but in
             # "symptoms of a pinched nerve in the neck" the neck is the condition's
@@ -2340,6 +2406,25 @@ def _runs_and_places(s: _Sentence, mentions: list[Mention]) -> Iterator[Found]:
         else:  # a treatment, a place too far from the run
             run, placed = [], []
         edge = m.end
+
+
+#: Words that make a nerve the way a finding travels: "along the nerve", "follows the nerve".
+FOLLOWED_ALONG = {"along", "follow", "follows", "following", "followed"}
+#: Words after such a nerve that still name the way: "the nerve's path".
+NERVE_WAY = {"'s", "\u2019s", "path", "course", "route", "pathway"}
+
+
+def _followed_along(between: list[str]) -> bool:
+    """Whether ``between`` makes the nerve after it the way the findings before travel.
+
+    "Pain that travels along the nerve", "the pain and tingling follow the nerve's path".
+    """
+    words = [t for t in between if t not in {"the", "a", "its", "your", "their", "path", "of"}]
+    return (
+        bool(words)
+        and words[-1] in FOLLOWED_ALONG
+        and _only(words, PLACE | SENSATION | FOLLOWED_ALONG)
+    )
 
 
 #: Endings of a noun that names a sensation or a state: "heaviness", "cramping", "stiffness".
@@ -2564,7 +2649,7 @@ def _treated_by(s: _Sentence) -> Iterator[Found]:
         for m in s.of("CONDITION", "FINDING")
         if not generic(m)
         and not any(p < m.start for p in purpose)
-        and (m.category == "CONDITION" or m.start < first)
+        and (m.category == "CONDITION" or m.start < first or _prescribed_for(s, m))
     ]
     if any(m.category == "CONDITION" for m in targets):  # a condition is what is treated
         targets = [m for m in targets if m.category == "CONDITION"]
@@ -2588,6 +2673,25 @@ def _treated_by(s: _Sentence) -> Iterator[Found]:
             ):
                 modality = "possible"
             yield from _pairs(s, "treated_by", [target], [t], 0.6, modality=modality)
+
+
+#: Verbs of giving a treatment that "for" after them names its target: "prescribed for".
+GIVEN_FOR = {"prescribed", "prescribe", "prescribes", "given", "used", "recommended", "offered"}
+
+
+def _prescribed_for(s: _Sentence, m: Mention) -> bool:
+    """Whether a finding is what a treatment is given for: "NSAIDs are prescribed for back pain".
+
+    Only right after "for" that follows such a verb or the treatment itself ("injections for
+    sciatica"); what a treatment eases ("helps ease the pain") is not its target.
+    """
+    k = m.start
+    while k > 0 and s.tokens[k - 1] in {"the", "your", "a"}:
+        k -= 1
+    if k < 2 or s.tokens[k - 1] != "for":
+        return False
+    treated = any(t.end == k - 1 for t in s.of("TREATMENT"))
+    return treated or s.tokens[k - 2] in GIVEN_FOR
 
 
 def _failed_first(s: _Sentence, fails: int | None, treatments: Sequence[Mention]) -> set[int]:
@@ -2625,7 +2729,7 @@ def _hedged_subjects(s: _Sentence, treatments: Sequence[Mention]) -> set[int]:
         named = any(last.end <= m.start < hedge for m in s.mentions) if hedge else False
         if hedge is None or named or between & RELATIVES:
             continue
-        group = s.group_before(last.end - 1, {"TREATMENT"}, gap=1) or [last]
+        group = _with_their_kind(s, s.group_before(last.end - 1, {"TREATMENT"}, gap=1) or [last])
         first = min(m.start for m in group)
         start = first
         while start > 0 and s.tokens[start - 1] not in BREAKS | LABEL_MARKS | {","}:
@@ -2635,6 +2739,21 @@ def _hedged_subjects(s: _Sentence, treatments: Sequence[Mention]) -> set[int]:
         # an aside inside the list names one of them again: "paracetamol (acetaminophen) or"
         out |= {id(t) for t in treatments if first <= t.start < last.end}
     return out
+
+
+def _with_their_kind(s: _Sentence, group: list[Mention]) -> list[Mention]:
+    """A group of examples with the coordinated group their "such as" gives examples of.
+
+    "Paracetamol or an NSAID such as ibuprofen or naproxen": all four.
+    """
+    while True:
+        first = min(m.start for m in group)
+        lead = s.tokens[max(0, first - 2) : first]
+        width = 2 if lead == ["such", "as"] else 1 if lead[-1:] in (["including"], ["like"]) else 0
+        kind = s.group_before(first - width - 1, {"TREATMENT"}, gap=1) if width else []
+        if not kind:
+            return group
+        group = [*kind, *group]
 
 
 #: Words that open a relative clause, whose hedge is about the noun before it.
