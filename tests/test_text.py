@@ -2225,6 +2225,27 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             {("finding-foot-drop", "has_symptom", "finding-numbness", "asserted")},
             ("condition-disc-herniation", "has_symptom", "finding-numbness"),
         ),
+        (  # the title past a menu's short lines; a place inside a list that goes on is its
+            # item's own; "and /or"; "the patient's legs"; losing control of the bladder;
+            # symptoms that "aren't just pain" do not deny the pain; pain that "tracks" travels
+            "Home\nServices\nContact\n\nPinched nerve in the neck: a guide\n\nSymptoms:"
+            " clumsiness, weakness in the hands, stiff walking.\n\nA slipped vertebra can"
+            " cause back pain and /or leg pain, and pain in the patient's legs.\n\nIt can"
+            " cause you to lose control of your bladder.\n\nWhen your symptoms aren't just"
+            " pain, see a doctor.\n\nSciatica describes pain that tracks along the nerve into"
+            " the calf.\n",
+            {
+                ("condition-pinched-nerve", "has_symptom", "finding-clumsiness", "asserted"),
+                ("condition-pinched-nerve", "has_symptom", "finding-gait-disturbance", "asserted"),
+                ("finding-muscle-weakness", "occurs_in", "body-part-hand", "asserted"),
+                ("condition-spondylolisthesis", "causes", "finding-leg-pain", "possible"),
+                ("finding-pain", "occurs_in", "body-part-leg", "possible"),
+                ("condition-pinched-nerve", "causes", "finding-bladder-dysfunction", "possible"),
+                ("condition-pinched-nerve", "has_symptom", "finding-pain", "possible"),
+                ("finding-sciatica", "has_symptom", "finding-radicular-pain", "asserted"),
+            },
+            ("finding-clumsiness", "occurs_in"),
+        ),
         (  # on a page about one root's radiculopathy, a deficit tied to it shows the root's area
             "L5 radiculopathy\n\nL5 radiculopathy is common.\n\nIt can cause numbness on the"
             " top of the foot.\n\nA herniated disc can also bring tingling in the thigh.\n",

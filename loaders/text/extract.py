@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import takewhile
 from typing import Any
 
 from spinekg.kernel.namespaces import SPINE
@@ -145,8 +146,9 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
     ]
     parsed = [(b, list(pipeline.sentences(_one_line(b.text), b.start))) for b in layout]
     titled = list(pipeline.sentences(_plain(article.title), 0))
-    if not any(ms for _, ms in titled) and layout and layout[0].kind == "heading":
-        titled = parsed[0][1]
+    if not any(ms for _, ms in titled):  # the page's first heading, past a menu's short lines
+        headings = takewhile(lambda p: p[0].kind == "heading", parsed)
+        titled = next((sents for _, sents in headings if any(ms for _, ms in sents)), [])
     # a cause the title names is not what the page is about: "Foot drop from a herniated disc"
     title = [m for sent, ms in titled for m in ms if not _cause_in_title(_lower(sent), m)]
     body = [(b, sents) for b, sents in parsed if b.kind != "heading"]

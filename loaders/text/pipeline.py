@@ -76,6 +76,9 @@ TRAVEL = {
     "reach",
     "reaches",
     "reaching",
+    "track",
+    "tracks",
+    "tracking",
 }
 #: Verbs of going anywhere, which make a pain travel only with a way: "goes down the leg".
 MOVING = {"go", "went", "goes", "going", "run", "runs", "running", "move", "moves", "moving"}
@@ -114,6 +117,15 @@ RADIATING_PAIN = "radiating pain"
 #: Negation cues the clinical NegEx list lacks for patient-education prose.
 EXTRA_NEGATIONS = ["never", "does not", "do not", "did not", "cannot", "can not", "is not"]
 EXTRA_NEGATIONS += ["rather than", "instead of"]  # "a surgical opinion rather than an injection"
+#: Words with a negation that deny nothing: "your symptoms aren't just pain" (there is more).
+EXTRA_PSEUDO = [
+    f"{negation} {word}"
+    for negation in ("not", "aren't", "isn't", "don't", "doesn't", "won't")
+    for word in ("just", "merely", "simply")
+]
+EXTRA_PSEUDO += [
+    f"without {knowing}" for knowing in ("noticing", "realising", "realizing", "knowing")
+]
 #: Where a negation's or a hedge's reach ends, beyond the clinical list: a dash, and a clause
 #: with its own subject ("If you are not active and you have numbness").
 EXTRA_TERMINATIONS = ["\u2014", "and you", "and it", "and they", "and this", "and he", "and she"]
@@ -177,7 +189,10 @@ class Pipeline:
         terminations = sorted({*cues["termination"], *EXTRA_TERMINATIONS})
         preceding = sorted({*cues["preceding_negations"], *EXTRA_NEGATIONS})
         self._negations = NegEx(
-            preceding, terminations, cues["following_negations"], cues["pseudo_negations"]
+            preceding,
+            terminations,
+            cues["following_negations"],
+            sorted({*cues["pseudo_negations"], *EXTRA_PSEUDO}),
         )
         self._hedges = NegEx(HEDGES, terminations)
         # the first word of each cue, for telling a negation inside a mention from one before it

@@ -73,6 +73,7 @@ JOINERS = {
     "and",
     "or",
     "/",
+    "/or",
     "&",
     "and/or",
     "plus",
@@ -98,6 +99,8 @@ CONDITIONALS = {"if", "when", "unless", "once", "until", "whenever", "depending"
 SEQUENCE = {"then", "followed", "next", "later", "before", "if", "when", "unless", "afterwards"}
 #: Words that introduce what a treatment eases rather than the condition it treats.
 PURPOSE = {"to", "ease", "eases", "relieve", "relieves", "reduce", "reduces", "help", "helps"}
+#: Words after a negation that keep it from denying: "not just pain", "without noticing".
+NOT_DENYING = {"just", "only", "merely", "simply", "noticing", "realising", "realizing", "knowing"}
 #: Words of how a condition goes, which a negation after both ends is about: "pain due to a
 #: herniation that does not get better" still says the herniation causes the pain.
 COURSE = {"better", "improve", "improves", "go", "away", "resolve", "resolves", "heal", "heals"}
@@ -157,6 +160,7 @@ CAUSE_NOUNS = {
     "reason",
     "reasons",
     "culprit",
+    "culprits",
     "source",
     "sources",
     *RESULT_NOUNS,
@@ -349,6 +353,10 @@ PLACE = {
 #: reach below the knee", "pain in one part of the leg", "in the corresponding buttock", "down
 #: the thigh, sometimes as far as the knee").
 PLACE |= {
+    "patient",  # "pain in the patient's legs"
+    "person",
+    "'s",
+    "\u2019s",
     "corresponding",
     "matching",
     "same",
@@ -900,6 +908,7 @@ class _Sentence:
             and not self._other_clause(i, segment, cue)
             and not self._new_subject(i, last.start)
             and not (i >= last.end and self._of_course(i))
+            and not set(self.tokens[i + 1 : i + 2]) & NOT_DENYING
         ]
         if any(self._rarely(i) for i in (*before, *after)):
             return "negated"
@@ -2386,6 +2395,10 @@ def _runs_and_places(s: _Sentence, mentions: list[Mention]) -> Iterator[Found]:
                 own = [k for k, f in enumerate(run) if f.names_place or _placed_before(s, f)]
                 rest = run[own[-1] + 1 :] if own else run
                 targets = [f for f in rest if _may_have_place(f)]
+                if bodies and _list_goes_on(s, bodies[-1]):
+                    # "clumsiness, weakness in the hands, stiff walking": the hands are the
+                    # weakness's own place, inside a list that goes on
+                    targets = targets[-1:]
                 for body in bodies:
                     felt = [f for f in targets if _felt_in(f, body)]
                     yield from _pairs(s, "occurs_in", felt, [body], 0.8)
@@ -2528,6 +2541,13 @@ SKIN_FINDINGS = SENSORY_DEFICITS | {RADICULAR_PAIN, "finding-burning-sensation"}
 
 #: Findings a place written before a list is shared with: "arm pain, numbness or weakness".
 FELT_IN_A_PLACE = DEFICITS | SKIN_FINDINGS | {"finding-muscle-spasm", "finding-stiffness"}
+
+
+def _list_goes_on(s: _Sentence, place: Mention) -> bool:
+    """Whether another finding of the list follows a place: "..., weakness in the legs, X"."""
+    after = next((m for m in s.mentions if m.start >= place.end), None)
+    between = s.tokens[place.end : after.start] if after is not None else []
+    return after is not None and after.category == "FINDING" and between == [","]
 
 
 def _felt_in(finding: Mention, place: Mention) -> bool:
