@@ -2246,6 +2246,21 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             ("finding-clumsiness", "occurs_in"),
         ),
+        (  # a list item the lexicon lacks that ends on "sensations" keeps the run's place;
+            # pain "in the back and down one leg" is in both; a root's "innervation to" a muscle
+            "Disc herniation\n\nA disc herniation is common.\n\nSymptoms include numbness,"
+            " burning or electric-shock like sensations that move from the back down the leg."
+            "\n\nYou may have pain in your back and down one leg.\n\nThe C7 nerve root gives"
+            " most of the innervation to the triceps.\n",
+            {
+                ("finding-numbness", "occurs_in", "body-part-back", "asserted"),
+                ("finding-burning-sensation", "occurs_in", "body-part-leg", "asserted"),
+                ("finding-radicular-pain", "occurs_in", "body-part-back", "possible"),
+                ("finding-radicular-pain", "occurs_in", "body-part-leg", "possible"),
+                ("root-C7", "innervates", "muscle-triceps-brachii", "asserted"),
+            },
+            (),
+        ),
         (  # on a page about one root's radiculopathy, a deficit tied to it shows the root's area
             "L5 radiculopathy\n\nL5 radiculopathy is common.\n\nIt can cause numbness on the"
             " top of the foot.\n\nA herniated disc can also bring tingling in the thigh.\n",

@@ -112,6 +112,8 @@ LIST_WORDS = {
 }
 #: Words between "pain" and its place in "pain in the neck".
 PAIN_PLACE = {"in", "of", "the", "your", "his", "her", "their", "one", "a"}
+#: Words of a pain's way to a second place: "pain in the back and down one leg".
+PAIN_WAYS = {"down", "into", "to", "through", "across"}
 #: The lexicon phrase of the finding that such pain is.
 RADIATING_PAIN = "radiating pain"
 #: Negation cues the clinical NegEx list lacks for patient-education prose.
@@ -408,7 +410,7 @@ class Pipeline:
             and any(  # "pain in the back and leg": pain, in two places
                 m.category == "BODY"
                 and m.start > place.end
-                and _only(tokens[place.end : m.start], LIST_WORDS | PAIN_PLACE)
+                and _only(tokens[place.end : m.start], LIST_WORDS | PAIN_PLACE | PAIN_WAYS)
                 for m in mentions
             )
         )

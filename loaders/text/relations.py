@@ -535,6 +535,7 @@ INNERVATE = {
     "controlled",
     "powers",
     "serves",
+    "innervation",  # "the C7 root gives most of the innervation to the triceps"
 }
 RISK = {
     "risk",
@@ -2388,7 +2389,7 @@ def _runs_and_places(s: _Sentence, mentions: list[Mention]) -> Iterator[Found]:
             if placed and m in placed:
                 edge = m.end
                 continue
-            if len(between) <= 7:
+            if len(_past_unknown_item(between)) <= 7:
                 bodies = [b for b in _places_after(s, m) if not _names_a_finding(s, b)]
                 # "low back pain, spasms, numbness or tingling into the leg": the place is
                 # the items' after the last one with a place of its own
@@ -2440,6 +2441,8 @@ def _followed_along(between: list[str]) -> bool:
     )
 
 
+#: Nouns that end a list item the lexicon does not know: "electric-shock like sensations".
+FEELINGS = [["sensation"], ["sensations"], ["feeling"], ["feelings"]]
 #: Endings of a noun that names a sensation or a state: "heaviness", "cramping", "stiffness".
 STATE_ENDINGS = ("ness", "ing", "ity")
 
@@ -2455,6 +2458,12 @@ def _past_unknown_item(between: list[str]) -> list[str]:
         item = between[joined : joined + 1]
         if item and item[0].endswith(STATE_ENDINGS) and item[0] not in PLACE | SENSATION:
             return between[joined + 1 :]
+        # "burning or electric-shock like sensations that move down the leg"
+        feeling = next(
+            (k for k in range(joined, joined + 5) if between[k : k + 1] in FEELINGS), None
+        )
+        if feeling is not None:
+            return between[feeling + 1 :]
     return between
 
 
