@@ -2261,6 +2261,42 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             (),
         ),
+        (  # causes given as examples after a comma; "one of the results of"; a mechanism named
+            # first causes the "symptoms of" the sentence, not the page's condition; pain that
+            # starts in one place and spreads down another; "adults over 50" are an age group
+            "Neck pain\n\nNeck pain is common.\n\nCervical radiculopathy can be caused by many"
+            " factors, including herniated discs and bone spurs.\n\nA herniated disc is one of"
+            " the results of degenerative disc disease.\n\nInflammation of the nerve roots can"
+            " cause symptoms of pain and decreased strength.\n\nPain might start in your back"
+            " and spread down a leg.\n\nAdults over 50 are more likely to get a herniated disc."
+            "\n",
+            {
+                (
+                    "condition-disc-herniation",
+                    "causes",
+                    "condition-cervical-radiculopathy",
+                    "possible",
+                ),
+                ("condition-bone-spurs", "causes", "condition-cervical-radiculopathy", "possible"),
+                (
+                    "condition-degenerative-disc-disease",
+                    "causes",
+                    "condition-disc-herniation",
+                    "asserted",
+                ),
+                ("mechanism-nerve-root-inflammation", "causes", "finding-pain", "possible"),
+                (
+                    "mechanism-nerve-root-inflammation",
+                    "causes",
+                    "finding-muscle-weakness",
+                    "possible",
+                ),
+                ("finding-radicular-pain", "occurs_in", "body-part-back", "possible"),
+                ("finding-radicular-pain", "occurs_in", "body-part-leg", "possible"),
+                ("risk-factor-age", "risk_factor_for", "condition-disc-herniation", "asserted"),
+            },
+            ("finding-neck-pain", "has_symptom", "finding-pain"),
+        ),
         (  # on a page about one root's radiculopathy, a deficit tied to it shows the root's area
             "L5 radiculopathy\n\nL5 radiculopathy is common.\n\nIt can cause numbness on the"
             " top of the foot.\n\nA herniated disc can also bring tingling in the thigh.\n",

@@ -410,7 +410,7 @@ class Pipeline:
             and any(  # "pain in the back and leg": pain, in two places
                 m.category == "BODY"
                 and m.start > place.end
-                and _only(tokens[place.end : m.start], LIST_WORDS | PAIN_PLACE | PAIN_WAYS)
+                and _only(tokens[place.end : m.start], LIST_WORDS | PAIN_PLACE | PAIN_WAYS | TRAVEL)
                 for m in mentions
             )
         )
@@ -582,13 +582,17 @@ _DIGIT = re.compile(r"\d")
 AGING = "aging"
 _YEARS = r"(\d{1,2})(?:\s*years?(?:\s*(?:old|of\s+age))?)?"
 _AND = r"\s*(?:-|\u2013|\u2014|to|and)\s*"
+#: People who may be an age group without "years": "most adults over 50" (not "over 50%").
+_PEOPLE = r"(?:people|persons|adults|americans|patients|those|men|women|individuals)"
 #: "aged 30-50", "ages between 30 and 50", "between the ages of 40 and 60", "older than 50",
-#: "over the age of 60", "younger than 20 years of age", "under age 20".
+#: "over the age of 60", "younger than 20 years of age", "under age 20", "adults over 50".
 AGE_GROUP = re.compile(
     r"\b(?:(?:aged?|ages)\s+(?:between\s+|from\s+)?|between\s+(?:the\s+)?ages?\s+(?:of\s+)?)"
     rf"(?P<low>\d{{1,2}}){_AND}{_YEARS}"
     r"|\b(?P<side>older|younger|over|above|under|below)\s+(?:than\s+)?"
-    rf"(?:(?:the\s+)?age\s+(?:of\s+)?{_YEARS}|(\d{{1,2}})\s*years?(?:\s*(?:old|of\s+age))?)",
+    rf"(?:(?:the\s+)?age\s+(?:of\s+)?{_YEARS}|(\d{{1,2}})\s*years?(?:\s*(?:old|of\s+age))?)"
+    rf"|\b{_PEOPLE}\s+(?P<among>older|younger|over|above|under)\s+(?:than\s+)?"
+    r"(\d{1,2})\b(?!\s*(?:%|percent|per\s+cent|\d))",
     re.IGNORECASE,
 )
 _ABOVE = {"older", "over", "above"}
@@ -600,7 +604,7 @@ def age_group(match: re.Match[str]) -> str | None:
     if match.group("low") is not None and len(numbers) == 2:
         low, high = sorted(int(n) for n in numbers)
         return f"age between {low} and {high}" if low < high else None
-    side = match.group("side")
+    side = match.group("side") or match.group("among")
     if side is not None and numbers:
         return f"age {'over' if side.lower() in _ABOVE else 'under'} {numbers[0]}"
     return None

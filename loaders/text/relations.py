@@ -154,6 +154,7 @@ LESSENS = {"reduces", "weakens", "weaken", "abolishes", "abolish"}
 CAUSE_PASSIVE = {"due", "because", "from", "by"}
 #: Nouns of causing: "the cause of sciatica is ...", "the result of arthritis".
 RESULT_NOUNS = {"result", "consequence", "product", "outcome"}
+RESULT_NOUNS |= {"results", "consequences", "outcomes"}  # "one of the results of X"
 CAUSE_NOUNS = {
     "cause",
     "causes",
@@ -221,6 +222,8 @@ SYMPTOM = {
     "complaints",
 }
 SENSATION = {
+    "might",  # "pain might start in the back"
+    "could",
     "is",
     "are",
     "was",
@@ -353,6 +356,8 @@ PLACE = {
 #: reach below the knee", "pain in one part of the leg", "in the corresponding buttock", "down
 #: the thigh, sometimes as far as the knee").
 PLACE |= {
+    "downwards",  # "radiates downwards towards the feet"
+    "downward",
     "patient",  # "pain in the patient's legs"
     "person",
     "'s",
@@ -1389,12 +1394,22 @@ def _modality_before(s: _Sentence, i: int) -> str:
 
 
 def _examples_after(s: _Sentence, i: int, categories: set[str]) -> list[Mention]:
-    """The examples "such as" or "like" gives of what the words after ``i`` describe."""
+    """The examples "such as", "like" or "including" gives of what the words after ``i`` describe.
+
+    "Caused by a variety of factors, including herniated discs and bone spurs": the comma
+    before the examples does not end the clause.
+    """
     _, end = s.clause(i)
+    if s.tokens[end : end + 1] == [","] and s.tokens[end + 1 : end + 2] in EXAMPLE_LEADS:
+        end = s.clause(end + 1)[1]
     for k in range(i + 1, min(end, i + 14)):
-        if s.tokens[k] == "like" or s.tokens[k : k + 2] == ["such", "as"]:
+        if s.tokens[k] in {"like", "including"} or s.tokens[k : k + 2] == ["such", "as"]:
             return s.group_after(k + (1 if s.tokens[k] == "such" else 0), categories, gap=2)
     return []
+
+
+#: Words that open the examples after a comma: ", including X", ", such as X", ", like X".
+EXAMPLE_LEADS = [["including"], ["such"], ["like"]]
 
 
 def _happens_before(s: _Sentence, i: int) -> bool:
@@ -1819,7 +1834,10 @@ def _has_symptom(s: _Sentence) -> Iterator[Found]:
         before = s.group_before(i, {"CONDITION"}, gap=2)
         conditions = after or before
         listed = [m for m in s.of("FINDING") if m.start > i]
-        named_first = [c for c in s.of("CONDITION") if not listed or c.start < listed[0].start]
+        # a mechanism named first is what causes them: "compression can cause symptoms of pain"
+        named_first = [
+            c for c in s.of("CONDITION", "MECHANISM") if not listed or c.start < listed[0].start
+        ]
         # "Symptoms include back pain ... depending on the type of disc injury": the injury
         # named after the symptoms is not whose they are
         if not conditions and not named_first:
