@@ -2297,6 +2297,18 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             ("finding-neck-pain", "has_symptom", "finding-pain"),
         ),
+        (  # a list of three shares its last words: each item is a mechanism of the root; but
+            # a phrase before ", or" shares nothing with the item after it
+            "Sciatica\n\nSciatica is common.\n\nSciatica results from inflammation, irritation,"
+            " or compression of the nerve root.\n\nSome clinics offer spinal disc decompression,"
+            " or physical therapy.\n",
+            {
+                ("mechanism-nerve-root-inflammation", "causes", "finding-sciatica", "asserted"),
+                ("mechanism-nerve-root-irritation", "causes", "finding-sciatica", "asserted"),
+                ("mechanism-nerve-root-compression", "causes", "finding-sciatica", "asserted"),
+            },
+            ("treatment-traction",),
+        ),
         (  # on a page about one root's radiculopathy, a deficit tied to it shows the root's area
             "L5 radiculopathy\n\nL5 radiculopathy is common.\n\nIt can cause numbness on the"
             " top of the foot.\n\nA herniated disc can also bring tingling in the thigh.\n",

@@ -286,7 +286,7 @@ class Pipeline:
         Where phrases overlap the longest wins; a phrase that a coordination shares ("foot" of
         "the inner side of the leg and foot") wins over any other.
         """
-        coordinated = _coordinated(words, self._phrases)
+        coordinated = _coordinated_list(words, self._phrases)
         shared = [
             (start, end, key, " ".join(phrase) if phrase != tuple(words[start:end]) else "")
             for start, end, key, phrase in coordinated
@@ -785,6 +785,43 @@ def _coordinated(
             ]
             edge = last
     return found
+
+
+def _coordinated_list(
+    words: list[str], keys: Phrases[str]
+) -> list[tuple[int, int, str, tuple[str, ...]]]:
+    """Coordinated phrases (see :func:`_coordinated`), also of a list of three or more.
+
+    "Inflammation, irritation, or compression of the nerve root": the comma before "or" is
+    read past, and each earlier item that names a phrase with the shared words is one too.
+    """
+    # only a list of single words: "A, B, or C of X", not "spinal decompression, or therapy"
+    kept = [
+        i
+        for i, w in enumerate(words)
+        if not (
+            w == ","
+            and i + 1 < len(words)
+            and words[i + 1] in COORDINATORS
+            and i >= 2
+            and words[i - 2] == ","
+        )
+    ]
+    found = [
+        (kept[start], kept[end - 1] + 1, key, phrase)
+        for start, end, key, phrase in _coordinated([words[i] for i in kept], keys)
+    ]
+    more = []
+    for start, end, _, phrase in found[::2]:  # each coordination's left side
+        tail = phrase[end - start :]
+        k = start
+        while tail and k >= 2 and words[k - 1] == ",":
+            item = (words[k - 2], *tail)
+            if item not in keys:
+                break
+            more.append((k - 2, k - 1, keys.values[item], item))
+            k -= 2
+    return sorted(found + more)
 
 
 #: Last words of a front that a coordination shares: "the inner side of (the leg and foot)".
