@@ -2309,6 +2309,23 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             ("treatment-traction",),
         ),
+        (  # a dash with spaces around it glues nothing: "down your legs - especially ..." is
+            # still the legs; electrodiagnostic tests are a test
+            "Spinal stenosis\n\nSpinal stenosis is common.\n\nThe squeeze sends pain, tingling"
+            " or weakness down your legs - especially when you stand.\n\nIt is diagnosed with"
+            " electrodiagnostic tests.\n",
+            {
+                ("finding-paresthesia", "occurs_in", "body-part-leg", "asserted"),
+                ("finding-muscle-weakness", "occurs_in", "body-part-leg", "asserted"),
+                (
+                    "condition-spinal-stenosis",
+                    "diagnosed_by",
+                    "test-electrodiagnostic-testing",
+                    "asserted",
+                ),
+            },
+            (),
+        ),
         (  # on a page about one root's radiculopathy, a deficit tied to it shows the root's area
             "L5 radiculopathy\n\nL5 radiculopathy is common.\n\nIt can cause numbness on the"
             " top of the foot.\n\nA herniated disc can also bring tingling in the thigh.\n",

@@ -247,7 +247,7 @@ class Pipeline:
                 start, end, key, stands_for = found[k]
                 entities = self._by_key[key]
                 k += 1
-                if _inside_level(words, start, end):
+                if _inside_level(words, spans, start, end):
                     continue  # "L5" of "L4-L5" is a disc level, not the L5 root
                 if entities[0].category == "FINDING" and _names_a_carrier(lowered, end):
                     continue  # "pain signals" are what nerves carry, not a pain had
@@ -833,11 +833,17 @@ def _longer_phrase(words: list[str], start: int, keys: Phrases[str]) -> bool:
     return any(tuple(words[start : start + n]) in keys for n in range(2, 7))
 
 
-def _inside_level(words: list[str], start: int, end: int) -> bool:
-    """Whether a word is one side of a level: "L5" of "L4-L5"."""
-    before = words[start - 1] if start > 0 else ""
-    after = words[end] if end < len(words) else ""
-    return end - start == 1 and "-" in (before, after)
+def _inside_level(words: list[str], spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether a word is glued by a hyphen to the next or last one.
+
+    "L5" of "L4-L5" and "CES" of "CES-R" are parts of a name of their own; "legs" of "down the
+    legs - especially" is not.
+    """
+    if end - start != 1:
+        return False
+    before = start > 0 and words[start - 1] == "-" and spans[start - 1][1] == spans[start][0]
+    after = end < len(words) and words[end] == "-" and spans[end][0] == spans[end - 1][1]
+    return before or after
 
 
 #: The most words a gloss in brackets inside a phrase may have: "a herniated (bulging) disc".
