@@ -2326,6 +2326,25 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             (),
         ),
+        (  # a heading that names a kind of care labels the treatments of its section, where
+            # the graph agrees; a gloss of a hyphenated word stays inside the phrase
+            "Herniated disc\n\nA herniated disc hurts. Conservative (non-surgical) treatments"
+            " are often enough.\n\nConservative treatments\n\nTreatment will begin with rest and"
+            " medication, and surgery is seldom needed.\n\nSurgery\n\nA discectomy removes the"
+            " fragment.\n",
+            {
+                (
+                    "condition-disc-herniation",
+                    "treated_by",
+                    "treatment-conservative-care",
+                    "asserted",
+                ),
+                ("treatment-rest", "treatment_kind", "kind-conservative", "asserted"),
+                ("treatment-medication", "treatment_kind", "kind-conservative", "asserted"),
+                ("treatment-discectomy", "treatment_kind", "kind-surgical", "asserted"),
+            },
+            ("treatment-surgery", "kind-conservative"),
+        ),
         (  # on a page about one root's radiculopathy, a deficit tied to it shows the root's area
             "L5 radiculopathy\n\nL5 radiculopathy is common.\n\nIt can cause numbness on the"
             " top of the foot.\n\nA herniated disc can also bring tingling in the thigh.\n",

@@ -24,6 +24,7 @@ from spinekg.loaders.text.lexicon import IRREGULAR_PLURALS, Entity, Lexicon
 from spinekg.loaders.text.pipeline import Mention, Pipeline
 from spinekg.loaders.text.relations import (
     BACK_TO_RUN,
+    KIND_OF_TREATMENT,
     REGION_ROOTS,
     SYMPTOM,
     Found,
@@ -32,6 +33,7 @@ from spinekg.loaders.text.relations import (
     generic,
     kinds_of_the_last,
     local_id,
+    named,
     named_as_cause,
     root_named,
     structure_compressed,
@@ -195,6 +197,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
     section_topic: Mention | None = None
     frame: Frame | None = None
     section_frame: Frame | None = None  # the heading's, for a lead-in that sets none itself
+    section_kind: Mention | None = None  # the kind of care the heading names, if any
     # the findings of the sentence (or the list) just read, for "these symptoms are due to X"
     findings_before: list[Mention] = []
     was_item = False  # whether the sentence before was a list item
@@ -204,6 +207,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             heading = sentences[0] if sentences else None
             frame = frame_of(_lower(heading[0]), heading[1]) if heading else None
             section_frame = frame
+            section_kind = _kind_named(heading[1], pipeline.lexicon) if heading else None
             named = [m for m in (heading[1] if heading else []) if m.category == "CONDITION"]
             section_topic = named[0] if named else None
             recent, pressed, listed, list_root = {}, None, [], None
@@ -258,6 +262,8 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             found += _causes_of_those(found, tokens, findings_before)
             if not listed:  # after prose, not a list: "These symptoms could signify X"
                 found += _signs_of_those(tokens, mentions, findings_before)
+            if section_kind is not None:
+                found += _of_the_sections_kind(mentions, section_kind, pipeline.lexicon)
             said_before = [m for m in mentions if m.category == "TREATMENT"]
             offered = [*offered, *said_before][-OFFERED:]
             symptoms_of = symptoms_named(tokens, mentions)
@@ -527,6 +533,34 @@ def _signs_of_those(
             0.5,
         )
         for m in before
+    ]
+
+
+def _kind_named(mentions: list[Mention], lexicon: Lexicon) -> Mention | None:
+    """The kind of treatment a heading names: "Conservative treatments", "Surgical options"."""
+    for m in mentions:
+        if m.category == "KIND":
+            return m
+        kind = KIND_OF_TREATMENT.get(local_id(m))
+        if m.category == "TREATMENT" and kind is not None:
+            return named(m, kind, lexicon)
+    return None
+
+
+def _of_the_sections_kind(mentions: list[Mention], kind: Mention, lexicon: Lexicon) -> list[Found]:
+    """Each treatment of a section whose heading names a kind ("Conservative treatments").
+
+    Only where the graph files the treatment under that kind: surgery named in such a
+    section ("no reason to move to surgery") is not made conservative. The care a kind names
+    (conservative care, surgery) is of it by name, which says nothing.
+    """
+    return [
+        Found(m, "treatment_kind", kind, "asserted", 0.5)
+        for m in mentions
+        if m.category == "TREATMENT"
+        and local_id(m) not in KIND_OF_TREATMENT  # surgery is surgical by its name alone
+        and (filed := lexicon.kinds.get(m.entity.iri)) is not None
+        and filed.iri == kind.entity.iri
     ]
 
 

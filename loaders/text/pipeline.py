@@ -861,7 +861,9 @@ def _across_glosses(words: list[str], phrases: Phrases[str]) -> list[tuple[int, 
     kept: list[int] = []  # the words outside the glosses
     i = 0
     while i < len(words):
-        end = min(len(words), i + GLOSS_WORDS + 2)
+        # a hyphenated word counts once: "conservative (non-surgical) treatments"
+        hyphens = words[i : i + 2 * GLOSS_WORDS + 3].count("-")
+        end = min(len(words), i + GLOSS_WORDS + 2 + hyphens)
         close = next((j for j in range(i + 2, end) if words[j] == ")"), None)
         if words[i] == "(" and close is not None and kept:
             i = close + 1
