@@ -207,7 +207,9 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             heading = sentences[0] if sentences else None
             frame = frame_of(_lower(heading[0]), heading[1]) if heading else None
             section_frame = frame
-            section_kind = _kind_named(heading[1], pipeline.lexicon) if heading else None
+            section_kind = (
+                _kind_named(_lower(heading[0]), heading[1], pipeline.lexicon) if heading else None
+            )
             named = [m for m in (heading[1] if heading else []) if m.category == "CONDITION"]
             section_topic = named[0] if named else None
             recent, pressed, listed, list_root = {}, None, [], None
@@ -536,8 +538,20 @@ def _signs_of_those(
     ]
 
 
-def _kind_named(mentions: list[Mention], lexicon: Lexicon) -> Mention | None:
-    """The kind of treatment a heading names: "Conservative treatments", "Surgical options"."""
+#: Words a heading may have besides the kind it names: "Non-surgical treatment options".
+KIND_HEADING_WORDS = {"options", "option", "treatment", "treatments", "care", "management"}
+KIND_HEADING_WORDS |= {"approaches", "therapies", "therapy", "procedures", ":", "-", "and"}
+
+
+def _kind_named(tokens: list[str], mentions: list[Mention], lexicon: Lexicon) -> Mention | None:
+    """The kind of treatment a heading names: "Conservative treatments", "Surgical options".
+
+    Only a heading that is the kind's name: "When is surgery needed?" labels nothing.
+    """
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    rest = [t for i, t in enumerate(tokens) if i not in covered]
+    if len(mentions) != 1 or not set(rest) <= KIND_HEADING_WORDS:
+        return None
     for m in mentions:
         if m.category == "KIND":
             return m
