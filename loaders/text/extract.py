@@ -552,13 +552,11 @@ def _kind_named(tokens: list[str], mentions: list[Mention], lexicon: Lexicon) ->
     rest = [t for i, t in enumerate(tokens) if i not in covered]
     if len(mentions) != 1 or not set(rest) <= KIND_HEADING_WORDS:
         return None
-    for m in mentions:
-        if m.category == "KIND":
-            return m
-        kind = KIND_OF_TREATMENT.get(local_id(m))
-        if m.category == "TREATMENT" and kind is not None:
-            return named(m, kind, lexicon)
-    return None
+    m = mentions[0]
+    if m.category == "KIND":
+        return m
+    kind = KIND_OF_TREATMENT.get(local_id(m))
+    return named(m, kind, lexicon) if m.category == "TREATMENT" and kind is not None else None
 
 
 def _of_the_sections_kind(mentions: list[Mention], kind: Mention, lexicon: Lexicon) -> list[Found]:
