@@ -112,21 +112,18 @@ LIST_WORDS = {
 }
 #: Words between "pain" and its place in "pain in the neck".
 PAIN_PLACE = {"in", "of", "the", "your", "his", "her", "their", "one", "a"}
-#: Words of a pain's way to a second place: "pain in the back and down one leg".
-PAIN_WAYS = {"down", "into", "to", "through", "across"}
 #: The lexicon phrase of the finding that such pain is.
 RADIATING_PAIN = "radiating pain"
 #: Negation cues the clinical NegEx list lacks for patient-education prose.
 EXTRA_NEGATIONS = ["never", "does not", "do not", "did not", "cannot", "can not", "is not"]
 EXTRA_NEGATIONS += ["rather than", "instead of"]  # "a surgical opinion rather than an injection"
-#: Words with a negation that deny nothing: "your symptoms aren't just pain" (there is more).
+#: Words after a negation that keep it from denying: "not just pain" (there is more), "without
+#: noticing"; read by NegEx here and by the relation rules' own negation check.
+NOT_DENYING = {"just", "only", "merely", "simply", "noticing", "realising", "realizing", "knowing"}
 EXTRA_PSEUDO = [
     f"{negation} {word}"
-    for negation in ("not", "aren't", "isn't", "don't", "doesn't", "won't")
-    for word in ("just", "merely", "simply")
-]
-EXTRA_PSEUDO += [
-    f"without {knowing}" for knowing in ("noticing", "realising", "realizing", "knowing")
+    for negation in ("not", "aren't", "isn't", "don't", "doesn't", "won't", "without")
+    for word in sorted(NOT_DENYING)
 ]
 #: Where a negation's or a hedge's reach ends, beyond the clinical list: a dash, and a clause
 #: with its own subject ("If you are not active and you have numbness").
@@ -407,10 +404,10 @@ class Pipeline:
         place = next((m for m in mentions if m.category == "BODY" and m.start > mention.end), None)
         more = (
             place is not None
-            and any(  # "pain in the back and leg": pain, in two places
+            and any(  # "pain in the back and leg", "in the back and down one leg": two places
                 m.category == "BODY"
                 and m.start > place.end
-                and _only(tokens[place.end : m.start], LIST_WORDS | PAIN_PLACE | PAIN_WAYS | TRAVEL)
+                and _only(tokens[place.end : m.start], LIST_WORDS | PAIN_PLACE | WAYS | TRAVEL)
                 for m in mentions
             )
         )

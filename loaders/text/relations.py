@@ -16,7 +16,7 @@ from functools import cached_property
 
 from spinekg.kernel.namespaces import SPINE
 from spinekg.loaders.text.lexicon import Lexicon
-from spinekg.loaders.text.pipeline import HEDGES, TRAVEL, Mention
+from spinekg.loaders.text.pipeline import HEDGES, NOT_DENYING, TRAVEL, Mention
 from spinekg.loaders.text.tokens import word
 
 __all__ = [
@@ -99,8 +99,6 @@ CONDITIONALS = {"if", "when", "unless", "once", "until", "whenever", "depending"
 SEQUENCE = {"then", "followed", "next", "later", "before", "if", "when", "unless", "afterwards"}
 #: Words that introduce what a treatment eases rather than the condition it treats.
 PURPOSE = {"to", "ease", "eases", "relieve", "relieves", "reduce", "reduces", "help", "helps"}
-#: Words after a negation that keep it from denying: "not just pain", "without noticing".
-NOT_DENYING = {"just", "only", "merely", "simply", "noticing", "realising", "realizing", "knowing"}
 #: Words of how a condition goes, which a negation after both ends is about: "pain due to a
 #: herniation that does not get better" still says the herniation causes the pain.
 COURSE = {"better", "improve", "improves", "go", "away", "resolve", "resolves", "heal", "heals"}
@@ -903,7 +901,8 @@ class _Sentence:
         first, last = sorted((subject, obj), key=lambda m: m.start)
         start, _ = self.clause(first.start)
         # a hedge before a list is each item's: "lists gabapentin, pregabalin or ... as options"
-        lo = min(self._run_start(first), cue if cue is not None else first.start)
+        run = self.group_before(first.end - 1, {first.category}, gap=1) or [first]
+        lo = min(run[0].start, first.start, cue if cue is not None else first.start)
         segment = self.clause_by_comma(last.start)[0]
         before = range(max(start, lo - 4), last.start)
         after = range(last.end, self._hedge_scope_end(self._past_examples(last)))
@@ -930,15 +929,6 @@ class _Sentence:
                 return "possible"
         return "asserted"
 
-    def _run_start(self, m: Mention) -> int:
-        """Where the run of coordinated mentions of ``m``'s category that ends with ``m`` starts."""
-        start = m.start
-        for other in reversed([o for o in self.mentions if o.end <= start]):
-            if other.category != m.category or not _only(self.tokens[other.end : start], JOINERS):
-                break
-            start = other.start
-        return start
-
     def _of_course(self, i: int) -> bool:
         """Whether the negation at ``i`` is about how a condition goes: "does not get better".
 
@@ -953,10 +943,10 @@ class _Sentence:
         "Gabapentinoids such as gabapentin and pregabalin are sometimes prescribed": the hedge
         after the examples is the gabapentinoids' too.
         """
-        lead = self.tokens[m.end : m.end + 2]
-        if lead != ["such", "as"] and lead[:1] not in (["including"], ["like"]):
+        width = _example_lead(self.tokens, m.end)
+        if not width:
             return m.end
-        examples = self.group_after(m.end + len(lead) - 1, {m.category}, gap=1)
+        examples = self.group_after(m.end + width - 1, {m.category}, gap=1)
         return examples[-1].end if examples else m.end
 
     def _rarely(self, i: int) -> bool:
@@ -1400,16 +1390,22 @@ def _examples_after(s: _Sentence, i: int, categories: set[str]) -> list[Mention]
     before the examples does not end the clause.
     """
     _, end = s.clause(i)
-    if s.tokens[end : end + 1] == [","] and s.tokens[end + 1 : end + 2] in EXAMPLE_LEADS:
+    if s.tokens[end : end + 1] == [","] and _example_lead(s.tokens, end + 1):
         end = s.clause(end + 1)[1]
     for k in range(i + 1, min(end, i + 14)):
-        if s.tokens[k] in {"like", "including"} or s.tokens[k : k + 2] == ["such", "as"]:
-            return s.group_after(k + (1 if s.tokens[k] == "such" else 0), categories, gap=2)
+        if width := _example_lead(s.tokens, k):
+            return s.group_after(k + width - 1, categories, gap=2)
     return []
 
 
-#: Words that open the examples after a comma: ", including X", ", such as X", ", like X".
-EXAMPLE_LEADS = [["including"], ["such"], ["like"]]
+def _example_lead(tokens: Sequence[str], k: int) -> int:
+    """How many words open examples at token ``k``.
+
+    Two for "such as", one for "like" or "including", none otherwise.
+    """
+    if tokens[k : k + 2] == ["such", "as"]:
+        return 2
+    return 1 if tokens[k : k + 1] in (["like"], ["including"]) else 0
 
 
 def _happens_before(s: _Sentence, i: int) -> bool:
@@ -1637,10 +1633,13 @@ def compression_stated(found: Sequence[Found], lexicon: Lexicon) -> Mention | No
 PRESSURE_NOUNS = {"pressure", "compression", "impingement"}
 
 
+#: Words of how often, which may stand between a noun and what is said of it: "(the symptoms)
+#: most often experienced with", "(which is) usually due to".
+HOW_OFTEN = {"often", "usually", "commonly", "typically", "frequently", "sometimes", "most"}
+HOW_OFTEN |= {"mostly", "mainly"}
 #: Words between a relative "which" (or a comma) and the cue of its cause: "which can be due
 #: to", ", most often from".
-RELATIVE_FILLERS = {"can", "could", "may", "might", "be", "is", "are", "often", "usually"}
-RELATIVE_FILLERS |= {"most", "commonly", "typically", "sometimes", "also", "mainly", "mostly"}
+RELATIVE_FILLERS = {"can", "could", "may", "might", "be", "is", "are", "also", *HOW_OFTEN}
 
 
 def _relative_referent(s: _Sentence, i: int) -> list[Mention]:
@@ -1809,8 +1808,6 @@ def _disc_fails(words: Sequence[str]) -> bool:
 
 #: Participles that tie symptoms to whose they are: "the symptoms experienced with X".
 EXPERIENCED_WITH = {"experienced", "seen", "associated", "linked", "found", "related", "caused"}
-#: Words that may come between "symptoms" and such a participle: "most often experienced".
-EXPERIENCED_FILLERS = {"most", "often", "commonly", "usually", "typically", "frequently"}
 
 
 def _symptoms_with(s: _Sentence, i: int) -> list[Mention]:
@@ -1820,7 +1817,7 @@ def _symptoms_with(s: _Sentence, i: int) -> list[Mention]:
     condition too.
     """
     k = i + 1
-    while k < len(s.tokens) and s.tokens[k] in EXPERIENCED_FILLERS:
+    while k < len(s.tokens) and s.tokens[k] in HOW_OFTEN:
         k += 1
     if s.tokens[k : k + 1] and s.tokens[k] in EXPERIENCED_WITH:
         if s.tokens[k + 1 : k + 2] and s.tokens[k + 1] in {"with", "in", "to", "by"}:
@@ -2795,8 +2792,7 @@ def _with_their_kind(s: _Sentence, group: list[Mention]) -> list[Mention]:
     """
     while True:
         first = min(m.start for m in group)
-        lead = s.tokens[max(0, first - 2) : first]
-        width = 2 if lead == ["such", "as"] else 1 if lead[-1:] in (["including"], ["like"]) else 0
+        width = next((w for w in (2, 1) if _example_lead(s.tokens, first - w) == w), 0)
         kind = s.group_before(first - width - 1, {"TREATMENT"}, gap=1) if width else []
         if not kind:
             return group
