@@ -2441,6 +2441,39 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             ("condition-disc-herniation", "causes", "finding-pain"),
         ),
+        (  # a disc that its verb says herniates is the herniation, and not the page's topic
+            "Sciatica\n\nSciatica is pain that travels down the leg.\n\nWhen a disc in the lower"
+            " back ruptures, it can press on the sciatic nerve. Treatment includes physical"
+            " therapy.\n",
+            {
+                ("condition-disc-herniation", "compresses", "nerve-sciatic", "possible"),
+                ("finding-sciatica", "treated_by", "treatment-physical-therapy", "asserted"),
+            },
+            ("condition-disc-herniation", "treated_by"),
+        ),
+        (  # a disc may bulge, bulge or rupture (a herniation), leave herniated material; a
+            # disc that does not rupture is none
+            "Pinched nerve\n\nA disc may bulge and press on a nerve root. A disc that bulges or"
+            " ruptures can pinch the spinal cord. Surgery removes the herniated material that"
+            " presses on the nerve root. The disc does not rupture in most people, and it never"
+            " presses on the spinal cord.\n",
+            {
+                (
+                    "condition-bulging-disc",
+                    "compresses",
+                    "spinal-nerve-root-unspecified",
+                    "possible",
+                ),
+                ("condition-disc-herniation", "compresses", "spinal-cord", "possible"),
+                (
+                    "condition-disc-herniation",
+                    "compresses",
+                    "spinal-nerve-root-unspecified",
+                    "asserted",
+                ),
+            },
+            ("negated",),
+        ),
         (  # "pressure placed on the roots" is their compression
             "Radiculopathy\n\nRadiculopathy is a problem of a nerve root.\n\nIt is usually"
             " caused by pressure placed on the nerve roots in the lower back.\n",

@@ -371,8 +371,17 @@ def topic_of(
 
 
 def _topical(m: Mention) -> bool:
-    """A candidate topic: never a deficit (a page naming weakness most is about its cause)."""
-    return m.category in TOPIC_CATEGORIES and _specific(m) and local_id(m) not in DEFICITS
+    """A candidate topic: never a deficit, nor a disc its verb says herniates.
+
+    A page naming weakness most is about its cause; a page saying "when a disc ruptures" tells
+    what happens in its condition.
+    """
+    return (
+        m.category in TOPIC_CATEGORIES
+        and _specific(m)
+        and local_id(m) not in DEFICITS
+        and not m.by_verb
+    )
 
 
 def _specific(m: Mention) -> bool:

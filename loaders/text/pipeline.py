@@ -148,6 +148,9 @@ class Mention:
     #: the phrase a mention stands for when a coordination shares its words: "foot" of "the
     #: inner side of the leg and foot" stands for "the inner side of the foot"
     stands_for: str = ""
+    #: named by the verb after it, not by its own words: "a disc" of "a disc may rupture" is a
+    #: disc herniation; it tells what happens and names no page's subject
+    by_verb: bool = False
 
     @property
     def phrase(self) -> str:
@@ -273,6 +276,8 @@ class Pipeline:
                 mentions = self._durations(sent, mentions, offset)
             mentions = _origins(tokens, _levels_of_discs(tokens, mentions, sent))
             mentions = self._level_ranges(sent, tokens, mentions, offset)
+            if not DISC_WORDS.isdisjoint(tokens):
+                mentions = self._discs_that_give_way(sent, tokens, mentions, offset)
             mentions = _own_negations(tokens, mentions, self._negation_words)
             mentions = _named_procedures(_kinds_of_pain(mentions))
             yield sent, [self._reading(sent, tokens, m, mentions, offset) for m in mentions]
@@ -363,6 +368,33 @@ class Pipeline:
                 named = self.lexicon.phrases.get(PROLONGED[verb.lower()])
                 if named:
                     found.append(_mention_at(sent, (start, end), named[0], offset))
+        return _replacing(mentions, found)
+
+    def _discs_that_give_way(
+        self, sent: Sentence, tokens: list[str], mentions: list[Mention], offset: int
+    ) -> list[Mention]:
+        """A disc said to herniate or bulge as a mention of the herniation or the bulge.
+
+        "When a disc herniates", "the disc can rupture and pinch a nerve", "discs in the neck
+        bulge", "lumbar discs tend to become herniated": the disc's words name the condition.
+        A disc named inside a region's name ("lumbar discs") takes the region's words along.
+        """
+        found = []
+        for i, token in enumerate(tokens):
+            if token not in DISC_WORDS:
+                continue
+            inside = next((m for m in mentions if m.start <= i < m.end), None)
+            if inside is not None and (inside.category != "REGION" or inside.end != i + 1):
+                continue  # "disc herniation", "disc space": named already
+            start = inside.start if inside is not None else i
+            end = i + 2 if tokens[i + 1 : i + 2] and tokens[i + 1] in DISC_PARTS else i + 1
+            label = _gives_way(tokens, mentions, end)
+            # "lumbar discs ... become herniated": a lumbar disc herniation
+            regional = " ".join([*tokens[start:i], label]) if label else ""
+            named = self.lexicon.phrases.get(regional) or self.lexicon.phrases.get(label or "")
+            entity = named[0] if named else None
+            if entity is not None:
+                found.append(replace(_mention_over(sent, start, end, entity, offset), by_verb=True))
         return _replacing(mentions, found)
 
     def _level_ranges(
@@ -669,6 +701,58 @@ def _replacing(mentions: list[Mention], found: list[Mention]) -> list[Mention]:
     covered = {k for m in found for k in range(m.start, m.end)}
     kept = [m for m in mentions if not covered & set(range(m.start, m.end))]
     return sorted(kept + found, key=lambda m: m.start)
+
+
+#: Words that name a disc.
+DISC_WORDS = {"disc", "discs", "disk", "disks"}
+#: What of a disc may herniate in its stead: "the disc material ruptures".
+DISC_PARTS = {"material", "fragment", "fragments", "tissue"}
+#: The lexicon's name of a herniation.
+HERNIATION = "disc herniation"
+#: Verbs that say a disc herniates or bulges, and what the disc then is.
+GIVING_WAY = dict.fromkeys(
+    (
+        *("herniate", "herniates", "herniated", "herniating"),
+        *("rupture", "ruptures", "ruptured", "prolapse", "prolapses", "prolapsed"),
+        *("protrude", "protrudes", "protruded", "slip", "slips", "slipped"),
+    ),
+    HERNIATION,
+) | dict.fromkeys(("bulge", "bulges", "bulged"), "bulging disc")
+#: Words that may stand between a disc and its verb: "the disc can eventually rupture", "a
+#: disc that has ruptured", "discs have a tendency to become herniated".
+TO_GIVE_WAY = {"can", "may", "might", "could", "will", "would", "to", "be", "become", "becomes"}
+TO_GIVE_WAY |= {"is", "are", "was", "were", "has", "have", "had", "been", "that", "which"}
+TO_GIVE_WAY |= {"then", "also", "eventually", "sometimes", "suddenly", "often", "usually"}
+TO_GIVE_WAY |= {"tend", "tends", "tendency", "prone", "likely", "more", "get", "gets"}
+TO_GIVE_WAY |= {"begin", "begins", "start", "starts"}
+#: The words of a place between a disc and its verb: "a disc in the lower back protrudes".
+PLACE_WORDS = {"in", "at", "of", "the", "your", "a", "an", "between", "lower", "upper", "spine"}
+#: The most words between a disc and its verb.
+GIVING_WAY_GAP = 6
+
+
+def _gives_way(tokens: list[str], mentions: list[Mention], i: int) -> str | None:
+    """What the disc that ends before token ``i`` becomes, if a verb after it says so.
+
+    Only auxiliaries and a place may stand between: "the disc does not rupture" says nothing.
+    """
+    named = {k for m in mentions for k in range(m.start, m.end)}
+    places = {k for m in mentions if m.category in PLACE_CATEGORIES for k in range(m.start, m.end)}
+    for k in range(i, min(len(tokens), i + GIVING_WAY_GAP + 1)):
+        token = tokens[k]
+        if token in GIVING_WAY and k not in named:
+            joined = tokens[k + 1 : k + 2] in (["or"], ["and"])
+            also = "".join(tokens[k + 2 : k + 3]) if joined else ""
+            if GIVING_WAY.get(also) == HERNIATION:  # "bulges or ruptures": it herniates
+                return HERNIATION
+            return GIVING_WAY[token]
+        if token not in TO_GIVE_WAY and token not in PLACE_WORDS and k not in places:
+            return None
+    return None
+
+
+#: The categories of a place that may stand between a disc and its verb.
+PLACE_CATEGORIES = {"BODY", "REGION", "LEVEL"}
 
 
 #: Doing something for long, a risk factor: "sit for more than 2 hours", "drive for hours".

@@ -89,6 +89,10 @@ JOINERS = {
     *QUALITIES,
 }
 BREAKS = {";", ":", ".", "but", "while", "whereas", "which", "although", "though", "so", "\u2014"}
+#: What ends a comma clause: a break or a comma.
+SEGMENT_BREAKS = BREAKS | {","}
+#: What opens a comma clause: a break, a comma or a dash.
+COMMA_BREAKS = SEGMENT_BREAKS | {"-", "\u2014"}
 #: Pronouns that open a clause of their own after "and": "... and you have numbness".
 SUBJECT_PRONOUNS = {"you", "it", "they", "he", "she", "we", "i", "this", "these"}
 NEGATIONS = {"not", "never", "no", "without", "cannot", "n't", "neither", "nor", "none"}
@@ -988,7 +992,7 @@ class _Sentence:
     def _segment_end(self, i: int, *, limit: int) -> int:
         """Where the comma clause that starts at ``i`` ends, at most ``limit`` tokens on."""
         end = i
-        while end < min(len(self.tokens), i + limit) and self.tokens[end] not in BREAKS | {","}:
+        while end < min(len(self.tokens), i + limit) and self.tokens[end] not in SEGMENT_BREAKS:
             end += 1
         return end
 
@@ -1025,7 +1029,7 @@ class _Sentence:
 
     def clause_by_comma(self, i: int) -> tuple[int, int]:
         start = i
-        while start > 0 and self.tokens[start - 1] not in BREAKS | {",", "-", "—"}:
+        while start > 0 and self.tokens[start - 1] not in COMMA_BREAKS:
             start -= 1
         return start, i
 
