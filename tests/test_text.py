@@ -2474,6 +2474,15 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             ("negated",),
         ),
+        (  # "that" after a word naming nothing ("other conditions that") is not the topic
+            "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\nOther conditions that"
+            " may cause nerve inflammation are rare. It can cause numbness in the foot.\n",
+            {
+                ("finding-sciatica", "causes", "finding-numbness", "possible"),
+                ("finding-numbness", "occurs_in", "body-part-foot", "possible"),
+            },
+            ("mechanism-nerve-root-inflammation",),
+        ),
         (  # "pressure placed on the roots" is their compression
             "Radiculopathy\n\nRadiculopathy is a problem of a nerve root.\n\nIt is usually"
             " caused by pressure placed on the nerve roots in the lower back.\n",

@@ -117,6 +117,8 @@ FEW_OF = {"cases", "people", "patients", "instances", "individuals", "adults", "
 CLAUSE_JOINERS = {"and", "but", "so", "yet", "while", "whereas"}
 #: Words that refer back to what the page or paragraph is about.
 ANAPHORS = {"it", "this", "they", "these", "that", "which", "condition", "problem", "injury"}
+#: Pronouns that open a relative clause: "conditions that may cause".
+RELATIVES = {"that", "which"}
 
 CAUSE = {
     "entail",
@@ -798,9 +800,24 @@ class _Sentence:
         return [replace(m, start=-1, end=-1, text="")] if m is not None else []
 
     def anaphor_before(self, i: int) -> bool:
-        """Whether the clause before token ``i`` refers back: "it", "this", "the condition"."""
+        """Whether the clause before token ``i`` refers back: "it", "this", "the condition".
+
+        Not "that" or "which" after a word that names nothing: in "other conditions that may
+        cause X", "that" is those conditions.
+        """
         start, _ = self.clause(i)
-        return any(t in ANAPHORS for t in self.tokens[start:i])
+        return any(
+            t in ANAPHORS and not self._relative_to_unnamed(k)
+            for k, t in enumerate(self.tokens[start:i], start)
+        )
+
+    def _relative_to_unnamed(self, k: int) -> bool:
+        """Whether token ``k`` is "that" or "which" after a word no mention covers."""
+        if self.tokens[k] not in RELATIVES or k == 0:
+            return False
+        before = k - 2 if self.tokens[k - 1] == "," and k > 1 else k - 1
+        word = self.tokens[before]
+        return word.isalpha() and word not in ANAPHORS and before not in self._covered
 
     def of(self, *categories: str) -> list[Mention]:
         """The sentence's mentions of ``categories``, in order (a fresh list, remembered)."""
