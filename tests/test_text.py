@@ -2483,6 +2483,20 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             ("mechanism-nerve-root-inflammation",),
         ),
+        (  # findings "experienced in" a place, a pain that "can continue into" one, and a place
+            # "between the shoulder blades"
+            "Cervical radiculopathy\n\nCervical radiculopathy is a problem of a root in the"
+            " neck.\n\nPain and tingling may be experienced in the calf and ankle. The pain moves"
+            " from the hip into the knee and can continue into the toes. It often brings tingling"
+            " between the shoulder blades.\n",
+            {
+                ("finding-pain", "occurs_in", "body-part-calf", "possible"),
+                ("finding-paresthesia", "occurs_in", "body-part-ankle", "possible"),
+                ("finding-radicular-pain", "occurs_in", "body-part-toes", "possible"),
+                ("finding-paresthesia", "occurs_in", "body-part-scapular-region", "asserted"),
+            },
+            (),
+        ),
         (  # "pressure placed on the roots" is their compression
             "Radiculopathy\n\nRadiculopathy is a problem of a nerve root.\n\nIt is usually"
             " caused by pressure placed on the nerve roots in the lower back.\n",

@@ -297,6 +297,12 @@ SENSATION = {
     "shooting",
     "running",
     "reaching",
+    # "pain may be experienced in the calf", "and can continue into the toes"
+    "experienced",
+    "noticed",
+    "continue",
+    "continues",
+    "continuing",
 }
 EXTRA_JOINERS = {
     "along",  # "numbness along with pain"
@@ -362,6 +368,7 @@ PLACE = {
 PLACE |= {
     "downwards",  # "radiates downwards towards the feet"
     "downward",
+    "between",  # "pain between the shoulder blades"
     "patient",  # "pain in the patient's legs"
     "person",
     "'s",
