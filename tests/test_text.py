@@ -2497,6 +2497,16 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             (),
         ),
+        (  # a list item the lexicon lacks ("chilling") keeps the list going
+            "Radiculopathy\n\nRadiculopathy is a problem of a nerve root.\n\nIt can cause"
+            " stiffness, chilling, burning, or tingling.\n",
+            {
+                ("condition-radiculopathy", "causes", "finding-stiffness", "possible"),
+                ("condition-radiculopathy", "causes", "finding-burning-sensation", "possible"),
+                ("condition-radiculopathy", "causes", "finding-paresthesia", "possible"),
+            },
+            (),
+        ),
         (  # "pressure placed on the roots" is their compression
             "Radiculopathy\n\nRadiculopathy is a problem of a nerve root.\n\nIt is usually"
             " caused by pressure placed on the nerve roots in the lower back.\n",

@@ -907,7 +907,7 @@ class _Sentence:
             allowed = JOINERS | ITEM_TAILS if group else None
             if any(t in BREAKS for t in between):
                 break
-            if allowed is not None and not _only(between, allowed):
+            if allowed is not None and not _only(_without_unknown_items(between), allowed):
                 break
             if allowed is None and len(between) > gap:
                 break
@@ -1164,7 +1164,8 @@ def _objects_after(s: _Sentence, i: int, categories: set[str]) -> list[Mention]:
         if between[-3:] == ["in", "addition", "to"]:
             between = between[:-3]  # "weakness in addition to pain"
         if m.category in categories:
-            if out and not _only(between, JOINERS | EXTRA_JOINERS | ITEM_TAILS):
+            items = _without_unknown_items(between)  # "tingling, chilling, or numbness"
+            if out and not _only(items, JOINERS | EXTRA_JOINERS | ITEM_TAILS):
                 if not (placed and _rest_of_place(between)) and not _range_on(out, between):
                     break
             if not out and len(between) > 5:
@@ -2488,6 +2489,25 @@ def _followed_along(between: list[str]) -> bool:
 FEELINGS = [["sensation"], ["sensations"], ["feeling"], ["feelings"]]
 #: Endings of a noun that names a sensation or a state: "heaviness", "cramping", "stiffness".
 STATE_ENDINGS = ("ness", "ing", "ity")
+
+
+def _without_unknown_items(between: list[str]) -> list[str]:
+    """``between`` without the list items the lexicon does not know, between two known ones.
+
+    "Tingling, chilling, burning or numbness": "chilling" is an item like the others. An item
+    is one word ending like a state's name, after a comma and before a comma, "and" or "or".
+    """
+    return [
+        t
+        for k, t in enumerate(between)
+        if not (
+            0 < k < len(between) - 1
+            and between[k - 1] == ","
+            and between[k + 1] in {",", "and", "or"}
+            and t.endswith(STATE_ENDINGS)
+            and t not in PLACE | SENSATION
+        )
+    ]
 
 
 def _past_unknown_item(between: list[str]) -> list[str]:
