@@ -2507,6 +2507,15 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             (),
         ),
+        (  # a range "from non-surgical measures to fusion" sets the fusion apart from the kind
+            HERNIATION + "Treatment options range from non-surgical measures to spinal fusion."
+            " Non-surgical treatments include physical therapy and rest.\n",
+            {
+                ("treatment-physical-therapy", "treatment_kind", "kind-conservative", "asserted"),
+                ("treatment-rest", "treatment_kind", "kind-conservative", "asserted"),
+            },
+            ("treatment-spinal-fusion", "treatment_kind"),
+        ),
         (  # "pressure placed on the roots" is their compression
             "Radiculopathy\n\nRadiculopathy is a problem of a nerve root.\n\nIt is usually"
             " caused by pressure placed on the nerve roots in the lower back.\n",

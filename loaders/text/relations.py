@@ -3042,9 +3042,12 @@ def _treatment_kind(s: _Sentence) -> Iterator[Found]:
             )
         ]
         before = s.group_before(kind.start, {"TREATMENT"}, gap=4)
-        if before and set(s.tokens[before[-1].end : kind.start]) & (CONDITIONALS | {"with"}):
+        if before and set(s.tokens[before[-1].end : kind.start]) & (
+            CONDITIONALS | CONTRASTS | {"with"}
+        ):
             # "injections are considered when conservative care has failed"; "pain management
-            # with non-surgical methods" says what the methods are, not the treatment's kind
+            # with non-surgical methods" says what the methods are, not the treatment's kind;
+            # "from surgery to conservative care" sets them apart
             before = []
         for t in after or before:
             # "surgical review rather than an injection": the injection is not of that kind
@@ -3207,12 +3210,15 @@ def _list_between(words: list[str]) -> bool:
                 return False
             item = []
         elif w not in EXAMPLES | JOINERS | KIND_NOUNS | EXTRA_JOINERS:
-            if w in BREAKS or w in VERBS_ENDING_A_LIST:
+            if w in BREAKS or w in VERBS_ENDING_A_LIST or w in CONTRASTS:
                 return False
             item.append(w)
     return True
 
 
+#: Words that set what follows apart from a kind: "from nonoperative measures to surgery",
+#: "non-surgical care rather than surgery".
+CONTRASTS = {"to", "than", "versus", "vs"}
 #: Words that end a list of examples with a clause of its own: "... help most people".
 VERBS_ENDING_A_LIST = {"is", "are", "was", "were", "can", "may", "will", "help", "helps"}
 
