@@ -2497,6 +2497,27 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             (),
         ),
+        (  # a canal that narrows is a stenosis, a vertebra that slips a spondylolisthesis
+            "Back pain in older adults\n\nBack pain is common after 60.\n\nAs the spinal canal"
+            " narrows, it can squeeze the spinal cord. When a vertebra slips forward, it may pinch"
+            " a nerve root. The foraminal canal can narrow and press on the nerve root.\n",
+            {
+                ("condition-spinal-stenosis", "compresses", "spinal-cord", "possible"),
+                (
+                    "condition-spondylolisthesis",
+                    "compresses",
+                    "spinal-nerve-root-unspecified",
+                    "possible",
+                ),
+                (
+                    "condition-foraminal-stenosis",
+                    "compresses",
+                    "spinal-nerve-root-unspecified",
+                    "possible",
+                ),
+            },
+            (),
+        ),
         (  # a list item the lexicon lacks ("chilling") keeps the list going
             "Radiculopathy\n\nRadiculopathy is a problem of a nerve root.\n\nIt can cause"
             " stiffness, chilling, burning, or tingling.\n",

@@ -371,7 +371,7 @@ def topic_of(
 
 
 def _topical(m: Mention) -> bool:
-    """A candidate topic: never a deficit, nor a disc its verb says herniates.
+    """A candidate topic: never a deficit, nor a structure its verb says changes.
 
     A page naming weakness most is about its cause; a page saying "when a disc ruptures" tells
     what happens in its condition.

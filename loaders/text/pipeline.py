@@ -276,8 +276,8 @@ class Pipeline:
                 mentions = self._durations(sent, mentions, offset)
             mentions = _origins(tokens, _levels_of_discs(tokens, mentions, sent))
             mentions = self._level_ranges(sent, tokens, mentions, offset)
-            if not DISC_WORDS.isdisjoint(tokens):
-                mentions = self._discs_that_give_way(sent, tokens, mentions, offset)
+            if not CHANGES.keys().isdisjoint(tokens):
+                mentions = self._structures_that_change(sent, tokens, mentions, offset)
             mentions = _own_negations(tokens, mentions, self._negation_words)
             mentions = _named_procedures(_kinds_of_pain(mentions))
             yield sent, [self._reading(sent, tokens, m, mentions, offset) for m in mentions]
@@ -370,25 +370,30 @@ class Pipeline:
                     found.append(_mention_at(sent, (start, end), named[0], offset))
         return _replacing(mentions, found)
 
-    def _discs_that_give_way(
+    def _structures_that_change(
         self, sent: Sentence, tokens: list[str], mentions: list[Mention], offset: int
     ) -> list[Mention]:
-        """A disc said to herniate or bulge as a mention of the herniation or the bulge.
+        """A structure said to change as a mention of the condition it is then in.
 
-        "When a disc herniates", "the disc can rupture and pinch a nerve", "discs in the neck
-        bulge", "lumbar discs tend to become herniated": the disc's words name the condition.
-        A disc named inside a region's name ("lumbar discs") takes the region's words along.
+        "When a disc herniates", "a disc may bulge and press on", "lumbar discs tend to become
+        herniated", "as the spinal canal narrows", "a vertebra slips forward": the structure's
+        words name the herniation, the bulge, the stenosis, the slip. A structure named inside
+        a region's name ("lumbar discs") takes the region's words along.
         """
         found = []
         for i, token in enumerate(tokens):
-            if token not in DISC_WORDS:
+            if token not in CHANGES:
                 continue
             inside = next((m for m in mentions if m.start <= i < m.end), None)
             if inside is not None and (inside.category != "REGION" or inside.end != i + 1):
                 continue  # "disc herniation", "disc space": named already
             start = inside.start if inside is not None else i
+            if inside is None and i > 0 and tokens[i - 1] in STRUCTURE_MODIFIERS:
+                start = i - 1  # "the spinal canal narrows"
             end = i + 2 if tokens[i + 1 : i + 2] and tokens[i + 1] in DISC_PARTS else i + 1
-            label = _gives_way(tokens, mentions, end)
+            # "the foraminal canal narrows": an opening, not the spinal canal
+            structure = "foramen" if tokens[i - 1 : i] == ["foraminal"] else token
+            label = _changes_to(tokens, mentions, end, CHANGES[structure])
             # "lumbar discs ... become herniated": a lumbar disc herniation
             regional = " ".join([*tokens[start:i], label]) if label else ""
             named = self.lexicon.phrases.get(regional) or self.lexicon.phrases.get(label or "")
@@ -703,8 +708,6 @@ def _replacing(mentions: list[Mention], found: list[Mention]) -> list[Mention]:
     return sorted(kept + found, key=lambda m: m.start)
 
 
-#: Words that name a disc.
-DISC_WORDS = {"disc", "discs", "disk", "disks"}
 #: What of a disc may herniate in its stead: "the disc material ruptures".
 DISC_PARTS = {"material", "fragment", "fragments", "tissue"}
 #: The lexicon's name of a herniation.
@@ -718,40 +721,56 @@ GIVING_WAY = dict.fromkeys(
     ),
     HERNIATION,
 ) | dict.fromkeys(("bulge", "bulges", "bulged"), "bulging disc")
-#: Words that may stand between a disc and its verb: "the disc can eventually rupture", "a
-#: disc that has ruptured", "discs have a tendency to become herniated".
-TO_GIVE_WAY = {"can", "may", "might", "could", "will", "would", "to", "be", "become", "becomes"}
-TO_GIVE_WAY |= {"is", "are", "was", "were", "has", "have", "had", "been", "that", "which"}
-TO_GIVE_WAY |= {"then", "also", "eventually", "sometimes", "suddenly", "often", "usually"}
-TO_GIVE_WAY |= {"tend", "tends", "tendency", "prone", "likely", "more", "get", "gets"}
-TO_GIVE_WAY |= {"begin", "begins", "start", "starts"}
-#: The words of a place between a disc and its verb: "a disc in the lower back protrudes".
+#: Verbs that say a canal or an opening narrows.
+NARROWING = {"narrow", "narrows", "narrowed", "narrowing", "shrink", "shrinks", "shrinking"}
+NARROWING |= {"constrict", "constricts", "constricted", "tighten", "tightens"}
+#: Verbs that say a vertebra slips out of line.
+SLIPPING = {"slip", "slips", "slipped", "slipping", "slide", "slides", "slid", "sliding"}
+#: Each structure's words, and what each verb that changes it names (the lexicon's phrase).
+CHANGES: dict[str, dict[str, str]] = {
+    **dict.fromkeys(DISC_WORDS, GIVING_WAY),
+    "canal": dict.fromkeys(NARROWING, "spinal stenosis"),
+    **dict.fromkeys(("foramen", "foramina"), dict.fromkeys(NARROWING, "foraminal stenosis")),
+    **dict.fromkeys(("vertebra", "vertebrae"), dict.fromkeys(SLIPPING, "spondylolisthesis")),
+}
+#: A word before a structure's name that belongs to it: "the spinal canal".
+STRUCTURE_MODIFIERS = {"spinal", "neural", "intervertebral", "vertebral", "foraminal"}
+#: Words that may stand between a structure and its verb: "the disc can eventually rupture",
+#: "a disc that has ruptured", "discs have a tendency to become herniated".
+TO_CHANGE = {"can", "may", "might", "could", "will", "would", "to", "be", "become", "becomes"}
+TO_CHANGE |= {"is", "are", "was", "were", "has", "have", "had", "been", "that", "which"}
+TO_CHANGE |= {"then", "also", "eventually", "sometimes", "suddenly", "often", "usually"}
+TO_CHANGE |= {"tend", "tends", "tendency", "prone", "likely", "more", "get", "gets"}
+TO_CHANGE |= {"begin", "begins", "start", "starts"}
+#: The words of a place between a structure and its verb: "a disc in the lower back protrudes".
 PLACE_WORDS = {"in", "at", "of", "the", "your", "a", "an", "between", "lower", "upper", "spine"}
-#: The most words between a disc and its verb.
-GIVING_WAY_GAP = 6
+#: The most words between a structure and its verb.
+CHANGE_GAP = 6
 
 
-def _gives_way(tokens: list[str], mentions: list[Mention], i: int) -> str | None:
-    """What the disc that ends before token ``i`` becomes, if a verb after it says so.
+def _changes_to(
+    tokens: list[str], mentions: list[Mention], i: int, verbs: dict[str, str]
+) -> str | None:
+    """What the structure that ends before token ``i`` is in, if one of its ``verbs`` says so.
 
     Only auxiliaries and a place may stand between: "the disc does not rupture" says nothing.
     """
     named = {k for m in mentions for k in range(m.start, m.end)}
     places = {k for m in mentions if m.category in PLACE_CATEGORIES for k in range(m.start, m.end)}
-    for k in range(i, min(len(tokens), i + GIVING_WAY_GAP + 1)):
+    for k in range(i, min(len(tokens), i + CHANGE_GAP + 1)):
         token = tokens[k]
-        if token in GIVING_WAY and k not in named:
+        if token in verbs and k not in named:
             joined = tokens[k + 1 : k + 2] in (["or"], ["and"])
             also = "".join(tokens[k + 2 : k + 3]) if joined else ""
-            if GIVING_WAY.get(also) == HERNIATION:  # "bulges or ruptures": it herniates
+            if verbs.get(also) == HERNIATION:  # "bulges or ruptures": it herniates
                 return HERNIATION
-            return GIVING_WAY[token]
-        if token not in TO_GIVE_WAY and token not in PLACE_WORDS and k not in places:
+            return verbs[token]
+        if token not in TO_CHANGE and token not in PLACE_WORDS and k not in places:
             return None
     return None
 
 
-#: The categories of a place that may stand between a disc and its verb.
+#: The categories of a place that may stand between a structure and its verb.
 PLACE_CATEGORIES = {"BODY", "REGION", "LEVEL"}
 
 
