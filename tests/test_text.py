@@ -2518,6 +2518,20 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             (),
         ),
+        (  # "sometimes" inside a run of findings, "muscular weakness", "each thigh"
+            SCIATICA + "Tingling, numbness and sometimes weakness in the calf. It may also cause"
+            " numbness and muscular weakness in the knee. The pain starts in your lower back and"
+            " travels through your hips and down the outside of each thigh.\n",
+            {
+                ("finding-paresthesia", "occurs_in", "body-part-calf", "possible"),
+                ("finding-numbness", "occurs_in", "body-part-calf", "possible"),
+                ("finding-muscle-weakness", "occurs_in", "body-part-calf", "possible"),
+                ("finding-numbness", "occurs_in", "body-part-knee", "possible"),
+                ("finding-muscle-weakness", "occurs_in", "body-part-knee", "possible"),
+                ("finding-radicular-pain", "occurs_in", "body-part-thigh", "asserted"),
+            },
+            (),
+        ),
         (  # a list item the lexicon lacks ("chilling") keeps the list going
             "Radiculopathy\n\nRadiculopathy is a problem of a nerve root.\n\nIt can cause"
             " stiffness, chilling, burning, or tingling.\n",

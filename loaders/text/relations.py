@@ -368,7 +368,9 @@ PLACE = {
 PLACE |= {
     "downwards",  # "radiates downwards towards the feet"
     "downward",
-    "between",  # "pain between the shoulder blades"
+    "between",
+    "each",  # "down the outside of each thigh"
+    "either",  # "pain between the shoulder blades"
     "patient",  # "pain in the patient's legs"
     "person",
     "'s",
@@ -2412,7 +2414,8 @@ def _runs_and_places(s: _Sentence, mentions: list[Mention]) -> Iterator[Found]:
             elif run and not between and generic(m) and not generic(run[-1]):
                 edge = m.end  # "sciatica symptoms affect the legs": sciatica's place
                 continue
-            elif run and not placed and _only(between, JOINERS | ITEM_TAILS):
+            elif run and not placed and _only(between, JOINERS | ITEM_TAILS | HOW_OFTEN):
+                # "tingling, numbness and sometimes weakness in the leg"
                 run.append(m)
                 disjunction = disjunction or "or" in between
             else:
