@@ -2532,6 +2532,17 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             (),
         ),
+        (  # "this nerve" after the spinal cord is the nerve named before, which controls "the
+            # movements and sensations of" the places after it
+            SCIATICA + "The sciatic nerve is the longest nerve in the body. It runs from the"
+            " spinal cord to the foot. This nerve controls the movements and sensations of your"
+            " calves and feet.\n",
+            {
+                ("nerve-sciatic", "innervates", "body-part-calf", "asserted"),
+                ("nerve-sciatic", "innervates", "body-part-foot", "asserted"),
+            },
+            ("spinal-cord", "innervates"),
+        ),
         (  # a list item the lexicon lacks ("chilling") keeps the list going
             "Radiculopathy\n\nRadiculopathy is a problem of a nerve root.\n\nIt can cause"
             " stiffness, chilling, burning, or tingling.\n",

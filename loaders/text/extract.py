@@ -403,13 +403,22 @@ def _remember(
     seen: set[str] = set()
     named = [s for m in mentions if (s := structure_compressed(m, lexicon)) is not None]
     for m in sorted([*mentions, *named], key=lambda m: m.start):
-        if m.category in seen:
-            continue
-        seen.add(m.category)
-        definite = m.start > 0 and tokens[m.start - 1] in {"the", "this", "that", "these"}
-        if not (generic(m) and definite and m.category in recent):
-            out[m.category] = m
+        # the spinal cord is no nerve: "this nerve" after "it runs from the spinal cord" is
+        # the nerve named before, kept apart
+        keys = [m.category] + (["NERVE"] if _a_nerve(m) else [])
+        for key in keys:
+            if key in seen:
+                continue
+            seen.add(key)
+            definite = m.start > 0 and tokens[m.start - 1] in {"the", "this", "that", "these"}
+            if not (generic(m) and definite and key in recent):
+                out[key] = m
     return out
+
+
+def _a_nerve(m: Mention) -> bool:
+    """Whether a mention is a named nerve (the sciatic nerve), not a root or the cord."""
+    return m.category == "NEURAL" and local_id(m).startswith("nerve-")
 
 
 #: Treatments that "this" refers back with to the one named before: "This surgery ...".
@@ -433,7 +442,9 @@ def _referring_back(
             pass
         elif m.category == "NEURAL" and article in {"the", "this", "that"}:
             # "the nerve" is the one named before; "the lumbar roots" say which they are; the
-            # spinal cord is no nerve
+            # spinal cord is no nerve: "this nerve" is the nerve named before it
+            if local_id(before) == "spinal-cord" and "root" not in m.text.lower():
+                before = recent.get("NERVE", before)
             if (
                 generic(m)
                 and not generic(before)

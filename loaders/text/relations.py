@@ -3427,8 +3427,17 @@ def _innervates(s: _Sentence) -> Iterator[Found]:
             if not subjects and s.anaphor_before(i):
                 subjects = s.antecedent("NEURAL")
             _, end = s.clause(i)
-            # "controls the movement of lifting the foot": a movement, not an area it supplies
-            moved = next((j for j in range(i, end) if s.tokens[j] in MOVEMENT_WORDS), end)
+            # "controls the movement of lifting the foot": a movement, not an area it supplies;
+            # but "the movements and sensations of your legs" are the legs'
+            moved = next(
+                (
+                    j
+                    for j in range(i, end)
+                    if s.tokens[j] in MOVEMENT_WORDS
+                    and any(t.endswith("ing") for t in s.tokens[j + 1 : j + 4])
+                ),
+                end,
+            )
             objects = [
                 m
                 for m in s.mentions
