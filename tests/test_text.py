@@ -2543,6 +2543,27 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             ("spinal-cord", "innervates"),
         ),
+        (  # a pinched nerve "in the neck or lower back" is a root of either region: any root
+            "Pinched nerve\n\nA pinched nerve is common.\n\nA pinched nerve in the neck or lower"
+            " back can be caused by a herniated disc or bone spurs. A pinched nerve in the neck"
+            " can be caused by arthritis.\n",
+            {
+                (
+                    "condition-disc-herniation",
+                    "compresses",
+                    "spinal-nerve-root-unspecified",
+                    "possible",
+                ),
+                ("condition-bone-spurs", "compresses", "spinal-nerve-root-unspecified", "possible"),
+                (
+                    "condition-arthritis",
+                    "compresses",
+                    "cervical-nerve-root-unspecified",
+                    "possible",
+                ),
+            },
+            ("condition-disc-herniation", "cervical-nerve-root-unspecified"),
+        ),
         (  # a list item the lexicon lacks ("chilling") keeps the list going
             "Radiculopathy\n\nRadiculopathy is a problem of a nerve root.\n\nIt can cause"
             " stiffness, chilling, burning, or tingling.\n",

@@ -1612,11 +1612,21 @@ def _region_root(s: _Sentence, compression: Mention) -> str:
         ),
         None,
     )
-    region = None
-    if place is not None:
-        over = s.lexicon.overlies.get(place.entity.iri)
-        region = local_id(replace(place, entity=over)) if over is not None else local_id(place)
+    regions = {
+        _region_of_place(s, m)
+        for m in (
+            [place, *s.group_after(place.end - 1, {"BODY", "REGION"}, gap=1)] if place else []
+        )
+    }
+    # "a pinched nerve in the neck or lower back": a root of either region, so any root
+    region = regions.pop() if len(regions) == 1 else None
     return REGION_ROOTS.get(region or "", "spinal-nerve-root-unspecified")
+
+
+def _region_of_place(s: _Sentence, place: Mention) -> str:
+    """The id of the region a body part overlies ("the neck": the cervical spine), or its own."""
+    over = s.lexicon.overlies.get(place.entity.iri)
+    return local_id(replace(place, entity=over)) if over is not None else local_id(place)
 
 
 def _a_symptom(m: Mention) -> bool:
