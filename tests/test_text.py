@@ -2564,6 +2564,23 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             ("condition-disc-herniation", "cervical-nerve-root-unspecified"),
         ),
+        (  # "cervical spinal cord compression" is the condition, not the cervical cord; what it
+            # is due to presses on the cord
+            "What causes cervical spinal cord compression?\n\nCervical spinal cord compression is"
+            " often due to a herniated disc or bone spurs. Common symptoms are:\n\n- Clumsy"
+            " hands\n- Trouble walking\n",
+            {
+                ("condition-disc-herniation", "compresses", "spinal-cord", "asserted"),
+                ("condition-bone-spurs", "compresses", "spinal-cord", "asserted"),
+                (
+                    "condition-spinal-cord-compression",
+                    "has_symptom",
+                    "finding-hand-clumsiness",
+                    "asserted",
+                ),
+            },
+            ("condition-disc-herniation", "has_symptom"),
+        ),
         (  # a list item the lexicon lacks ("chilling") keeps the list going
             "Radiculopathy\n\nRadiculopathy is a problem of a nerve root.\n\nIt can cause"
             " stiffness, chilling, burning, or tingling.\n",

@@ -1479,6 +1479,7 @@ COMPRESSION_OF = {
 }
 #: The structure each of those compressions presses on.
 STRUCTURE_OF = {mechanism: structure for structure, mechanism in COMPRESSION_OF.items()}
+STRUCTURE_OF["condition-spinal-cord-compression"] = "spinal-cord"  # the condition names it too
 ROOT_COMPRESSION = "mechanism-nerve-root-compression"
 ROOT_INFLAMMATION = "mechanism-nerve-root-inflammation"
 #: Participles of a structure being inflamed: "when the root is inflamed".
@@ -1486,7 +1487,7 @@ INFLAMED = {"inflamed", "swollen"}
 #: A nerve outside the spine that is pressed on is a pinched nerve.
 PINCHED_NERVE = "condition-pinched-nerve"
 #: What pressing on a structure is, whichever the structure.
-COMPRESSIONS = {ROOT_COMPRESSION, PINCHED_NERVE, *COMPRESSION_OF.values()}
+COMPRESSIONS = {ROOT_COMPRESSION, PINCHED_NERVE, *STRUCTURE_OF}
 
 
 def _compression_clause(s: _Sentence) -> Iterator[Found]:
