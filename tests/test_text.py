@@ -2581,6 +2581,26 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             ("condition-disc-herniation", "has_symptom"),
         ),
+        (  # a page comparing radiculopathy with neuropathy gives neuropathy its own symptoms
+            "Radiculopathy or neuropathy?\n\nRadiculopathy is a problem of one nerve root. It"
+            " causes pain in the arm.\n\nCommon symptoms of neuropathy are numbness and burning"
+            " in both feet.\n",
+            {
+                (
+                    "condition-peripheral-neuropathy",
+                    "has_symptom",
+                    "finding-numbness",
+                    "asserted",
+                ),
+                (
+                    "condition-peripheral-neuropathy",
+                    "affects_side",
+                    "laterality-bilateral",
+                    "asserted",
+                ),
+            },
+            ("condition-radiculopathy", "finding-numbness"),
+        ),
         (  # a list item the lexicon lacks ("chilling") keeps the list going
             "Radiculopathy\n\nRadiculopathy is a problem of a nerve root.\n\nIt can cause"
             " stiffness, chilling, burning, or tingling.\n",
