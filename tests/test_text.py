@@ -2601,6 +2601,18 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             ("condition-radiculopathy", "finding-numbness"),
         ),
+        (  # a long line in sentence case with a comma is a sentence that lost its full stop,
+            # not a heading; "&" is "and" ("pins & needles")
+            "Cervical radiculopathy\n\nCervical radiculopathy is a problem of a root in the"
+            " neck.\n\nPain/pins & needles/weakness in neck, arm, chest and/or shoulders\nPain"
+            " can be in one area only, or along the whole arm.\n",
+            {
+                ("finding-pain", "occurs_in", "body-part-neck", "asserted"),
+                ("finding-paresthesia", "occurs_in", "body-part-chest", "asserted"),
+                ("finding-muscle-weakness", "occurs_in", "body-part-shoulder", "asserted"),
+            },
+            (),
+        ),
         (  # a list item the lexicon lacks ("chilling") keeps the list going
             "Radiculopathy\n\nRadiculopathy is a problem of a nerve root.\n\nIt can cause"
             " stiffness, chilling, burning, or tingling.\n",

@@ -228,7 +228,7 @@ class Pipeline:
         words = [text[start:end] for start, end in spans]
         lowered = [word(w) for w in words]
         bounds = sentence_bounds(words)
-        found = self._mentions(lowered)
+        found = self._mentions(["and" if w == "&" else w for w in lowered])  # "pins & needles"
         places = [(start, end) for start, end, _, _ in found]
         negated = self._negations.reached(lowered, (b[0] for b in bounds), places)
         hedged = self._hedges.reached(lowered, (b[0] for b in bounds), places)

@@ -161,6 +161,27 @@ def _heading_like(text: str) -> bool:
     return not _END.search(text) or (text.endswith("?") and len(words) <= HEADING_WORDS)
 
 
+#: Verbs that make a line a sentence that lost its full stop: "Pain can be in one area only".
+_FINITE = frozenset("is are was were can may might will could should must has have does".split())
+#: The fewest words of a sentence that a page left without its full stop.
+SENTENCE_WORDS = 7
+
+
+def _sentence_like(words: list[str]) -> bool:
+    """Whether a line without a full stop is a sentence, not a heading.
+
+    A heading is short, or in title case ("How the Lower Back Causes Foot Drop"), or asks;
+    a longer line in sentence case with a verb or a comma says something ("Pain can be in one
+    area only, or along the entire arm", "Pain/pins & needles in neck, arm, chest").
+    """
+    if len(words) < SENTENCE_WORDS or words[-1].endswith("?"):
+        return False
+    content = [w for w in words[1:] if len(w) >= 4 and w[0].isalpha()]
+    if sum(w[0].isupper() for w in content) * 2 >= len(content):
+        return False  # title case
+    return any("," in w for w in words) or any(w.lower() in _FINITE for w in words)
+
+
 def _classify(found: list[Block]) -> list[Block]:
     """Mark headings, and the short lines that a lead-in or a heading turns into list items.
 
@@ -183,7 +204,7 @@ def _classify(found: list[Block]) -> list[Block]:
                 out.append(Block("item", block.text, block.start, block.end))
                 continue
         opened = None
-        if _heading_like(block.text) and not last:
+        if _heading_like(block.text) and not _sentence_like(block.text.split()) and not last:
             out.append(Block("heading", block.text, block.start, block.end))
             opened = "heading"
             continue
