@@ -368,9 +368,9 @@ PLACE = {
 PLACE |= {
     "downwards",  # "radiates downwards towards the feet"
     "downward",
-    "between",
+    "between",  # "pain between the shoulder blades"
     "each",  # "down the outside of each thigh"
-    "either",  # "pain between the shoulder blades"
+    "either",
     "patient",  # "pain in the patient's legs"
     "person",
     "'s",
