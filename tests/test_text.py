@@ -2613,6 +2613,29 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             (),
         ),
+        (  # duloxetine and "anticonvulsants" are nerve pain medicines; a nerve root injection
+            # is an epidural one; the negation of a "when" clause is that clause's own
+            SCIATICA + "Doctors sometimes prescribe duloxetine or anticonvulsants for the nerve"
+            " pain. A nerve root injection may help when pills do not. Surgery may help when rest"
+            " does not.\n",
+            {
+                ("finding-radicular-pain", "treated_by", "treatment-duloxetine", "possible"),
+                (
+                    "finding-radicular-pain",
+                    "treated_by",
+                    "treatment-neuropathic-agents",
+                    "possible",
+                ),
+                (
+                    "finding-sciatica",
+                    "treated_by",
+                    "treatment-epidural-steroid-injection",
+                    "possible",
+                ),
+                ("finding-sciatica", "treated_by", "treatment-surgery", "possible"),
+            },
+            ("treatment-surgery", "negated"),
+        ),
         (  # a list item the lexicon lacks ("chilling") keeps the list going
             "Radiculopathy\n\nRadiculopathy is a problem of a nerve root.\n\nIt can cause"
             " stiffness, chilling, burning, or tingling.\n",

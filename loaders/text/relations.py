@@ -944,6 +944,8 @@ class _Sentence:
             and not self._new_subject(i, last.start)
             and not (i >= last.end and self._of_course(i))
             and not set(self.tokens[i + 1 : i + 2]) & NOT_DENYING
+            # "surgery may help when rest does not": the "when" clause's own negation
+            and not (i >= last.end and CONDITIONALS.intersection(self.tokens[last.end : i]))
         ]
         if any(self._rarely(i) for i in (*before, *after)):
             return "negated"
