@@ -397,7 +397,8 @@ def _remember(
 
     A definite generic mention ("the nerve", "this disc") refers back itself, so it keeps the
     antecedent it refers to. A named compression names its structure too: after "compression
-    of the sciatic nerve", "the nerve" is the sciatic nerve.
+    of the sciatic nerve", "the nerve" is the sciatic nerve. The last named nerve is kept apart
+    too (under :data:`NERVE`), for "this nerve" after a sentence that ends on the spinal cord.
     """
     out = dict(recent)
     seen: set[str] = set()
@@ -405,7 +406,7 @@ def _remember(
     for m in sorted([*mentions, *named], key=lambda m: m.start):
         # the spinal cord is no nerve: "this nerve" after "it runs from the spinal cord" is
         # the nerve named before, kept apart
-        keys = [m.category] + (["NERVE"] if _a_nerve(m) else [])
+        keys = [m.category] + ([NERVE] if _a_nerve(m) else [])
         for key in keys:
             if key in seen:
                 continue
@@ -414,6 +415,10 @@ def _remember(
             if not (generic(m) and definite and key in recent):
                 out[key] = m
     return out
+
+
+#: The key under which :func:`_remember` keeps the last named nerve (not a category).
+NERVE = "NERVE"
 
 
 def _a_nerve(m: Mention) -> bool:
@@ -444,7 +449,7 @@ def _referring_back(
             # "the nerve" is the one named before; "the lumbar roots" say which they are; the
             # spinal cord is no nerve: "this nerve" is the nerve named before it
             if local_id(before) == "spinal-cord" and "root" not in m.text.lower():
-                before = recent.get("NERVE", before)
+                before = recent.get(NERVE, before)
             if (
                 generic(m)
                 and not generic(before)

@@ -735,13 +735,6 @@ CHANGES: dict[str, dict[str, str]] = {
 }
 #: A word before a structure's name that belongs to it: "the spinal canal".
 STRUCTURE_MODIFIERS = {"spinal", "neural", "intervertebral", "vertebral", "foraminal"}
-#: Words that may stand between a structure and its verb: "the disc can eventually rupture",
-#: "a disc that has ruptured", "discs have a tendency to become herniated".
-TO_CHANGE = {"can", "may", "might", "could", "will", "would", "to", "be", "become", "becomes"}
-TO_CHANGE |= {"is", "are", "was", "were", "has", "have", "had", "been", "that", "which"}
-TO_CHANGE |= {"then", "also", "eventually", "sometimes", "suddenly", "often", "usually"}
-TO_CHANGE |= {"tend", "tends", "tendency", "prone", "likely", "more", "get", "gets"}
-TO_CHANGE |= {"begin", "begins", "start", "starts"}
 #: The words of a place between a structure and its verb: "a disc in the lower back protrudes".
 PLACE_WORDS = {"in", "at", "of", "the", "your", "a", "an", "between", "lower", "upper", "spine"}
 #: The most words between a structure and its verb.
@@ -805,6 +798,12 @@ CHANGE_NOUNS = {
 #: Words between a reflex and its change: "the knee jerk may often be absent".
 REFLEX_VERBS = {"is", "are", "was", "may", "can", "might", "will", "be", "become", "becomes"}
 REFLEX_VERBS |= {"often", "usually", "sometimes", "also"}
+#: Words that may stand between a structure and the verb that changes it, the same as between
+#: a reflex and its change and more: "the disc can eventually rupture", "a disc that has
+#: ruptured", "discs have a tendency to become herniated".
+TO_CHANGE = REFLEX_VERBS | {"could", "would", "to", "were", "has", "have", "had", "been"}
+TO_CHANGE |= {"that", "which", "then", "eventually", "suddenly", "tend", "tends", "tendency"}
+TO_CHANGE |= {"prone", "likely", "more", "get", "gets", "begin", "begins", "start", "starts"}
 
 
 def _reflex_change(tokens: list[str], start: int, end: int) -> tuple[int, int, str] | None:

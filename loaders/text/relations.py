@@ -1479,9 +1479,11 @@ COMPRESSION_OF = {
     "cauda-equina": "mechanism-cauda-equina-compression",
     "nerve-sciatic": "mechanism-sciatic-nerve-compression",
 }
-#: The structure each of those compressions presses on.
-STRUCTURE_OF = {mechanism: structure for structure, mechanism in COMPRESSION_OF.items()}
-STRUCTURE_OF["condition-spinal-cord-compression"] = "spinal-cord"  # the condition names it too
+#: The structure each of those compressions presses on, and the condition of cord compression.
+STRUCTURE_OF = {
+    **{mechanism: structure for structure, mechanism in COMPRESSION_OF.items()},
+    "condition-spinal-cord-compression": "spinal-cord",
+}
 ROOT_COMPRESSION = "mechanism-nerve-root-compression"
 ROOT_INFLAMMATION = "mechanism-nerve-root-inflammation"
 #: Participles of a structure being inflamed: "when the root is inflamed".
