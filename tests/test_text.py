@@ -2668,6 +2668,74 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             (),
         ),
+        (  # "these areas" are the places of the sentence before
+            SCIATICA + "The pain may spread to the hip, the thigh and the calf. Tingling and"
+            " weakness in these areas can follow.\n",
+            {
+                ("finding-paresthesia", "occurs_in", "body-part-hip", "possible"),
+                ("finding-muscle-weakness", "occurs_in", "body-part-calf", "possible"),
+            },
+            (),
+        ),
+        (  # "after six weeks" is a time, not a treatment tried first; "not helped" failed
+            SCIATICA + "If physiotherapy and painkillers have not helped after six weeks, surgery"
+            " is recommended.\n",
+            {
+                ("treatment-physical-therapy", "tried_before", "treatment-surgery", "asserted"),
+                ("treatment-pain-medication", "tried_before", "treatment-surgery", "asserted"),
+            },
+            (),
+        ),
+        (  # what did not work came before, not the treatment of a clause set against it
+            HERNIATION + "Injections can ease the pain, but surgery is only offered when months"
+            " of rest have not worked.\n",
+            {("treatment-rest", "tried_before", "treatment-surgery", "asserted")},
+            ("treatment-rest", "tried_before", "treatment-injection"),
+        ),
+        (  # a list item's own last words ("on the spine") keep the list going; the aging
+            # process is aging, hereditary factors a genetic predisposition
+            "Bulging disc\n\nA bulging disc can be caused by the aging process, wear and tear on"
+            " the spine, an injury or hereditary factors.\n",
+            {
+                ("risk-factor-age", "causes", "condition-bulging-disc", "possible"),
+                ("condition-injury", "causes", "condition-bulging-disc", "possible"),
+                ("risk-factor-genetics", "causes", "condition-bulging-disc", "possible"),
+            },
+            (),
+        ),
+        (  # "one of the most common causes of"; a clause's subject with the one coordinated
+            # with it ("bulging or ruptured disc") both cause what the pressing results in
+            HERNIATION + "A slipped disc is one of the most common causes of leg pain in adults."
+            " The bulging or ruptured disc can then press on nearby nerves, resulting in pain and"
+            " weakness.\n",
+            {
+                ("condition-disc-herniation", "causes", "finding-leg-pain", "asserted"),
+                ("condition-bulging-disc", "causes", "finding-muscle-weakness", "possible"),
+                ("condition-disc-herniation", "causes", "finding-muscle-weakness", "possible"),
+            },
+            (),
+        ),
+        (  # a test lets the doctor "see" what it diagnoses; "antiinflammatory drugs" in one word
+            SCIATICA + "An MRI lets your doctor see herniated discs and pinched nerves. Most"
+            " people manage with rest and antiinflammatory drugs.\n",
+            {
+                ("condition-pinched-nerve", "diagnosed_by", "test-mri", "asserted"),
+                ("finding-sciatica", "treated_by", "treatment-nsaids", "asserted"),
+            },
+            (),
+        ),
+        (  # a word glued to a capitalised one ("ImageSciatica") is two: a caption and a sentence
+            "Back care\n\nPatient ImageSciatica is pain, numbness or tingling along the sciatic"
+            " nerve.\n",
+            {("finding-sciatica", "has_symptom", "finding-numbness", "asserted")},
+            (),
+        ),
+        (  # "risk factors for developing sciatica" are sciatica's, not the page topic's
+            "Back pain\n\nBack pain is common.\n\nSmoking, prolonged sitting and obesity are all"
+            " risk factors for developing sciatica.\n",
+            {("risk-factor-smoking", "risk_factor_for", "finding-sciatica", "asserted")},
+            ("risk-factor-smoking", "finding-back-pain"),
+        ),
     ],
 )
 def test_what_a_page_says(

@@ -200,6 +200,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
     section_kind: Mention | None = None  # the kind of care the heading names, if any
     # the findings of the sentence (or the list) just read, for "these symptoms are due to X"
     findings_before: list[Mention] = []
+    places_before: list[Mention] = []  # the places of the sentence before, for "these areas"
     was_item = False  # whether the sentence before was a list item
     kinds = [b.kind for b, _ in parsed]
     for k, (block, sentences) in enumerate(parsed):
@@ -213,7 +214,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             named = [m for m in (heading[1] if heading else []) if m.category == "CONDITION"]
             section_topic = named[0] if named else None
             recent, pressed, listed, list_root = {}, None, [], None
-            findings_before = []
+            findings_before, places_before = [], []
             offered, said_before = [], []
             continue
         # a line after an item of when a treatment comes goes on with it: "- Home care has
@@ -245,6 +246,10 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             opens = mentions[0] if mentions and _opens_sentence(tokens, mentions[0]) else None
             subject = opens if opens is not None and opens.category == "CONDITION" else None
             mentions = _referring_back(mentions, tokens, recent, pipeline.lexicon)
+            # "numbness in these areas": the places of the sentence before, at those words
+            these = _these_places(sent, tokens, mentions, places_before, block.start)
+            if these is not None:
+                mentions = sorted([*mentions, these], key=lambda m: m.start)
             found: list[Found] = []
             if mentions:  # a sentence that names nothing says nothing
                 found = extract_relations(
@@ -290,6 +295,8 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
                         else f
                         for f in found
                     ]
+            if these is not None:
+                found = _at_each_place(found, these, places_before)
             new = [
                 _claim(item, sentence, start, end, pipeline.lexicon)
                 for item in found
@@ -310,6 +317,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             unrecognised += _ambiguous(mentions, sentence)
             unrecognised += _near_misses(sent, mentions, pipeline, block.start, sentence)
             recent = _remember(recent, tokens, mentions, pipeline.lexicon)
+            places_before = [m for m in mentions if m.category == "BODY" and m is not these]
             named = [m for m in mentions if m.category == "FINDING" and not generic(m)]
             if named:  # a list's items add up; a sentence names its own
                 findings_before = [*findings_before, *named] if as_item and was_item else named
@@ -597,6 +605,62 @@ def _informative(found: Found) -> bool:
     unspecified = str(found.object.entity.iri).endswith("-unspecified")
     vague = found.relation in {"causes", "has_symptom"} and found.object.category == "FINDING"
     return not (unspecified and vague and found.modality != "negated")
+
+
+#: Nouns that "these" or "those" make the places named just before: "pain in these areas".
+PLACE_NOUNS = {"areas", "regions", "places", "parts", "locations", "spots"}
+
+
+def _these_places(
+    sent: Sentence, tokens: list[str], mentions: list[Mention], places: list[Mention], offset: int
+) -> Mention | None:
+    """The places of the sentence before, where "these areas" or "those parts" refers to them.
+
+    "Pain may spread to the shoulder, arm and hand. Numbness in these areas can follow": one
+    mention stands at "these areas" for the first place, and :func:`_at_each_place` gives the
+    others the claims it takes part in. None when no such words or no places before.
+    """
+    if not places:
+        return None
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    for i, token in enumerate(tokens[:-1]):
+        if token in {"these", "those"} and tokens[i + 1] in PLACE_NOUNS:
+            if i in covered or i + 1 in covered:
+                return None
+            first, last = sent.spans[i][0], sent.spans[i + 1][1]
+            return replace(
+                places[0],
+                start=i,
+                end=i + 2,
+                text=sent.text[first - sent.start_char : last - sent.start_char],
+                char_start=offset + first,
+                char_end=offset + last,
+                negated=False,
+                hedged=False,
+                stands_for="",
+            )
+    return None
+
+
+def _at_each_place(found: list[Found], these: Mention, places: list[Mention]) -> list[Found]:
+    """Each claim about "these areas" made about each place they stand for."""
+    out: list[Found] = []
+    for f in found:
+        if f.object is these:
+            out += [replace(f, object=replace(these, entity=p.entity)) for p in _distinct(places)]
+        elif f.subject is these:
+            out += [replace(f, subject=replace(these, entity=p.entity)) for p in _distinct(places)]
+        else:
+            out.append(f)
+    return out
+
+
+def _distinct(mentions: list[Mention]) -> list[Mention]:
+    """The mentions of different entities, the first of each."""
+    first: dict[Any, Mention] = {}
+    for m in mentions:
+        first.setdefault(m.entity.iri, m)
+    return list(first.values())
 
 
 def _individual(m: Mention) -> bool:

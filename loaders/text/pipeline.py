@@ -202,7 +202,11 @@ class Pipeline:
         #: the lexicon's words: misspellings are told by them, and list items a page glued
         #: together
         self.vocabulary = frozenset(lexicon.words())
-        self._sorted_vocabulary = sorted(self.vocabulary)
+        #: the vocabulary by word length: a misspelling is compared only with words near its
+        #: length (those further off cannot be :data:`MISSPELLING` alike)
+        self._by_length: dict[int, list[str]] = {}
+        for known in sorted(self.vocabulary):
+            self._by_length.setdefault(len(known), []).append(known)
         self._misspellings: dict[str, str | None] = {}
         #: the longest text :meth:`sentences` takes at once; a longer paragraph is cut
         self.max_chars = MAX_CHARS
@@ -216,11 +220,24 @@ class Pipeline:
         if word in self.vocabulary:
             return None
         if word not in self._misspellings:
-            close = closest(word, self._sorted_vocabulary, n=1, cutoff=MISSPELLING)
+            close = closest(word, self._near_in_length(len(word)), n=1, cutoff=MISSPELLING)
             self._misspellings[word] = (
                 close[0] if close and not _inflection(word, close[0]) else None
             )
         return self._misspellings[word]
+
+    def _near_in_length(self, length: int) -> list[str]:
+        """The vocabulary's words that a word of ``length`` letters can be a misspelling of.
+
+        Two words are at most ``1 - |a - b| / (a + b)`` alike (the measure of
+        :func:`~spinekg.kernel.suggest.closest`), ``a`` and ``b`` their lengths.
+        """
+        return [
+            known
+            for other, words in self._by_length.items()
+            if abs(length - other) <= (1 - MISSPELLING) * (length + other)
+            for known in words
+        ]
 
     def sentences(self, text: str, offset: int = 0) -> Iterator[tuple[Sentence, list[Mention]]]:
         """Each sentence of ``text`` with its mentions; offsets shifted by ``offset``."""

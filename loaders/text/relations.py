@@ -113,6 +113,8 @@ ASIDE_CLOSES = {")", "\u201d", '"'}
 RARELY = {"rarely", "seldom", "unlikely", "hardly"}
 #: What "few" counts when it speaks of frequency: "in a few cases", "few patients".
 FEW_OF = {"cases", "people", "patients", "instances", "individuals", "adults", "of", "persons"}
+#: Words that set a clause against the one before: "X can help, but surgery is for ...".
+CONTRAST = {"but", "however", "whereas", "while", "although", "though"}
 #: Words that open a clause of its own after a comma.
 CLAUSE_JOINERS = {"and", "but", "so", "yet", "while", "whereas"}
 #: Words that refer back to what the page or paragraph is about.
@@ -526,8 +528,10 @@ WORKED = {
     "enough",
     "help",
     "helps",
+    "helped",
     "work",
     "works",
+    "worked",
     "improve",
     "improves",
     "improved",
@@ -634,6 +638,20 @@ DIAGNOSE = {
     "visualise",
     "find",
     "rule",
+    # the other forms: "the method of choice for evaluating radiculopathy", "lets the doctor
+    # see a herniated disc"
+    "evaluating",
+    "evaluated",
+    "evaluation",
+    "assessing",
+    "assessed",
+    "identifying",
+    "identified",
+    "detecting",
+    "revealed",
+    "showing",
+    "see",
+    "sees",
 }
 
 
@@ -909,7 +927,8 @@ class _Sentence:
             allowed = JOINERS | ITEM_TAILS if group else None
             if any(t in BREAKS for t in between):
                 break
-            if allowed is not None and not _only(_without_unknown_items(between), allowed):
+            items = _without_unknown_items(_without_item_tail(between))
+            if allowed is not None and not _only(items, allowed):
                 break
             if allowed is None and len(between) > gap:
                 break
@@ -1168,7 +1187,8 @@ def _objects_after(s: _Sentence, i: int, categories: set[str]) -> list[Mention]:
         if between[-3:] == ["in", "addition", "to"]:
             between = between[:-3]  # "weakness in addition to pain"
         if m.category in categories:
-            items = _without_unknown_items(between)  # "tingling, chilling, or numbness"
+            # "tingling, chilling, or numbness"; "wear and tear on the spine, an injury"
+            items = _without_unknown_items(_without_item_tail(between))
             if out and not _only(items, JOINERS | EXTRA_JOINERS | ITEM_TAILS):
                 if not (placed and _rest_of_place(between)) and not _range_on(out, between):
                     break
@@ -1262,7 +1282,8 @@ def _causes(s: _Sentence) -> Iterator[Found]:
             # "can be the result of arthritis": X is the result of Y
             before = s.group_before(i, EFFECTS, gap=4) or s.group_before(i, CAUSERS, gap=4)
             after = _objects_after(s, i + 1, EFFECTS | CAUSERS)
-            causers_before = s.group_before(i, CAUSERS, gap=5)
+            # "a herniated disc is one of the most common causes of leg pain"
+            causers_before = s.group_before(i, CAUSERS, gap=6)
             if s.tokens[i] in RESULT_NOUNS:
                 subjects, objects = after, before or s.implicit(*EFFECTS)
             elif causers_before:  # "disc herniations are a common source of leg pain"
@@ -1322,9 +1343,10 @@ def _causes(s: _Sentence) -> Iterator[Found]:
             if subjects and named_as_cause(s.tokens, subjects[0]):
                 # "a pinched nerve due to a herniated disc can cause spasms": the pinched nerve
                 subjects = [m for m in s.of(*CAUSERS) if m.end <= subjects[0].start][-1:]
-            if not subjects:
+            if not subjects:  # the clause's subject, with those it is coordinated with
                 start, _ = s.clause(i)
-                subjects = [m for m in s.of(*CAUSERS) if start <= m.start < i][:1]
+                first = next((m for m in s.of(*CAUSERS) if start <= m.start < i), None)
+                subjects = [] if first is None else s.group_after(first.start - 1, CAUSERS, gap=0)
             if not subjects and (s.anaphor_before(i) or _disc_part_before(s, i)):
                 # "when the nerves are compressed, it can cause pain": "it" is the compression,
                 # which the compression-clause rule names
@@ -2528,6 +2550,27 @@ def _without_unknown_items(between: list[str]) -> list[str]:
     ]
 
 
+#: Words that open a noun phrase.
+ARTICLES = {"the", "a", "an", "your"}
+#: Prepositions that open the words an item of a list ends on: "wear and tear on the spine".
+TAIL_PREPOSITIONS = {"on", "of", "to", "at"}
+
+
+def _without_item_tail(between: list[str]) -> list[str]:
+    """``between`` without the few unknown words that end the list item before it.
+
+    "Wear and tear on the spine, an injury or ...": "on the spine" ends the first item. At
+    most three words after a preposition, then a comma; none a place, sensation or cue.
+    """
+    if not between or between[0] not in TAIL_PREPOSITIONS or "," not in between[1:5]:
+        return between
+    comma = between.index(",", 1)
+    tail = between[1:comma]
+    if all(t in ARTICLES or (t.isalpha() and t not in PLACE | SENSATION | BREAKS) for t in tail):
+        return between[comma:]
+    return between
+
+
 def _past_unknown_item(between: list[str]) -> list[str]:
     """``between`` without a last list item the lexicon does not know.
 
@@ -3284,7 +3327,11 @@ def _tried_before(s: _Sentence) -> Iterator[Found]:
     ]
     first: list[Mention] = []
     later: list[Mention] = []
-    anchors = [i for i, t in enumerate(s.tokens) if t in {"after", "despite", "following"}]
+    anchors = [
+        i
+        for i, t in enumerate(s.tokens)
+        if t in {"after", "despite", "following"} and not _time_span_after(s.tokens, i)
+    ]
     for i in anchors:
         near = [t for t in treatments if i < t.start <= i + 8]
         if near:
@@ -3317,7 +3364,9 @@ def _tried_before(s: _Sentence) -> Iterator[Found]:
             later = [t for t in steps if t.start >= stop]
         elif conditional is not None and any(conditional < t.start < i for t in treatments):
             first = [t for t in treatments if conditional < t.start < i]
-            later = [t for t in steps if not conditional < t.start < i]
+            # "X can help, but surgery is only recommended when Y has not worked": not X
+            contrast = max((j for j in range(conditional) if s.tokens[j] in CONTRAST), default=-1)
+            later = [t for t in steps if not conditional < t.start < i and t.start > contrast]
         elif conditional is not None:  # "rest may help, but if the pain persists, surgery"
             first = [t for t in treatments if t.start < conditional]
             later = [t for t in steps if t.start > i]
@@ -3340,11 +3389,26 @@ def _tried_before(s: _Sentence) -> Iterator[Found]:
     # the order is what is claimed: "if rest fails, surgery may be recommended" asserts it; a
     # hedge before both steps ("sometimes, after injections, ...") hedges the whole order
     opening = min(m.start for m in (*first, *later)) if later else first[0].start
-    modality = "possible" if set(s.tokens[:opening]) & HEDGE_WORDS else "asserted"
+    # not a hedge of a clause set against it: "injections can help, but surgery is only ..."
+    since = max((j + 1 for j in range(opening) if s.tokens[j] in CONTRAST), default=0)
+    modality = "possible" if set(s.tokens[since:opening]) & HEDGE_WORDS else "asserted"
     for a in first:
         for b in later:
             if steps_apart(a, b, s.lexicon):
                 yield Found(a, "tried_before", b, modality, 0.7)
+
+
+#: Units of time: "after six weeks" orders no treatment.
+TIME_UNITS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "hours"}
+
+
+def _time_span_after(tokens: list[str], i: int) -> bool:
+    """Whether a time span follows token ``i``: "after six weeks", "after a few days".
+
+    Not one of treatment: "after six weeks of physical therapy" orders the therapy first.
+    """
+    units = [k for k in range(i + 1, min(i + 7, len(tokens))) if tokens[k] in TIME_UNITS]
+    return bool(units) and units[0] < i + 5 and all(tokens[k + 1 : k + 2] != ["of"] for k in units)
 
 
 #: Verbs of keeping a later treatment away: "injections may help you avoid surgery".
@@ -3591,11 +3655,21 @@ def _risk(s: _Sentence) -> Iterator[Found]:
         if not frequency or not factors:
             return
         cues = [min(i for i, t in enumerate(s.tokens) if t in FREQUENT)]
-    conditions = s.of("CONDITION")[:1] or s.implicit("CONDITION", "FINDING")
+    # what the risk is of, when no condition is named: "risk factors for (developing) sciatica"
+    after = [
+        m
+        for m in s.of("FINDING")
+        if any(0 < m.start - i <= 4 and _only(s.tokens[i + 1 : m.start], RISK_OF) for i in cues)
+    ][:1]
+    conditions = s.of("CONDITION")[:1] or after or s.implicit("CONDITION", "FINDING")
     if not factors:  # "osteoporosis raises the risk of a spinal fracture": a condition
         factors = s.group_before(cues[0], {"CONDITION"}, gap=3)
         conditions = [m for m in s.of("CONDITION") if m.start > cues[0]][:1]
     yield from _pairs(s, "risk_factor_for", factors, conditions, 0.6, cue=cues[0])
+
+
+#: Words between a risk and what it is a risk of: "risk factors for developing sciatica".
+RISK_OF = {"factor", "factors", "for", "of", "developing", "getting", "having", "a", "an", "the"}
 
 
 def _prone_to_it(s: _Sentence, i: int) -> bool:

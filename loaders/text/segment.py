@@ -99,8 +99,9 @@ def _lines(body: str, words: frozenset[str]) -> Iterator[tuple[int, int]]:
         position += len(line)
 
 
-#: A word glued to the next one's capital: "neck painCommon causes".
-_CAMEL = re.compile(r"\b[a-z]{3,}(?=[A-Z][a-z]{2,}\b)")
+#: A word glued to the next one's capital: "neck painCommon causes", "Cervical RadiculopathyA
+#: pinched nerve" (a heading glued to the sentence after it).
+_CAMEL = re.compile(r"\b[A-Z]?[a-z]{3,}(?=[A-Z][a-z]{2,}\b)")
 #: A run of lower-case letters long enough to hold two glued words.
 _LONG = re.compile(r"\b[a-z]{8,}\b")
 
@@ -121,6 +122,8 @@ def glued(line: str, words: frozenset[str]) -> list[int]:
     ['It can cause:', 'neck pain', 'numbness in the hands', 'weakness']
     >>> glued("Weak ankle dorsiflexion", words), glued("neck painCommon causes", words)
     ([], [9])
+    >>> glued("Leg PainSciatica is a pain", words)
+    [8]
     """
     cuts = [m.end() for m in _CAMEL.finditer(line)]
     halves = []
