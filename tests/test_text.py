@@ -2736,6 +2736,39 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             {("risk-factor-smoking", "risk_factor_for", "finding-sciatica", "asserted")},
             ("risk-factor-smoking", "finding-back-pain"),
         ),
+        (  # a lead-in that opens on a kind's care gives its items that kind, but not an item
+            # the graph puts in the other kind
+            "Bulging disc\n\nA bulging disc can hurt.\n\nConservative treatments for a bulging"
+            " disc include:\n\n- Rest\n- Physical therapy\n- Surgery, when rest is not enough\n",
+            {
+                ("treatment-rest", "treatment_kind", "kind-conservative", "asserted"),
+                ("treatment-physical-therapy", "treatment_kind", "kind-conservative", "asserted"),
+            },
+            ("treatment-surgery", "kind-conservative"),
+        ),
+        (  # no treatment is of the kind the graph sets against its own: "without surgery,
+            # using physical therapy" makes no physical therapy surgical
+            HERNIATION + "Most people get better without surgery, using physical therapy and"
+            " anti-inflammatory drugs.\n",
+            {("condition-disc-herniation", "treated_by", "treatment-physical-therapy", "asserted")},
+            ("treatment-physical-therapy", "kind-surgical"),
+        ),
+        (  # "conservative management and surgical treatment" makes no surgery conservative
+            HERNIATION + "This leaflet covers the symptoms, conservative management and surgical"
+            " treatment of disc herniations.\n",
+            set(),
+            ("treatment-surgery", "kind-conservative"),
+        ),
+        (  # a negation that a list takes whole ("no back pain, neck pain or ...") denies each
+            # item, and not what the sentence goes on to say of others
+            HERNIATION + "An MRI of people with no back pain, neck pain or arm symptoms often shows"
+            " herniated discs.\n",
+            {
+                ("condition-disc-herniation", "diagnosed_by", "test-mri", "asserted"),
+                ("condition-disc-herniation", "has_symptom", "finding-neck-pain", "negated"),
+            },
+            ("finding-neck-pain", "asserted"),
+        ),
     ],
 )
 def test_what_a_page_says(

@@ -325,9 +325,9 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             if block.lead_in and number == len(sentences) - 1:
                 list_root = root_named(mentions, pipeline.lexicon)
                 # "Risk factors you can change ... These may include:" keeps the heading's frame
-                frame = with_kind(frame_of(tokens, mentions), section_frame) or inherited(
-                    section_frame, tokens
-                )
+                frame = with_kind(
+                    frame_of(tokens, mentions, lead_in=True), section_frame
+                ) or inherited(section_frame, tokens)
     return Extraction(article, _unique(claims), unrecognised)
 
 

@@ -26,13 +26,17 @@ from spinekg.loaders.text.relations import (
     CONDITIONALS,
     DEFICITS,
     EXPLAINS,
+    FAILED,
     HEDGE_WORDS,
+    KIND_OF_TREATMENT,
     SYMPTOM,
     Found,
     asides,
     generic,
+    in_the_other_kind,
     label_end,
     local_id,
+    named,
     steps_apart,
     tried_in_vain,
 )
@@ -133,7 +137,7 @@ class Frame:
     relation: str
     anchor: Mention | None
     modality: str
-    kind: Mention | None = None
+    kind: Mention | None = None  # a kind, or the care that names it ("conservative care")
     #: conditions named with the anchor: "red flags that suggest cancer or infection"
     also: tuple[Mention, ...] = ()
     #: a lead-in of warning signs, whose items may name risk factors too ("age over 50")
@@ -145,10 +149,15 @@ class Frame:
         return ITEM_CATEGORIES[self.relation]
 
 
-def frame_of(tokens: Sequence[str], mentions: Sequence[Mention]) -> Frame | None:
+def frame_of(
+    tokens: Sequence[str], mentions: Sequence[Mention], *, lead_in: bool = False
+) -> Frame | None:
     """The frame a lead-in or heading sets, or ``None`` when it sets none.
 
     :param tokens: the sentence's tokens, lower-cased.
+    :param lead_in: whether the sentence introduces a list ("Conservative treatment options
+        include:"), whose opening care names its items' kind; a heading over a page of care
+        ("Conservative care: quick facts") may list the next steps too.
     """
     covered = {i for m in mentions if _specific(m) for i in range(m.start, m.end)}
     free = {t for i, t in enumerate(tokens) if i not in covered}
@@ -165,6 +174,9 @@ def frame_of(tokens: Sequence[str], mentions: Sequence[Mention]) -> Frame | None
     ]  # "risk factors you cannot change" states them
     modality = "possible" if hedges else "asserted"
     kinds = [m for m in mentions if m.category == "KIND"]
+    if lead_in and not kinds and not set(tokens) & (CONDITIONALS | FAILED):
+        # "Conservative treatment options include:": the care that opens it names its kind
+        kinds = [m for m in mentions[:1] if local_id(m) in KIND_OF_TREATMENT]
     treatments = [m for m in mentions if m.category == "TREATMENT" and _specific(m)]
     words = [t for t in tokens if t not in {":", "."}]
     if treatments and words and words[-1] in CONDITIONALS:
@@ -273,6 +285,22 @@ def signs_of_list(tokens: Sequence[str], mentions: Sequence[Mention]) -> Frame |
         return None
     hedged = any(t in HEDGE_WORDS for t in tokens)
     return Frame("has_symptom", named[0], "possible" if hedged else "asserted")
+
+
+def _kind(m: Mention, lexicon: Lexicon) -> Mention | None:
+    """The kind a frame's kind mention names: itself, or the kind of the care it names."""
+    return m if m.category == "KIND" else named(m, KIND_OF_TREATMENT.get(local_id(m)), lexicon)
+
+
+def _of_kind(m: Mention, kind: Mention, *, care: bool, lexicon: Lexicon) -> bool:
+    """Whether a list item may be of the kind its frame names.
+
+    Not when the graph puts it in the other kind (the surgery of "Conservative treatments
+    include: ... surgery, when rest is not enough"), nor the care that names the kind itself.
+    """
+    if care and local_id(m) in KIND_OF_TREATMENT:
+        return False
+    return not in_the_other_kind(m, kind, lexicon)
 
 
 def with_kind(frame: Frame | None, section: Frame | None) -> Frame | None:
@@ -458,6 +486,9 @@ def frame_claims(
                 out.append(Found(m, relation, a, modality, 0.6))
             else:
                 out.append(Found(a, frame.relation, m, modality, 0.6))
-        if frame.kind is not None and m.category == "TREATMENT":
-            out.append(Found(m, "treatment_kind", frame.kind, "asserted", 0.6))
+        kind = _kind(frame.kind, lexicon) if frame.kind is not None else None
+        care = frame.kind is not None and frame.kind.category != "KIND"
+        if kind is not None and m.category == "TREATMENT":
+            if _of_kind(m, kind, care=care, lexicon=lexicon):
+                out.append(Found(m, "treatment_kind", kind, "asserted", 0.6))
     return out

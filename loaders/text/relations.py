@@ -715,6 +715,11 @@ def extract_relations(
     kept = [
         f for f in found if not (f.relation in SYMPTOM_RELATIONS and f.object.start in described)
     ]
+    kept = [
+        f
+        for f in kept
+        if not (f.relation == "treatment_kind" and in_the_other_kind(f.subject, f.object, lexicon))
+    ]
     return _unique(_as_defined(s, [_regional_root(s, f) for f in kept]))
 
 
@@ -961,6 +966,7 @@ class _Sentence:
             if self.tokens[i] in NEGATIONS
             and not self._other_clause(i, segment, cue)
             and not self._new_subject(i, last.start)
+            and not self._denies_another(i, last.start)
             and not (i >= last.end and self._of_course(i))
             and not set(self.tokens[i + 1 : i + 2]) & NOT_DENYING
             # "surgery may help when rest does not": the "when" clause's own negation
@@ -968,9 +974,11 @@ class _Sentence:
         ]
         if any(self._rarely(i) for i in (*before, *after)):
             return "negated"
-        if obj.negated or subject.negated or negation:
+        # NegEx's reach past a negation that another mention takes: "without surgery, using X"
+        denied = obj.negated and not self._only_another_denied(start, obj.start)
+        if denied or subject.negated or negation:
             if not negation or not all(self._conditional(i) for i in negation):
-                if obj.negated or negation:
+                if denied or negation:
                     return "negated"
         hedged = [i for i in (*before, *after) if self._hedge(i)]
         _, clause_end = self.clause(last.start)
@@ -1055,6 +1063,24 @@ class _Sentence:
             for j in range(i, segment)
         )
         return joined and (cue is None or cue >= segment) and "," in between
+
+    def _denies_another(self, i: int, j: int) -> bool:
+        """Whether the negation at ``i`` is of a mention of its own, set off before token ``j``.
+
+        "Without surgery, using physical therapy": the negation is the surgery's. Not in a list,
+        which the negation is of as a whole: "no back pain, neck pain or arm symptoms".
+        """
+        k = i + 1 + (self.tokens[i + 1 : i + 2] in (["a"], ["an"], ["the"], ["any"]))
+        denied = next((m for m in self.mentions if m.start == k and m.end < j), None)
+        if denied is None:
+            return False
+        between = self.tokens[denied.end : j]
+        return bool({",", "but"} & set(between)) and not _only(between, JOINERS)
+
+    def _only_another_denied(self, start: int, j: int) -> bool:
+        """Whether every negation from ``start`` to token ``j`` is another mention's own."""
+        at = [i for i in range(start, j) if self.tokens[i] in NEGATIONS]
+        return bool(at) and all(self._denies_another(i, j) for i in at)
 
     def _new_subject(self, i: int, j: int) -> bool:
         """Whether a clause with its own subject starts between tokens ``i`` and ``j``.
@@ -3009,6 +3035,20 @@ KIND_OF_TREATMENT = {
 }
 #: The care that a kind of treatment names: "conservatively" -> conservative care.
 CARE_OF_KIND = {kind: care for care, kind in KIND_OF_TREATMENT.items()}
+
+
+def in_the_other_kind(treatment: Mention, kind: Mention, lexicon: Lexicon) -> bool:
+    """Whether the graph puts a treatment in the other of conservative and surgical care.
+
+    "Conservative management and surgical treatment" makes no surgery conservative; an
+    injection, interventional in the graph, is either as pages say.
+    """
+    own = lexicon.kinds.get(treatment.entity.iri)
+    return (
+        own is not None
+        and own.local_id in KIND_OF_TREATMENT.values()
+        and own.iri != kind.entity.iri
+    )
 
 
 def steps_apart(first: Mention, later: Mention, lexicon: Lexicon) -> bool:
