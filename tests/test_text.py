@@ -2769,6 +2769,32 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             ("finding-neck-pain", "asserted"),
         ),
+        (  # the bladder and bowel are what the cauda equina controls, and bladder problems
+            # carry their own place: the legs of the next item are not theirs
+            SCIATICA + "The nerves of the cauda equina control the bladder and bowel.\n\nGet help"
+            " at once for numbness in the groin or bladder or bowel problems, or weakness in both"
+            " legs.\n",
+            {
+                ("cauda-equina", "innervates", "body-part-bladder", "asserted"),
+                ("finding-muscle-weakness", "occurs_in", "body-part-leg", "asserted"),
+            },
+            ("finding-bladder-dysfunction", "body-part-leg"),
+        ),
+        (  # an item that says its findings suggest a condition gives them to that condition,
+            # not to the lead-in's
+            SCIATICA + "Warning signs of sciatica:\n\n- Pain that shoots down one leg\n- Saddle"
+            " numbness or bladder changes suggest cauda equina syndrome\n",
+            {
+                (
+                    "condition-cauda-equina-syndrome",
+                    "has_symptom",
+                    "finding-saddle-anaesthesia",
+                    "asserted",
+                ),
+                ("finding-sciatica", "has_symptom", "finding-radicular-pain", "asserted"),
+            },
+            ("finding-sciatica", "finding-saddle-anaesthesia"),
+        ),
     ],
 )
 def test_what_a_page_says(

@@ -283,10 +283,18 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
                     for f in found
                     if f.modality != "asserted"
                 }
+                # signs an item gives a condition it names are not the lead-in's: "Saddle
+                # numbness suggests cauda equina syndrome" under the signs of a radiculopathy
+                signed = {
+                    f.object.entity.iri
+                    for f in found
+                    if f.relation == "has_symptom" and f.subject.start >= 0
+                }
                 found += [
                     f
                     for f in frame_claims(frame, tokens, mentions, topic, pipeline.lexicon)
                     if (f.subject.entity.iri, f.relation, f.object.entity.iri) not in said
+                    and not (f.relation == "has_symptom" and f.object.entity.iri in signed)
                 ]
                 if frame.modality == "possible":  # "you might notice:" hedges every item
                     found = [

@@ -891,6 +891,8 @@ def _coordinated(
                 if framed and left not in keys and right == shared:
                     # "the back of the buttock and thigh": the buttock, and the back of the thigh
                     left = (words[k - 1],)
+                if left == tuple(words[first:k]) and right == plain:
+                    continue  # nothing shared: a plain list, the matcher's ("area or bladder")
                 if left in keys and right and (best is None or last - first > best[1] - best[0]):
                     best = (first, last, left, right)
         if best is not None:

@@ -1942,6 +1942,11 @@ def _has_symptom(s: _Sentence) -> Iterator[Found]:
         if not findings:
             findings = [m for m in s.of("FINDING") if m.end <= i and not generic(m)]
         yield from _pairs(s, "has_symptom", conditions, findings, 0.8, cue=i)
+    # "saddle numbness or bladder changes suggest cauda equina syndrome"
+    for i in s.cues(SIGN_VERBS):
+        conditions = s.group_after(i + (s.tokens[i + 1 : i + 2] == ["to"]), {"CONDITION"}, gap=2)
+        findings = [m for m in s.group_before(i, {"FINDING"}, gap=2) if not generic(m)]
+        yield from _pairs(s, "has_symptom", conditions, findings, 0.7, cue=i)
     # "Arm pain may accompany myelopathy"; "myelopathy is often accompanied by arm pain"
     for i in s.cues(ACCOMPANY):
         passive = s.tokens[i + 1 : i + 2] == ["by"]
@@ -2065,6 +2070,8 @@ def _as_defined(s: _Sentence, found: list[Found]) -> list[Found]:
     return out
 
 
+#: Verbs of findings pointing to a condition: "bladder changes suggest cauda equina syndrome".
+SIGN_VERBS = {"suggest", "suggests", "indicate", "indicates", "signify", "signifies", "point"}
 #: Verbs of a finding going with a condition: "arm pain may accompany myelopathy".
 ACCOMPANY = {"accompany", "accompanies", "accompanied"}
 #: Verbs that give a condition its findings: "sciatica involves numbness", "is characterized by
