@@ -2795,6 +2795,32 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             ("finding-sciatica", "finding-saddle-anaesthesia"),
         ),
+        (  # the members a kind's care "which may include" are of that kind
+            HERNIATION + "Most people improve with conservative treatment, which may include"
+            " physical therapy and ice.\n",
+            {
+                ("treatment-physical-therapy", "treatment_kind", "kind-conservative", "asserted"),
+                ("treatment-ice", "treatment_kind", "kind-conservative", "asserted"),
+            },
+            (),
+        ),
+        (  # what the sentence before offered was tried before the later step when "these
+            # treatments fail" or "they do not work", the care of a kind included
+            HERNIATION + "Helpful treatments include physical therapy and exercise. If these"
+            " treatments fail, there are several surgical options.\n\nRest and painkillers help"
+            " most people. If they do not work, an epidural injection may be offered.\n",
+            {
+                ("treatment-physical-therapy", "tried_before", "treatment-surgery", "asserted"),
+                ("treatment-exercise", "tried_before", "treatment-surgery", "asserted"),
+                (
+                    "treatment-pain-medication",
+                    "tried_before",
+                    "treatment-epidural-steroid-injection",
+                    "asserted",
+                ),
+            },
+            (),
+        ),
     ],
 )
 def test_what_a_page_says(

@@ -265,7 +265,7 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             found += kinds_of_the_last(
                 tokens, mentions, offered, pipeline.lexicon, just_before=said_before
             )
-            found += tried_before_the_last(tokens, mentions, said_before)
+            found += tried_before_the_last(tokens, mentions, said_before, pipeline.lexicon)
             found += _causes_of_those(found, tokens, findings_before)
             if not listed:  # after prose, not a list: "These symptoms could signify X"
                 found += _signs_of_those(tokens, mentions, findings_before)

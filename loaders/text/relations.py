@@ -3073,6 +3073,7 @@ def steps_apart(first: Mention, later: Mention, lexicon: Lexicon) -> bool:
 
 
 EXAMPLES = {
+    "which",  # "conservative treatment, which may include physical therapy"
     "such",
     "as",
     "including",
@@ -3235,25 +3236,46 @@ LASTING = FAILED | {"continue", "continues", "remain", "remains", "worsen", "wor
 
 
 def tried_before_the_last(
-    tokens: Sequence[str], mentions: Sequence[Mention], just_before: Sequence[Mention]
+    tokens: Sequence[str],
+    mentions: Sequence[Mention],
+    just_before: Sequence[Mention],
+    lexicon: Lexicon,
 ) -> list[Found]:
     """The treatments the sentence before offered, tried before what this one offers if they fail.
 
     "During this time, rest, heat or painkillers may bring relief. If the pain continues beyond
-    this period, microdiscectomy may be needed": each was tried before microdiscectomy. The
-    sentence must open on its condition, name no treatment in it, and offer one after it.
+    this period, microdiscectomy may be needed": each was tried before microdiscectomy; so too
+    "If they do not work, surgery may be offered" and "If these treatments fail, there are
+    surgical options" (the care of the kind). The sentence must open on its condition, name no
+    treatment in it, and offer one after it.
     """
     if not just_before or not tokens or tokens[0] not in CONDITIONALS:
         return []
-    cue = next((i for i, t in enumerate(tokens) if t in LASTING), None)
+    cue = next(
+        (
+            i
+            for i, t in enumerate(tokens)
+            if t in LASTING or (t in WORKED and NEGATIONS.intersection(tokens[max(0, i - 4) : i]))
+        ),
+        None,
+    )
     treatments = [m for m in mentions if m.category == "TREATMENT"]
     if cue is None or any(t.start < cue for t in treatments):
         return []
-    earlier = [t for t in just_before if t.entity.iri not in {m.entity.iri for m in treatments}]
+    # "there are several surgical options": the care of the kind named after the cue
+    cares = [
+        care
+        for k in mentions
+        if k.category == "KIND" and k.start > cue
+        if (care := named(k, CARE_OF_KIND.get(local_id(k)), lexicon)) is not None
+    ]
+    later = treatments or cares
+    earlier = [t for t in just_before if t.entity.iri not in {m.entity.iri for m in later}]
     return [
-        Found(replace(t, start=-1, end=-1), "tried_before", later, "asserted", 0.5)
+        Found(replace(t, start=-1, end=-1), "tried_before", step, "asserted", 0.5)
         for t in earlier
-        for later in treatments
+        for step in later
+        if steps_apart(t, step, lexicon)
     ]
 
 
