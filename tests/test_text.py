@@ -15,8 +15,11 @@ from spinekg.cli import main
 from spinekg.kernel.namespaces import SPINE
 from spinekg.loaders import articles_path
 from spinekg.loaders.text import Pipeline, Typing, claims_graph, extract, pipeline_for, read_article
+from spinekg.loaders.text import tokens as tokens_module
+from spinekg.loaders.text.lexicon import Lexicon
+from spinekg.loaders.text.negex import words_of
 from spinekg.loaders.text.relations import asides, extract_relations
-from spinekg.pipeline.load import Inputs, load
+from spinekg.pipeline.load import Inputs, load, vocabulary_key
 from tests.conftest import select
 
 ARTICLE = "weakness-from-herniated-discs"
@@ -3469,3 +3472,24 @@ def test_a_region_before_a_noun_for_a_place_is_not_the_topics_site(
         ("condition-disc-herniation", "occurs_in", "region-cervical", "asserted"),
         ("condition-disc-herniation", "occurs_in", "region-lumbar", "asserted"),
     }
+
+
+def test_the_cached_lexicon_keeps_each_phrases_words_for_the_matcher(pipeline: Pipeline) -> None:
+    """The cache holds each phrase's tokenized words, so start-up need not tokenize them."""
+    again = Lexicon.loads(pipeline.lexicon.dumps())
+    assert again.phrases == pipeline.lexicon.phrases
+    assert again.phrase_words.keys() == pipeline.lexicon.phrases.keys()
+    assert again.phrase_words["lhermitte's sign"] == ("lhermitte", "'s", "sign")
+    assert all(again.words_of(phrase) == words_of(phrase) for phrase in again.phrases)
+
+
+def test_the_lexicon_cache_key_follows_the_tokenizer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A changed tokenizer gives phrases other words: the cache built with the old one is stale."""
+    inputs = Inputs.shipped(with_articles=False)
+    before = vocabulary_key(inputs)
+    changed = tmp_path / "tokens.py"
+    changed.write_text(Path(tokens_module.__file__).read_text(encoding="utf-8") + "\n# changed\n")
+    monkeypatch.setattr(tokens_module, "__file__", str(changed))
+    assert vocabulary_key(inputs) != before

@@ -17,7 +17,7 @@ from negspacy.termsets import termset
 
 from spinekg.kernel.suggest import closest
 from spinekg.loaders.text.lexicon import Entity, Lexicon
-from spinekg.loaders.text.negex import NegEx, Phrases, words_of
+from spinekg.loaders.text.negex import NegEx, Phrases
 from spinekg.loaders.text.tokens import Sentence, sentence_bounds, tokenize, word
 
 __all__ = ["HEDGES", "Mention", "Pipeline"]
@@ -173,7 +173,7 @@ class Pipeline:
         phrases = sorted(lexicon.phrases.items())
         self._by_key = {f"T{i}": entities for i, (_, entities) in enumerate(phrases)}
         self._phrases: Phrases[str] = Phrases(
-            (words_of(phrase), f"T{i}") for i, (phrase, _) in enumerate(phrases)
+            (lexicon.words_of(phrase), f"T{i}") for i, (phrase, _) in enumerate(phrases)
         )
         self._places = {
             phrase for phrase, ents in lexicon.phrases.items() if ents[0].category == "BODY"

@@ -19,6 +19,8 @@ from spinekg.kernel.errors import display_path
 from spinekg.kernel.namespaces import ONTOLOGY_GRAPH, expand
 from spinekg.loaders import LOADERS, articles_path, curated_path, reference
 from spinekg.loaders.text import lexicon as lexicon_module
+from spinekg.loaders.text import negex as negex_module
+from spinekg.loaders.text import tokens as tokens_module
 from spinekg.loaders.text.lexicon import Lexicon, build_lexicon
 from spinekg.ontology import ontology_path, parse_turtle, shapes_path
 
@@ -184,12 +186,14 @@ def cache_folder() -> Path:
 def vocabulary_key(inputs: Inputs) -> str:
     """A digest of every file the lexicon comes from, and of the code that builds it.
 
-    The code is the lexicon's module and the table loaders' (which give entities names, such
-    as "L5 nerve root compression" for L5 radiculopathy).
+    The code is the lexicon's module, the table loaders' (which give entities names, such
+    as "L5 nerve root compression" for L5 radiculopathy) and the tokenizer's (which gives each
+    phrase the words the cache keeps for the matcher).
     """
     digest = hashlib.sha256()
     table_loaders = sorted(Path(reference.__file__).parent.glob("*.py"))
-    code = [*table_loaders, Path(lexicon_module.__file__)]
+    tokenizer = [Path(negex_module.__file__), Path(tokens_module.__file__)]
+    code = [*table_loaders, Path(lexicon_module.__file__), *tokenizer]
     files = [inputs.ontology, *sorted(inputs.curated.glob("*.tsv")), *code]
     for path in files:
         digest.update(path.name.encode())
