@@ -9,6 +9,8 @@ from functools import lru_cache
 from itertools import takewhile
 from typing import Any
 
+from rdflib import URIRef
+
 from spinekg.kernel.namespaces import SPINE
 from spinekg.loaders.text.articles import Article
 from spinekg.loaders.text.frames import (
@@ -665,7 +667,7 @@ def _at_each_place(found: list[Found], these: Mention, places: list[Mention]) ->
 
 def _distinct(mentions: list[Mention]) -> list[Mention]:
     """The mentions of different entities, the first of each."""
-    first: dict[Any, Mention] = {}
+    first: dict[URIRef, Mention] = {}
     for m in mentions:
         first.setdefault(m.entity.iri, m)
     return list(first.values())

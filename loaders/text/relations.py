@@ -114,7 +114,7 @@ RARELY = {"rarely", "seldom", "unlikely", "hardly"}
 #: What "few" counts when it speaks of frequency: "in a few cases", "few patients".
 FEW_OF = {"cases", "people", "patients", "instances", "individuals", "adults", "of", "persons"}
 #: Words that set a clause against the one before: "X can help, but surgery is for ...".
-CONTRAST = {"but", "however", "whereas", "while", "although", "though"}
+OPPOSING = {"but", "however", "whereas", "while", "although", "though"}
 #: Words that open a clause of its own after a comma.
 CLAUSE_JOINERS = {"and", "but", "so", "yet", "while", "whereas"}
 #: Words that refer back to what the page or paragraph is about.
@@ -1070,7 +1070,8 @@ class _Sentence:
         "Without surgery, using physical therapy": the negation is the surgery's. Not in a list,
         which the negation is of as a whole: "no back pain, neck pain or arm symptoms".
         """
-        k = i + 1 + (self.tokens[i + 1 : i + 2] in (["a"], ["an"], ["the"], ["any"]))
+        after = self.tokens[i + 1] if i + 1 < len(self.tokens) else ""
+        k = i + 1 + (after in ARTICLES | {"any"})  # "without (any) surgery"
         denied = next((m for m in self.mentions if m.start == k and m.end < j), None)
         if denied is None:
             return False
@@ -3434,7 +3435,7 @@ def _tried_before(s: _Sentence) -> Iterator[Found]:
         elif conditional is not None and any(conditional < t.start < i for t in treatments):
             first = [t for t in treatments if conditional < t.start < i]
             # "X can help, but surgery is only recommended when Y has not worked": not X
-            contrast = max((j for j in range(conditional) if s.tokens[j] in CONTRAST), default=-1)
+            contrast = max((j for j in range(conditional) if s.tokens[j] in OPPOSING), default=-1)
             later = [t for t in steps if not conditional < t.start < i and t.start > contrast]
         elif conditional is not None:  # "rest may help, but if the pain persists, surgery"
             first = [t for t in treatments if t.start < conditional]
@@ -3459,7 +3460,7 @@ def _tried_before(s: _Sentence) -> Iterator[Found]:
     # hedge before both steps ("sometimes, after injections, ...") hedges the whole order
     opening = min(m.start for m in (*first, *later)) if later else first[0].start
     # not a hedge of a clause set against it: "injections can help, but surgery is only ..."
-    since = max((j + 1 for j in range(opening) if s.tokens[j] in CONTRAST), default=0)
+    since = max((j + 1 for j in range(opening) if s.tokens[j] in OPPOSING), default=0)
     modality = "possible" if set(s.tokens[since:opening]) & HEDGE_WORDS else "asserted"
     for a in first:
         for b in later:
