@@ -2824,6 +2824,23 @@ SCIATICA = "Sciatica\n\nSciatica is pain along the sciatic nerve.\n\n"
             },
             (),
         ),
+        (  # where named nerves go they supply: "these nerves" are those named before, and
+            # roots named by no region are those of the limb they reach; not where they leave
+            SCIATICA + "The lumbar nerve roots leave the spine in the lower back. These nerves"
+            " travel to the hips, buttocks, legs and feet.\n\nThe cervical roots branch out from"
+            " the neck into the shoulders and arms.\n",
+            {
+                ("lumbar-nerve-root-unspecified", "innervates", "body-part-foot", "asserted"),
+                ("cervical-nerve-root-unspecified", "innervates", "body-part-arm", "asserted"),
+            },
+            ("cervical-nerve-root-unspecified", "body-part-neck"),
+        ),
+        (  # a pain's course is none of a nerve's, nor is "it" after it
+            SCIATICA + "The sciatic nerve is the largest nerve of the body. Sciatica is pain that"
+            " travels down the leg. It may run down into the foot.\n",
+            {("finding-sciatica", "has_symptom", "finding-radicular-pain", "asserted")},
+            ("nerve-sciatic", "innervates"),
+        ),
     ],
 )
 def test_what_a_page_says(

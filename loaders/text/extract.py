@@ -430,7 +430,9 @@ def _remember(
                 continue
             seen.add(key)
             definite = m.start > 0 and tokens[m.start - 1] in {"the", "this", "that", "these"}
-            if not (generic(m) and definite and key in recent):
+            # "the lumbar nerve roots" say which they are: no reference back
+            referring = generic(m) and local_id(m) not in REGION_ROOTS.values()
+            if not (referring and definite and key in recent):
                 out[key] = m
     return out
 

@@ -3552,6 +3552,13 @@ def _tried_first(s: _Sentence, group: list[Mention]) -> list[Mention]:
 MOVEMENT_WORDS = {"movement", "movements"}
 
 
+#: Verbs of a nerve's course, which with a way ("to", "into", "down") reach what it supplies.
+NERVE_PATHS = {"travel", "travels", "run", "runs", "branch", "branches", "extend", "extends"}
+NERVE_PATHS |= {"go", "goes", "reach", "reaches", "pass", "passes", "continue", "continues"}
+#: The ways a nerve's course goes: "run down into the foot", "branch out into the arms".
+PATH_WAYS = {"to", "into", "down", "through", "out"}
+
+
 def _innervates(s: _Sentence) -> Iterator[Found]:
     """A root or nerve and the muscles or areas it supplies ("the C6 root supplies the biceps").
 
@@ -3566,6 +3573,7 @@ def _innervates(s: _Sentence) -> Iterator[Found]:
         for i in s.cues(SIGNAL_VERBS)
         if s.tokens[i + 1 : i + 2] in [[w] for w in SIGNALS] and "to" in s.tokens[i + 2 : i + 5]
     ]
+    yield from _nerve_course(s, targets)
     for i in sorted(s.cues(INNERVATE) + signals):
         passive = i + 1 < len(s.tokens) and s.tokens[i + 1] == "by"
         if passive:  # "the calf muscles, supplied by S1": what is supplied stands right before
@@ -3595,6 +3603,59 @@ def _innervates(s: _Sentence) -> Iterator[Found]:
                 and (m.category != "BODY" or m.start < moved)
             ]
         yield from _pairs(s, "innervates", subjects, objects, 0.7, cue=i)
+
+
+def _nerve_course(s: _Sentence, targets: set[str]) -> Iterator[Found]:
+    """Where a nerve named in the clause goes: "these nerves travel to the hips and legs".
+
+    The nerve must be named before the verb ("it runs down the leg" may be the pain's course,
+    and "pain that travels down the leg" is); where it comes from is no place it supplies
+    ("branch out from the lower back", "extends from the spinal cord"). "These nerves" are the
+    ones named before; roots no words place are those of the region the sentence names, or of
+    the limb they go to (the arm's are cervical, the leg's lumbar); unplaced, they say nothing.
+    """
+    for i in s.cues(NERVE_PATHS):
+        if not set(s.tokens[i + 1 : i + 4]) & PATH_WAYS:
+            continue
+        start, end = s.clause(i)
+        before = [m for m in s.mentions if start <= m.start < i]
+        nerves = [m for m in before if m.category == "NEURAL" and not _origin(s, m)]
+        if not nerves or any(m.category in {"FINDING", "CONDITION"} for m in before):
+            continue
+        places = [m for m in s.mentions if m.category in targets and i < m.start < end]
+        places = [m for m in places if not _origin(s, m)]
+        nerve = _nerve_meant(s, nerves[-1], places)
+        if nerve is not None:
+            yield from _pairs(s, "innervates", [nerve], places, 0.6)
+
+
+#: The region whose roots supply a limb.
+LIMB_REGIONS = {"body-part-arm": "region-cervical", "body-part-leg": "region-lumbar"}
+
+
+def _nerve_meant(s: _Sentence, nerve: Mention, places: list[Mention]) -> Mention | None:
+    """The nerve a generic "the nerve" or "these nerves" stands for, or None when unplaced.
+
+    A specific nerve named earlier in the sentence ("the sciatic nerve; the nerve branches"),
+    else the one named before it; else roots of the region named, or of the places' limb.
+    """
+    if not generic(nerve) or local_id(nerve) in REGION_ROOTS.values():
+        return nerve
+    earlier = [m for m in s.of("NEURAL") if m.end <= nerve.start and not generic(m)]
+    meant = earlier[-1:] or s.antecedent("NEURAL")
+    if meant and not generic(meant[0]):
+        return meant[0]
+    regions = {local_id(m) for m in s.of("REGION")}
+    regions = regions or {
+        LIMB_REGIONS.get(s.lexicon.limbs.get(m.entity.iri, ""), "") for m in places
+    }
+    region = regions.pop() if len(regions) == 1 else ""
+    return s.named(nerve, REGION_ROOTS.get(region)) if region in REGION_ROOTS else None
+
+
+def _origin(s: _Sentence, m: Mention) -> bool:
+    """Whether a mention is where something comes from: "from the spinal cord"."""
+    return "from" in s.tokens[max(0, m.start - 2) : m.start]
 
 
 def _labelled_weakness(s: _Sentence) -> Iterator[Found]:
