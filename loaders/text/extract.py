@@ -27,12 +27,12 @@ from spinekg.loaders.text.pipeline import Mention, Pipeline
 from spinekg.loaders.text.relations import (
     BACK_TO_RUN,
     KIND_OF_TREATMENT,
-    REGION_ROOTS,
     SYMPTOM,
     Found,
     compression_stated,
     extract_relations,
     generic,
+    in_the_other_kind,
     kinds_of_the_last,
     local_id,
     named,
@@ -41,6 +41,7 @@ from spinekg.loaders.text.relations import (
     structure_compressed,
     symptoms_named,
     tried_before_the_last,
+    unplaced,
 )
 from spinekg.loaders.text.segment import blocks, pieces
 from spinekg.loaders.text.tokens import Sentence, word
@@ -310,7 +311,10 @@ def extract(article: Article, pipeline: Pipeline) -> Extraction:
             new = [
                 _claim(item, sentence, start, end, pipeline.lexicon)
                 for item in found
-                if _individual(item.subject) and _individual(item.object) and _informative(item)
+                if _individual(item.subject)
+                and _individual(item.object)
+                and _informative(item)
+                and _consistent(item, pipeline.lexicon)
             ]
             # "... these symptoms can be a sign of cauda equina syndrome", after the list or
             # as its last short line
@@ -431,8 +435,7 @@ def _remember(
             seen.add(key)
             definite = m.start > 0 and tokens[m.start - 1] in {"the", "this", "that", "these"}
             # "the lumbar nerve roots" say which they are: no reference back
-            referring = generic(m) and local_id(m) not in REGION_ROOTS.values()
-            if not (referring and definite and key in recent):
+            if not (unplaced(m) and definite and key in recent):
                 out[key] = m
     return out
 
@@ -470,12 +473,7 @@ def _referring_back(
             # spinal cord is no nerve: "this nerve" is the nerve named before it
             if local_id(before) == "spinal-cord" and "root" not in m.text.lower():
                 before = recent.get(NERVE, before)
-            if (
-                generic(m)
-                and not generic(before)
-                and local_id(m) not in REGION_ROOTS.values()
-                and local_id(before) != "spinal-cord"
-            ):
+            if unplaced(m) and not generic(before) and local_id(before) != "spinal-cord":
                 m = replace(m, entity=before.entity)
         elif m.category == "TREATMENT" and article in {"this", "that"}:
             kind = lexicon.kinds.get(m.entity.iri)
@@ -610,6 +608,18 @@ def _of_the_sections_kind(mentions: list[Mention], kind: Mention, lexicon: Lexic
         and (filed := lexicon.kinds.get(m.entity.iri)) is not None
         and filed.iri == kind.entity.iri
     ]
+
+
+def _consistent(found: Found, lexicon: Lexicon) -> bool:
+    """Not a treatment of the kind the graph sets against its own, whatever rule said it.
+
+    "Without surgery, using physical therapy" makes no physical therapy surgical, nor does a
+    list under "Conservative treatments include:" make its "surgery, if rest fails" conservative.
+    """
+    return not (
+        found.relation == "treatment_kind"
+        and in_the_other_kind(found.subject, found.object, lexicon)
+    )
 
 
 def _informative(found: Found) -> bool:

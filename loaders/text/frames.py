@@ -29,11 +29,11 @@ from spinekg.loaders.text.relations import (
     FAILED,
     HEDGE_WORDS,
     KIND_OF_TREATMENT,
+    SIGN_VERBS,
     SYMPTOM,
     Found,
     asides,
     generic,
-    in_the_other_kind,
     label_end,
     local_id,
     named,
@@ -106,8 +106,7 @@ DIAGNOSIS_WORDS = {
 #: Words after "causes" that make it the noun ("the main causes are:"), not the verb.
 NOUN_FOLLOWERS = {"are", "include", "includes", "of", "can", "may", ":", "for"}
 #: Words of a lead-in whose items are signs of a condition it names ("red flags that suggest").
-SIGN_WORDS = {"suggest", "suggests", "indicate", "indicates", "signal", "signals", "signify"}
-SIGN_WORDS |= {"signifies"}
+SIGN_WORDS = SIGN_VERBS
 #: Categories an item's mentions must have to be the far end of each frame.
 ITEM_CATEGORIES = {
     "has_symptom": ("FINDING",),
@@ -290,17 +289,6 @@ def signs_of_list(tokens: Sequence[str], mentions: Sequence[Mention]) -> Frame |
 def _kind(m: Mention, lexicon: Lexicon) -> Mention | None:
     """The kind a frame's kind mention names: itself, or the kind of the care it names."""
     return m if m.category == "KIND" else named(m, KIND_OF_TREATMENT.get(local_id(m)), lexicon)
-
-
-def _of_kind(m: Mention, kind: Mention, *, care: bool, lexicon: Lexicon) -> bool:
-    """Whether a list item may be of the kind its frame names.
-
-    Not when the graph puts it in the other kind (the surgery of "Conservative treatments
-    include: ... surgery, when rest is not enough"), nor the care that names the kind itself.
-    """
-    if care and local_id(m) in KIND_OF_TREATMENT:
-        return False
-    return not in_the_other_kind(m, kind, lexicon)
 
 
 def with_kind(frame: Frame | None, section: Frame | None) -> Frame | None:
@@ -487,8 +475,10 @@ def frame_claims(
             else:
                 out.append(Found(a, frame.relation, m, modality, 0.6))
         kind = _kind(frame.kind, lexicon) if frame.kind is not None else None
-        care = frame.kind is not None and frame.kind.category != "KIND"
-        if kind is not None and m.category == "TREATMENT":
-            if _of_kind(m, kind, care=care, lexicon=lexicon):
-                out.append(Found(m, "treatment_kind", kind, "asserted", 0.6))
+        # the care that names the kind is not one of its members: "Conservative treatments
+        # include:" says nothing of conservative care
+        named_by_care = frame.kind is not None and frame.kind.category != "KIND"
+        itself = named_by_care and local_id(m) in KIND_OF_TREATMENT
+        if kind is not None and m.category == "TREATMENT" and not itself:
+            out.append(Found(m, "treatment_kind", kind, "asserted", 0.6))
     return out

@@ -715,11 +715,6 @@ def extract_relations(
     kept = [
         f for f in found if not (f.relation in SYMPTOM_RELATIONS and f.object.start in described)
     ]
-    kept = [
-        f
-        for f in kept
-        if not (f.relation == "treatment_kind" and in_the_other_kind(f.subject, f.object, lexicon))
-    ]
     return _unique(_as_defined(s, [_regional_root(s, f) for f in kept]))
 
 
@@ -2072,7 +2067,8 @@ def _as_defined(s: _Sentence, found: list[Found]) -> list[Found]:
 
 
 #: Verbs of findings pointing to a condition: "bladder changes suggest cauda equina syndrome".
-SIGN_VERBS = {"suggest", "suggests", "indicate", "indicates", "signify", "signifies", "point"}
+SIGN_VERBS = {"suggest", "suggests", "indicate", "indicates", "signal", "signals", "signify"}
+SIGN_VERBS |= {"signifies"}
 #: Verbs of a finding going with a condition: "arm pain may accompany myelopathy".
 ACCOMPANY = {"accompany", "accompanies", "accompanied"}
 #: Verbs that give a condition its findings: "sciatica involves numbness", "is characterized by
@@ -3031,6 +3027,11 @@ def _care_of(s: _Sentence, kind: Mention) -> Mention | None:
     return s.named(kind, care) if care is not None else None
 
 
+def unplaced(m: Mention) -> bool:
+    """A generic mention no region places: "a nerve", "these nerves"; not "the lumbar roots"."""
+    return generic(m) and local_id(m) not in REGION_ROOTS.values()
+
+
 def local_id(m: Mention) -> str:
     """The local id of a mention's entity: "treatment-surgery"."""
     return m.entity.local_id
@@ -3252,14 +3253,7 @@ def tried_before_the_last(
     """
     if not just_before or not tokens or tokens[0] not in CONDITIONALS:
         return []
-    cue = next(
-        (
-            i
-            for i, t in enumerate(tokens)
-            if t in LASTING or (t in WORKED and NEGATIONS.intersection(tokens[max(0, i - 4) : i]))
-        ),
-        None,
-    )
+    cue = failed_at(tokens, LASTING)
     treatments = [m for m in mentions if m.category == "TREATMENT"]
     if cue is None or any(t.start < cue for t in treatments):
         return []
@@ -3355,15 +3349,20 @@ VERBS_ENDING_A_LIST = {"is", "are", "was", "were", "can", "may", "will", "help",
 
 
 def _fail_cue(s: _Sentence) -> int | None:
-    """Where a sentence says a treatment did not work.
+    """Where a sentence says a treatment did not work (see :func:`failed_at`)."""
+    return failed_at(s.tokens, FAILED)
+
+
+def failed_at(tokens: Sequence[str], failing: set[str]) -> int | None:
+    """The first word of ``failing``, or of :data:`WORKED` after a negation ("has not helped").
 
     The cues: "fails", "despite", "if pain persists", "unresponsive to", "does not get better",
     "without relief".
     """
-    for i, t in enumerate(s.tokens):
-        if t in FAILED:
+    for i, t in enumerate(tokens):
+        if t in failing:
             return i
-        if t in WORKED and any(s.tokens[j] in NEGATIONS for j in range(max(0, i - 4), i)):
+        if t in WORKED and NEGATIONS.intersection(tokens[max(0, i - 4) : i]):
             return i
     return None
 
@@ -3565,7 +3564,7 @@ def _innervates(s: _Sentence) -> Iterator[Found]:
     "It supplies ..." takes the nerve of the sentence before.
     """
     # a region's roots supply too ("the lumbar nerve roots control the legs"); "a nerve" not
-    nerves = [m for m in s.of("NEURAL") if not generic(m) or local_id(m) in REGION_ROOTS.values()]
+    nerves = [m for m in s.of("NEURAL") if not unplaced(m)]
     targets = {"MUSCLE", "BODY"}
     # "these nerves carry signals to the legs and bladder" says what they supply
     signals = [
@@ -3639,7 +3638,7 @@ def _nerve_meant(s: _Sentence, nerve: Mention, places: list[Mention]) -> Mention
     A specific nerve named earlier in the sentence ("the sciatic nerve; the nerve branches"),
     else the one named before it; else roots of the region named, or of the places' limb.
     """
-    if not generic(nerve) or local_id(nerve) in REGION_ROOTS.values():
+    if not unplaced(nerve):
         return nerve
     earlier = [m for m in s.of("NEURAL") if m.end <= nerve.start and not generic(m)]
     meant = earlier[-1:] or s.antecedent("NEURAL")
