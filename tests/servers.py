@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import http.server
+import json
 import shutil
 import signal
 import socket
@@ -13,8 +15,22 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from spinekg.querying.serve import wait_until_ready
+
+
+def answer_sparql_json(
+    handler: http.server.BaseHTTPRequestHandler, variables: list[str], rows: list[Any]
+) -> None:
+    """Answer the request ``handler`` serves with a SPARQL JSON table, as an endpoint would."""
+    results = {"head": {"vars": variables}, "results": {"bindings": rows}}
+    body = json.dumps(results).encode()
+    handler.send_response(200)
+    handler.send_header("Content-Type", "application/sparql-results+json")
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body)
 
 
 def free_port() -> int:

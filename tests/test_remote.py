@@ -23,7 +23,7 @@ from spinekg.querying.catalog import rows, run
 from spinekg.querying.publish import PublishError, publish
 from spinekg.querying.results import render
 from spinekg.querying.runner import EmbeddedRunner, RemoteRunner
-from tests.servers import free_port, serving, start_writable, stop
+from tests.servers import answer_sparql_json, free_port, serving, start_writable, stop
 
 
 @pytest.fixture(scope="module")
@@ -254,12 +254,7 @@ class _Recorder(http.server.BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         self._record()
-        body = b'{"head": {"vars": ["g", "n"]}, "results": {"bindings": []}}'
-        self.send_response(200)
-        self.send_header("Content-Type", "application/sparql-results+json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        answer_sparql_json(self, ["g", "n"], [])
 
     def log_message(self, *args: object) -> None:
         """Quiet."""

@@ -38,7 +38,13 @@ from spinekg.querying.runner import (
     sparql_1_1,
     values_inside,
 )
-from tests.servers import VIRTUOSO_MISSING, Virtuoso, running_virtuoso, virtuoso_binary
+from tests.servers import (
+    VIRTUOSO_MISSING,
+    Virtuoso,
+    answer_sparql_json,
+    running_virtuoso,
+    virtuoso_binary,
+)
 
 #: The administrator of a new Virtuoso database.
 DBA = ("dba", "dba")
@@ -271,6 +277,23 @@ def test_an_answer_cut_off_at_the_row_limit_is_refused_with_the_setting_to_raise
     assert len(list(under)) == 9999
 
 
+def test_blank_nodes_come_back_from_virtuoso_as_the_release_has_them(
+    virtuoso: Virtuoso, published: Published, runner: EmbeddedRunner
+) -> None:
+    """Virtuoso names a blank node ``nodeID://b10023`` in SPARQL JSON, ``_:b10023`` in Turtle."""
+    axioms = "SELECT ?axiom ?target WHERE { ?axiom owl:annotatedTarget ?target }"
+    assert '"type": "bnode", "value": "nodeID://' in _raw(virtuoso, axioms + " LIMIT 1")
+    remote = RemoteRunner(virtuoso.sparql)
+    rows = list(solutions(remote, axioms))
+    assert len(rows) == len(list(solutions(runner, axioms))) == 514  # one for each mapping
+    assert all(isinstance(row["axiom"], ox.BlankNode) for row in rows)
+    graph = "CONSTRUCT { ?a owl:annotatedTarget ?t } WHERE { ?a owl:annotatedTarget ?t }"
+    answer = remote.execute(graph)
+    assert not isinstance(answer, ox.QueryBoolean)
+    constructed = {(t.subject, t.object) for t in answer}
+    assert constructed == {(row["axiom"], row["target"]) for row in rows}
+
+
 def test_virtuosos_ask_and_boolean_answers_are_read_as_sparql_1_1(
     virtuoso: Virtuoso, published: Published
 ) -> None:
@@ -348,6 +371,38 @@ def test_values_inside_keeps_the_answers_and_leaves_other_queries_alone(
         assert values_inside(alone) == alone
 
 
+class _BadRowStore(http.server.BaseHTTPRequestHandler):
+    """An endpoint whose SPARQL JSON answer has a blank node no parser can read in row 3."""
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        good = {"s": {"type": "uri", "value": "https://w3id.org/spinekg/root-L5"}}
+        bad = {"s": {"type": "bnode", "value": "two words"}}
+        answer_sparql_json(self, ["s"], [good, good, bad, good])
+
+    def log_message(self, *args: object) -> None:
+        """Quiet."""
+
+
+def test_a_bad_term_anywhere_in_an_answer_is_a_message_before_any_row() -> None:
+    gc.collect()  # pyoxigraph's answers are freed on the thread that made them, not the server's
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _BadRowStore)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/query"
+    try:
+        with pytest.raises(QueryError) as raised:
+            RemoteRunner(url).execute("SELECT ?s WHERE { ?s ?p ?o }")
+        result = CliRunner().invoke(main, ["query", "frequent_levels", "--endpoint", url])
+    finally:
+        server.shutdown()
+    expected = (
+        f"{url} did not return a SPARQL result: "
+        "Invalid bnode value: The blank node identifier is invalid"
+    )
+    assert str(raised.value) == expected
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", f"error: {expected}\n")
+
+
 class _BasicStore(http.server.BaseHTTPRequestHandler):
     """A store that challenges for basic authentication and answers the count query."""
 
@@ -377,12 +432,7 @@ class _BasicStore(http.server.BaseHTTPRequestHandler):
                 {"g": {"type": "uri", "value": g}, "n": {"type": "literal", "value": str(n)}}
                 for g, n in self.counts.items()
             ]
-            body = json.dumps({"head": {"vars": ["g", "n"]}, "results": {"bindings": rows}})
-            self.send_response(200)
-            self.send_header("Content-Type", "application/sparql-results+json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body.encode())
+            answer_sparql_json(self, ["g", "n"], rows)
 
     def log_message(self, *args: object) -> None:
         """Quiet."""

@@ -199,13 +199,16 @@ class RemoteRunner:
             self._check_rows(
                 len(bindings) if isinstance(bindings, list) else 0, int(max_rows), "rows"
             )
+        answer = json.dumps(sparql_1_1(results, ask=form == "ASK")).encode()
         try:
-            return ox.parse_query_results(
-                json.dumps(sparql_1_1(results, ask=form == "ASK")).encode(),
-                format=ox.QueryResultsFormat.JSON,
-            )
+            # pyoxigraph reads solutions as they are iterated: read them all once here, so a
+            # bad term in row 5,000 is this message, not an error in the middle of the output
+            read = _parsed(answer)
+            for _ in read if isinstance(read, ox.QuerySolutions) else ():
+                pass
         except (SyntaxError, ValueError) as exc:
             raise QueryError(f"{self.endpoint} did not return a SPARQL result: {exc}") from None
+        return _parsed(answer)
 
     def _check_rows(self, count: int, limit: int | None, what: str) -> None:
         """Refuse an answer that reached the server's row limit: it may be cut off.
@@ -255,21 +258,32 @@ _VIRTUOSO_MAX_ROWS = (
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 #: How Virtuoso writes an ASK answer: a one-row SELECT of this variable, 1 or 0.
 _VIRTUOSO_ASK = "__ASK_RETVAL"
+#: What Virtuoso's SPARQL JSON puts before a blank node's label.
+_VIRTUOSO_BNODE = "nodeID://"
+
+
+def _parsed(answer: bytes) -> ox.QuerySolutions | ox.QueryBoolean:
+    """SPARQL 1.1 JSON results as pyoxigraph's answer (an ASK's is not iterable)."""
+    return ox.parse_query_results(answer, format=ox.QueryResultsFormat.JSON)
 
 
 def sparql_1_1(results: Any, *, ask: bool = False) -> Any:
     """SPARQL JSON results as SPARQL 1.1 writes them, from Virtuoso's variant of the format.
 
     Virtuoso answers an ASK with a one-row table of ``__ASK_RETVAL`` (``1`` or ``0``) instead of
-    ``{"boolean": ...}``, and writes ``xsd:boolean`` values as ``1`` and ``0`` instead of
-    ``true`` and ``false``; both are put right. Its ``"typed-literal"`` (SPARQL 1.0) terms are
-    read by pyoxigraph as they are. Anything else is returned unchanged.
+    ``{"boolean": ...}``, writes ``xsd:boolean`` values as ``1`` and ``0`` instead of ``true``
+    and ``false``, and names a blank node ``nodeID://b10023``, which is no blank node label; all
+    three are put right (the blank node becomes ``b10023``, as in its Turtle answers). Its
+    ``"typed-literal"`` (SPARQL 1.0) terms are read by pyoxigraph as they are. Anything else is
+    returned unchanged.
 
     >>> one = {"type": "typed-literal", "datatype": _XSD + "boolean", "value": "1"}
     >>> sparql_1_1({"head": {"vars": ["b"]}, "results": {"bindings": [{"b": one}]}})
     {'head': {'vars': ['b']}, 'results': {'bindings': [{'b': {..., 'value': 'true'}}]}}
     >>> sparql_1_1({"head": {"vars": ["__ASK_RETVAL"]}, "results": {"bindings": []}}, ask=True)
     {'head': {}, 'boolean': False}
+    >>> sparql_1_1({"results": {"bindings": [{"s": {"type": "bnode", "value": "nodeID://b7"}}]}})
+    {'results': {'bindings': [{'s': {'type': 'bnode', 'value': 'b7'}}]}}
     """
     if not isinstance(results, dict) or not isinstance(results.get("results"), dict):
         return results
@@ -281,9 +295,12 @@ def sparql_1_1(results: Any, *, ask: bool = False) -> Any:
         return {"head": {}, "boolean": value not in (None, "0", "false")}
     for row in bindings:
         for term in row.values() if isinstance(row, dict) else ():
-            if isinstance(term, dict) and term.get("datatype") == f"{_XSD}boolean":
-                if term.get("value") in ("1", "0"):
-                    term["value"] = "true" if term["value"] == "1" else "false"
+            if not isinstance(term, dict):
+                continue
+            if term.get("datatype") == f"{_XSD}boolean" and term.get("value") in ("1", "0"):
+                term["value"] = "true" if term["value"] == "1" else "false"
+            elif term.get("type") == "bnode" and isinstance(term.get("value"), str):
+                term["value"] = term["value"].removeprefix(_VIRTUOSO_BNODE)
     return results
 
 
