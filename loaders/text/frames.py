@@ -105,8 +105,6 @@ DIAGNOSIS_WORDS = {
 }
 #: Words after "causes" that make it the noun ("the main causes are:"), not the verb.
 NOUN_FOLLOWERS = {"are", "include", "includes", "of", "can", "may", ":", "for"}
-#: Words of a lead-in whose items are signs of a condition it names ("red flags that suggest").
-SIGN_WORDS = SIGN_VERBS
 #: Categories an item's mentions must have to be the far end of each frame.
 ITEM_CATEGORIES = {
     "has_symptom": ("FINDING",),
@@ -199,7 +197,7 @@ def frame_of(
         relation = "cause_of" if _causes_of(tokens, anchor) else "causes"
     if relation is None:
         return None
-    if anchor is None and free & SIGN_WORDS:  # signs of a condition the lexicon does not know
+    if anchor is None and free & SIGN_VERBS:  # signs of a condition the lexicon does not know
         return None
     warning = warning and relation in {"has_symptom", "causes"}
     return Frame(relation, anchor, modality, kinds[0] if kinds else None, also, warning)
@@ -232,7 +230,7 @@ def _concession(tokens: Sequence[str]) -> int:
 
 
 #: Words of a lead-in of warning signs: "red flags that suggest", "warning signs".
-WARNING_WORDS = SIGN_WORDS | {"flag", "flags", "warning"}
+WARNING_WORDS = SIGN_VERBS | {"flag", "flags", "warning"}
 #: What may stand between coordinated conditions: "cancer or infection", "A, B and C".
 COORDINATION = {",", "or", "and", "and/or", "/"}
 
@@ -264,7 +262,7 @@ def _more_frequent_in(tokens: Sequence[str]) -> bool:
 
 #: Words after a list that make its items the signs of a condition: "these symptoms can be a
 #: sign of cauda equina syndrome", "such problems may indicate ...".
-SIGN_OF = SIGN_WORDS | {"sign", "signs", "symptom", "symptoms", "warning", "mean", "means"}
+SIGN_OF = SIGN_VERBS | {"sign", "signs", "symptom", "symptoms", "warning", "mean", "means"}
 
 
 def signs_of_list(tokens: Sequence[str], mentions: Sequence[Mention]) -> Frame | None:

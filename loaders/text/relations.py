@@ -2066,9 +2066,12 @@ def _as_defined(s: _Sentence, found: list[Found]) -> list[Found]:
     return out
 
 
-#: Verbs of findings pointing to a condition: "bladder changes suggest cauda equina syndrome".
-SIGN_VERBS = {"suggest", "suggests", "indicate", "indicates", "signal", "signals", "signify"}
-SIGN_VERBS |= {"signifies"}
+#: Verbs of findings pointing to a condition: "bladder changes suggest cauda equina syndrome",
+#: and in a lead-in, "red flags that suggest" (its items are signs).
+SIGN_VERBS = {
+    *("suggest", "suggests", "indicate", "indicates"),
+    *("signal", "signals", "signify", "signifies"),
+}
 #: Verbs of a finding going with a condition: "arm pain may accompany myelopathy".
 ACCOMPANY = {"accompany", "accompanies", "accompanied"}
 #: Verbs that give a condition its findings: "sciatica involves numbness", "is characterized by
